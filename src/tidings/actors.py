@@ -1,0 +1,357 @@
+"""Actor mentions in one document and their resolution within it.
+
+Finds who is named (people, parties, organisations, countries, groups such as "leaders of
+the CPUSA" or "Vietnamese officials"), reads their roles from appositives and titles
+("To Lam, General Secretary of the CPV and President of ..."; "CPUSA co-Chair Rossana
+Cambron"), and links later short mentions ("Sims", "He", "the Vietnamese official") to the
+actor introduced earlier.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from spacy.tokens import Doc, Span, Token
+
+from .kb import KnowledgeBase, norm
+from .nlp import HONORIFICS
+from .records import Actor
+
+PRONOUNS = {"he", "she", "him", "her"}
+GENERIC_ROLES = {"leader", "leaders", "official", "officials", "delegation", "member", "members",
+                 "representatives", "representative", "chief", "head"}
+
+
+@dataclass(frozen=True)
+class Mention:
+    """An actor named in the text: token span, character span and what is known of it."""
+
+    start: int  # token offsets in the Doc
+    end: int
+    actor: Actor
+    kind: str  # person, org, country, group
+    key: str  # doc-level identity of a person ("sims" links to "joe sims")
+
+
+class DocActors:
+    """All actor mentions of a document, with the tokens consumed by appositives."""
+
+    def __init__(self, doc: Doc, kb: KnowledgeBase) -> None:
+        self.doc = doc
+        self.kb = kb
+        self.acronyms: dict[str, Actor] = {}
+        self.consumed: set[int] = set()
+        self.by_token: dict[int, Mention] = {}
+        self.people: dict[str, Actor] = {}  # key -> best-known actor of a person
+        self._find()
+        self._resolve_people()
+        self._link_anaphors()
+
+    # finding ---------------------------------------------------------------
+    def _find(self) -> None:
+        mentions: list[Mention] = []
+        for ent in self.doc.ents:
+            mention = self._from_entity(ent)
+            if mention is not None:
+                mentions.append(mention)
+        mentions += self._groups(mentions)
+        mentions += self._bare_names(mentions)
+        for m in sorted(mentions, key=lambda m: (m.start, -(m.end - m.start))):
+            if any(i in self.by_token for i in range(m.start, m.end)):
+                continue
+            for i in range(m.start, m.end):
+                self.by_token[i] = m
+
+    def _from_entity(self, ent: Span) -> Mention | None:
+        label = ent.label_
+        if label == "PERSON":
+            return self._person(ent)
+        if label == "ORG":
+            return self._org(ent)
+        if label == "GPE":
+            iso3 = self.kb.country(ent.text)
+            if iso3 is None:
+                return None
+            capital = norm(ent.text) in self.kb.capitals
+            actor = Actor(id=iso3, name=self._country_name(iso3, ent.text), country=iso3,
+                          sector="GOV" if capital else None)
+            return Mention(ent.start, ent.end, actor, "country", iso3)
+        return None
+
+    def _country_name(self, iso3: str, text: str) -> str:
+        import pycountry  # noqa: PLC0415
+
+        found = pycountry.countries.get(alpha_3=iso3)
+        return getattr(found, "common_name", None) or getattr(found, "name", None) or text
+
+    def _org(self, ent: Span) -> Mention | None:
+        text = re.sub(r"^the\s+", "", ent.text, flags=re.I)
+        if self.kb.role(text) and not self.kb.org(text) or ent[-1].lower_ in ("of", "to", "for"):
+            return None  # a title ("Co-Chair") or a cut-off name ("Permanent Mission of")
+        org = self.kb.org(text)
+        if org is not None:
+            country = org.code if len(org.code) == 3 and org.code not in ("IGO", "NGO", "IMG") else None
+            actor = Actor(id=org.id, name=org.name, org=org.id, country=country or org.code,
+                          sector=org.sector)
+        elif text in self.acronyms:
+            actor = self.acronyms[text]
+        else:
+            country = next((self.kb.country(w.text) for w in ent if self.kb.country(w.text)), None)
+            sector = "PTY" if re.search(r"\bparty\b", text, re.I) else None
+            actor = Actor(id=norm(text).replace(" ", "-"), name=text, org=norm(text).replace(" ", "-"),
+                          country=country, sector=sector)
+        self._note_acronym(ent, actor)
+        return Mention(ent.start, ent.end, actor, "org", actor.id)
+
+    def _note_acronym(self, ent: Span, actor: Actor) -> None:
+        doc = self.doc
+        if ent.end + 2 < len(doc) and doc[ent.end].text == "(" and doc[ent.end + 2].text == ")":
+            acr = doc[ent.end + 1].text
+            if acr.isupper():
+                self.acronyms[acr] = actor
+
+    def _person(self, ent: Span) -> Mention:
+        name = ent.text
+        role, org, country, sector = self._titles_before(ent)
+        app = self._appositive(ent.end)
+        if app is not None:
+            role, org, country, sector = (app[0] or role, app[1] or org, app[2] or country,
+                                          app[3] or sector)
+        actor = Actor(id=person_id(name), name=name, org=org, role=role, country=country,
+                      sector=sector)
+        return Mention(ent.start, ent.end, actor, "person", norm(name))
+
+    def _titles_before(self, ent: Span) -> tuple[str | None, str | None, str | None, str | None]:
+        """ "CPUSA co-Chair Rossana Cambron", "Vietnamese President X", "General Secretary X"."""
+        doc = self.doc
+        i = ent.start
+        while i > ent.sent.start and (doc[i - 1].is_title or doc[i - 1].lower_ in ("co", "-", "vice")
+                                      or doc[i - 1].text.istitle()) and doc[i - 1].ent_type_ != "PERSON":
+            if doc[i - 1].ent_type_ in ("ORG", "GPE", "NORP"):
+                break
+            i -= 1
+        title = doc[i:ent.start].text
+        role = self.kb.role(title) if title else None
+        if role is None:
+            return None, None, None, None
+        org = country = None
+        if i > 0 and doc[i - 1].ent_type_ in ("ORG", "GPE", "NORP"):
+            owner = next(e for e in doc.ents if e.start <= i - 1 < e.end)
+            org, country = self._owner(owner)
+        for t in range(i, ent.start):
+            self.consumed.add(t)
+        return title, org, country, role.sector
+
+    def _owner(self, ent: Span) -> tuple[str | None, str | None]:
+        text = re.sub(r"^the\s+", "", ent.text, flags=re.I)
+        org = self.kb.org(text) or None
+        if org is not None:
+            return org.id, org.code
+        if text in self.acronyms:
+            return self.acronyms[text].org, self.acronyms[text].country
+        return None, self.kb.country(text)
+
+    def _appositive(self, end: int) -> tuple[str | None, str | None, str | None, str | None] | None:
+        """Roles in ", General Secretary of the CPV (CPV) and President of ..." after a name."""
+        doc = self.doc
+        if end >= len(doc) - 1 or doc[end].text != ",":
+            return None
+        sent_end = doc[end].sent.end
+        j, depth = end + 1, 0
+        while j < sent_end:
+            t = doc[j].text
+            depth += t == "("
+            depth -= t == ")"
+            if depth == 0 and t in (";", ".") or depth == 0 and t == "," and not _phrase_goes_on(doc, j):
+                break
+            j += 1
+        phrase = doc[end + 1:j]
+        if any(t.pos_ == "VERB" and t.tag_ in ("VBD", "VBZ", "VBP") for t in phrase):
+            return None  # a clause, not an appositive
+        words = [t for t in phrase if t.lower_ not in ("a", "an", "the")]
+        head_role = None
+        for k in range(min(len(words), 5), 0, -1):
+            cand = doc[words[0].i:words[k - 1].i + 1].text
+            found = self.kb.role(cand)
+            if found and found.kind == "person" and re.fullmatch(r"[\w\- ]+", cand):
+                head_role = cand
+                break
+        if head_role is None:
+            return None
+        org = country = None
+        for ent in doc.ents:
+            if phrase.start <= ent.start < phrase.end and ent.label_ in ("ORG", "GPE", "NORP"):
+                o, c = self._owner(ent)
+                org, country = org or o, country or c
+        for t in range(end, j):
+            self.consumed.add(t)
+        role = self.kb.role(head_role)
+        sector = role.sector if role else None
+        titles = [head_role] + [w.nbor(1).text + (" " + w.nbor(2).text if w.nbor(2).is_title else "")
+                                for w in phrase if w.lower_ == "and" and w.i + 2 < len(doc)
+                                and w.nbor(1).is_title and self.kb.role(w.nbor(1).text)]
+        if org and self.kb.org_by_id.get(org) and self.kb.org_by_id[org].kind == "party":
+            sector = "PTY" if sector in ("PTY", "GOV") or role.phrase in GENERIC_ROLES else sector
+        return "; ".join(titles), org, country, sector
+
+    def _groups(self, found: list[Mention]) -> list[Mention]:
+        """ "leaders of the Communist Party USA", "CPUSA leaders", "Vietnamese officials"."""
+        out: list[Mention] = []
+        doc = self.doc
+        by_start = {m.start: m for m in found}
+        by_end = {m.end: m for m in found}
+        for tok in doc:
+            role = self.kb.roles.get(tok.lower_)
+            if role is None or role.kind not in ("group", "body") or tok.i in self.consumed:
+                continue
+            if tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "of":
+                k = tok.i + 2 + (doc[tok.i + 2].lower_ == "the" if tok.i + 2 < len(doc) else 0)
+                owner = by_start.get(k) or by_start.get(tok.i + 2)
+                if owner is not None and owner.kind in ("org", "country"):
+                    out.append(self._group(tok.i, owner.end, owner.actor, tok))
+                    continue
+            start = tok.i
+            while start > 0 and doc[start - 1].pos_ == "ADJ" and doc[start - 1].ent_type_ != "NORP":
+                start -= 1
+            owner = by_end.get(start)
+            if owner is not None and owner.kind in ("org", "country"):
+                out.append(self._group(owner.start, tok.i + 1, owner.actor, tok))
+            elif start > 0 and doc[start - 1].ent_type_ == "NORP":
+                iso3 = self.kb.country(doc[start - 1].text)
+                if iso3:
+                    base = Actor(id=iso3, name=self._country_name(iso3, doc[start - 1].text), country=iso3)
+                    out.append(self._group(start - 1, tok.i + 1, base, tok))
+        return out
+
+    def _group(self, start: int, end: int, owner: Actor, role_tok: Token) -> Mention:
+        role = self.kb.roles[role_tok.lower_]
+        sector = role.sector
+        if owner.sector == "PTY" and role.phrase in GENERIC_ROLES:
+            sector = "PTY"
+        kind = "person" if role.kind == "person" else "group"
+        actor = replace(owner, role=role_tok.text, sector=sector)
+        return Mention(start, end, actor, kind, owner.id)
+
+    def _bare_names(self, found: list[Mention]) -> list[Mention]:
+        """A lone proper noun that acts as a subject and is no place or body ("Mon said")."""
+        out = []
+        taken = {i for m in found for i in range(m.start, m.end)}
+        for tok in self.doc:
+            near_person = any(0 <= k < len(self.doc) and self.doc[k].ent_type_ == "PERSON"
+                              for k in (tok.i - 1, tok.i + 1))
+            if (tok.pos_ == "PROPN" and tok.dep_ in ("nsubj", "nsubjpass") and not tok.ent_type_
+                    and not near_person and tok.lower_ not in HONORIFICS
+                    and tok.i not in taken and tok.is_title and len(tok) > 1
+                    and not self.kb.country(tok.text) and not self.kb.org(tok.text)
+                    and not self.kb.role(tok.text) and not any(c.dep_ == "compound" for c in tok.children)):
+                actor = Actor(id=person_id(tok.text), name=tok.text)
+                out.append(Mention(tok.i, tok.i + 1, actor, "person", norm(tok.text)))
+        return out
+
+    # within-document resolution --------------------------------------------
+    def _resolve_people(self) -> None:
+        """Link "Sims" to "Joe Sims" and merge what each mention tells of a person."""
+        full: dict[str, Actor] = {}
+        for m in self.mentions():
+            if m.kind != "person":
+                continue
+            key = m.key
+            match = next((k for k in full if key != k and key in k.split()), None)
+            if match is not None:
+                key = match
+            known = full.get(key)
+            full[key] = _merge(known, m.actor) if known else m.actor
+            self._rekey(m, key)
+        self.people = full
+
+    def _link_anaphors(self) -> None:
+        """Give "He", "She" and "the Vietnamese official" the mention of the person they mean."""
+        for tok in self.doc:
+            if tok.i in self.by_token or tok.i in self.consumed:
+                continue
+            found = self.resolve_anaphor(tok)
+            if found is not None:
+                self.by_token[tok.i] = replace(found, start=tok.i, end=tok.i + 1)
+
+    def _rekey(self, m: Mention, key: str) -> None:
+        if key != m.key:
+            new = replace(m, key=key)
+            for i in range(m.start, m.end):
+                self.by_token[i] = new
+
+    def mentions(self) -> list[Mention]:
+        seen, out = set(), []
+        for i in sorted(self.by_token):
+            m = self.by_token[i]
+            if id(m) not in seen:
+                seen.add(id(m))
+                out.append(m)
+        return out
+
+    def actor_of(self, m: Mention) -> Actor:
+        """The doc-level view of a mention's actor (a person's full name and roles)."""
+        if m.kind == "person" and m.key in self.people:
+            person = self.people[m.key]
+            return replace(person, role=m.actor.role or person.role)
+        return m.actor
+
+    def infer_party_membership(self) -> None:
+        """A person from country C with no organisation, in a text naming exactly one party
+        of C, is taken to act for that party (the usual party-to-party visit report)."""
+        parties = {m.actor.org for m in self.mentions() if m.kind == "org" and m.actor.sector == "PTY"}
+        by_country: dict[str, list[str]] = {}
+        for pid in parties:
+            org = self.kb.org_by_id.get(pid)
+            if org is not None:
+                by_country.setdefault(org.code, []).append(pid)
+        for key, person in list(self.people.items()):
+            owners = by_country.get(person.country or "", [])
+            if person.org is None and len(owners) == 1 and person.sector in (None, "GOV", "PTY"):
+                self.people[key] = replace(person, org=owners[0])
+
+    def resolve_anaphor(self, tok: Token) -> Mention | None:
+        """He/she, or "the Vietnamese official": the nearest earlier person it can be."""
+        low = tok.lower_
+        if low in PRONOUNS:
+            return self._last_person(tok.i, None)
+        role = self.kb.roles.get(low)
+        if role is None or role.kind != "person":
+            return None
+        dets = [c for c in tok.children if c.dep_ == "det"]
+        if not dets or dets[0].lower_ not in ("the", "this"):
+            return None
+        country = next((self.kb.country(c.text) for c in tok.children
+                        if c.dep_ in ("amod", "compound") and c.ent_type_ == "NORP"), None)
+        found = self._last_person(tok.i, country)
+        if found is not None:
+            person = self.people[found.key]
+            self.people[found.key] = replace(person, country=person.country or country,
+                                             role=person.role or tok.text,
+                                             sector=person.sector or role.sector)
+        return found
+
+    def _last_person(self, before: int, country: str | None) -> Mention | None:
+        for i in range(before - 1, -1, -1):
+            m = self.by_token.get(i)
+            if m is not None and m.kind == "person" and m.start == i or (
+                    m is not None and m.kind == "person" and i == m.end - 1):
+                person = self.people.get(m.key, m.actor)
+                if country is None or person.country in (None, country):
+                    return m
+        return None
+
+
+def _phrase_goes_on(doc: Doc, j: int) -> bool:
+    """ "a long-time, close friend": a comma before a lowercase modifier does not end a phrase."""
+    nxt = doc[j + 1] if j + 1 < len(doc) else None
+    return nxt is not None and nxt.is_lower and nxt.pos_ in ("ADJ", "ADV", "NOUN", "NUM")
+
+
+def _merge(a: Actor, b: Actor) -> Actor:
+    longer = a if len(a.name) >= len(b.name) else b
+    return Actor(id=longer.id, name=longer.name, org=a.org or b.org, role=a.role or b.role,
+                 country=a.country or b.country, sector=a.sector or b.sector)
+
+
+def person_id(name: str) -> str:
+    return "person:" + norm(name).replace(" ", "-")

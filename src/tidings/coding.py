@@ -1,0 +1,375 @@
+"""Event coding: PLOVER events from the sentences of one annotated document.
+
+For each trigger of the lexicon a clause is read as `who did what to whom`: the source is
+the clause's subject (the agent in the passive, the governing verb's subject for a noun
+trigger such as "At a working session with X, Y said ..."), the recipient follows the
+trigger's frame (direct object or a preposition). Negated, hypothetical, habitual and
+background uses are not coded; future cooperative acts become AGREE, future retreats
+CONCEDE and announced coercion THREATEN (PLOVER rules 3-5, 10).
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date
+
+from spacy.tokens import Doc, Span, Token
+
+from . import dates
+from .actors import DocActors, Mention
+from .nlp import HONORIFICS
+from .kb import KnowledgeBase
+from .lexicon import Lexicon, Trigger
+from .records import Actor, EventMention
+from .records import Span as Mark
+
+LIGHT_VERBS = {"hold", "have", "conduct", "pay", "make", "express", "give", "extend", "reaffirm",
+               "sign", "reach", "convey", "send", "offer", "begin", "start", "open", "attend"}
+HYPOTHETICAL = {"could", "would", "might", "may", "should", "must", "can"}
+FUTURE_AUX = {"will", "shall", "'ll"}
+INTENT_VERBS = {"plan", "intend", "expect", "agree", "pledge", "promise", "vow", "offer", "decide",
+                "prepare", "schedule", "set", "want", "hope", "seek", "commit", "invite"}
+HABITUAL = {"always", "long", "traditionally", "usually", "often", "continuously", "consistently"}
+BACKGROUND_MARKS = {"after", "before", "since", "because", "once", "until"}
+BACKGROUND_PREPS = {"following", "after", "before", "since", "during", "ahead", "prior"}
+FUTURE_SHIFT = {"CONSULT": "AGREE", "COOPERATE": "AGREE", "AID": "AGREE", "SUPPORT": "AGREE",
+                "RETREAT": "CONCEDE", "SANCTION": "THREATEN", "COERCE": "THREATEN",
+                "ASSAULT": "THREATEN", "MOBILIZE": "THREATEN"}
+VISIT_HOSTS = {"receive", "host", "welcome"}
+REQUIRES_RECIPIENT = {"COOPERATE", "AID", "SANCTION"}
+
+
+@dataclass(frozen=True)
+class Context:
+    doc: Doc
+    actors: DocActors
+    kb: KnowledgeBase
+    lexicon: Lexicon
+    published: date | None
+
+
+def code_doc(doc: Doc, kb: KnowledgeBase, lexicon: Lexicon, published: date | None) -> list[EventMention]:
+    """All events of an annotated document, in text order."""
+    actors = DocActors(doc, kb)
+    ctx = Context(doc, actors, kb, lexicon, published)
+    events: list[EventMention] = []
+    for sent in doc.sents:
+        for tok in sent:
+            for event in _code_trigger(ctx, sent, tok):
+                events.append(event)
+    actors.infer_party_membership()
+    events = [_refresh_actors(ctx, e) for e in events]
+    return _dates_from_context(ctx, events)
+
+
+# triggers ------------------------------------------------------------------
+def _triggers(ctx: Context, tok: Token) -> tuple[Trigger, ...]:
+    lex = ctx.lexicon
+    if tok.pos_ in ("VERB", "AUX") or (tok.pos_ == "NOUN" and tok.dep_ == "ROOT"):
+        lemma = tok.lemma_.lower()
+        for child in tok.children:
+            if child.dep_ in ("prt", "prep", "dobj") and f"{lemma} {child.lower_}" in lex.verbs:
+                return lex.verbs[f"{lemma} {child.lower_}"]
+        return lex.verbs.get(lemma, ())
+    if tok.pos_ in ("NOUN", "PROPN"):
+        prev = tok.nbor(-1).lower_ if tok.i > 0 else ""
+        two = f"{prev} {tok.lower_}"
+        if two in lex.nouns:
+            return lex.nouns[two]
+        if tok.head.lemma_.lower() in LIGHT_VERBS and f"{tok.head.lemma_.lower()} {tok.lower_}" in lex.verbs:
+            return ()  # coded from the verb ("hold talks")
+        return lex.nouns.get(tok.lower_, ()) or lex.nouns.get(tok.lemma_.lower(), ())
+    return ()
+
+
+def _code_trigger(ctx: Context, sent: Span, tok: Token) -> Iterator[EventMention]:
+    triggers = _triggers(ctx, tok)
+    if not triggers or tok.i in ctx.actors.by_token:
+        return
+    is_noun = triggers[0].pos == "noun"
+    verb = _governing_verb(tok) if is_noun else tok
+    if verb is None or _not_an_event(ctx, tok, verb, is_noun):
+        return
+    future = _is_future(verb)
+    best = None
+    for trig in triggers:
+        sources, targets, reciprocal = _arguments(ctx, tok, verb, trig, is_noun)
+        if best is None or (targets and not best[2]):
+            best = (trig, sources, targets, reciprocal)
+    trig, sources, targets, reciprocal = best
+    if not sources and not targets:
+        return
+    event_type = FUTURE_SHIFT.get(trig.event, trig.event) if future else trig.event
+    if trig.phrase.split()[0] in VISIT_HOSTS and trig.event == "CONSULT" and not future:
+        sources, targets = targets, sources  # the visitor is the actor (PLOVER 6)
+    targets = [t for t in targets if t.actor.id not in {s.actor.id for s in sources}]
+    if event_type in REQUIRES_RECIPIENT and not targets or not sources:
+        return
+    yield _event(ctx, sent, tok, trig, event_type, future, sources, targets, reciprocal)
+
+
+def _governing_verb(tok: Token) -> Token | None:
+    """The verb a noun trigger hangs from ("held talks", "At a session with X, Y said")."""
+    head = tok.head
+    for _ in range(4):
+        if head.pos_ in ("VERB", "AUX"):
+            return head
+        if head.head is head:
+            return None
+        head = head.head
+    return None
+
+
+def _not_an_event(ctx: Context, tok: Token, verb: Token, is_noun: bool) -> bool:
+    """Negated, hypothetical, habitual, background or purpose uses (PLOVER rules 4, 5, 10)."""
+    chain = [verb] + ([verb.head] if verb.dep_ in ("xcomp", "conj") else [])
+    for v in chain:
+        kids = list(v.children)
+        if any(c.dep_ == "neg" or c.lower_ in ("never", "not") for c in kids):
+            return True
+        if any(c.dep_ == "aux" and c.lower_ in HYPOTHETICAL for c in kids):
+            return True
+        if any(c.dep_ == "advmod" and c.lower_ in HABITUAL for c in kids):
+            return True
+        if any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether") for c in kids):
+            return True
+    if verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in BACKGROUND_MARKS for c in verb.children):
+        return True
+    if verb.dep_ in ("relcl", "acl", "pcomp", "csubj") and not is_noun:
+        return True
+    if verb.dep_ in ("xcomp", "advcl") and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        gov = verb.head.lemma_.lower()
+        if gov not in INTENT_VERBS or _triggers(ctx, verb.head):
+            return True  # purpose clause, or covered by the governing trigger ("agreed to meet")
+    if verb.head.lemma_.lower() == "continue" and verb.dep_ == "xcomp":
+        return True
+    if is_noun:
+        return _background_noun(tok, verb)
+    return False
+
+
+def _background_noun(tok: Token, verb: Token) -> bool:
+    dets = [c.lower_ for c in tok.children if c.dep_ in ("det", "poss")]
+    prep = tok.head if tok.dep_ == "pobj" else None
+    if prep is not None and prep.lower_ in BACKGROUND_PREPS:
+        return True
+    if any(d in ("no",) for d in dets):
+        return True
+    if tok.dep_ in ("nsubj", "nsubjpass") and dets and dets[0] in ("the", "this", "that"):
+        return True  # "The meeting marked ...": a reference back, not a new report
+    has_partner = any(c.dep_ == "prep" and c.lower_ in ("with", "between", "to", "on") for c in tok.children)
+    return not (has_partner or (tok.dep_ == "dobj" and tok.head.lemma_.lower() in LIGHT_VERBS))
+
+
+def _is_future(verb: Token) -> bool:
+    kids = list(verb.children)
+    if any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in kids):
+        return True
+    if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in INTENT_VERBS:
+        return True
+    return any(c.lower_ == "going" for c in kids) and any(c.lower_ == "to" for c in kids)
+
+
+# arguments -----------------------------------------------------------------
+def _arguments(ctx: Context, tok: Token, verb: Token, trig: Trigger,
+               is_noun: bool) -> tuple[list[Mention], list[Mention], bool]:
+    sources = _subject_mentions(ctx, verb)
+    if is_noun and not sources:
+        sources = [m for c in tok.children if c.dep_ == "poss" for m in _mentions_in(ctx, c)]
+    targets: list[Mention] = []
+    reciprocal = False
+    anchor = tok
+    for rel in trig.recipient:
+        if rel == "dobj":
+            targets = [m for c in anchor.children if c.dep_ in ("dobj", "dative") for m in _mentions_in(ctx, c)]
+            if not targets and anchor.dep_ in ("xcomp",):
+                targets = [m for c in anchor.head.children if c.dep_ == "dobj" for m in _mentions_in(ctx, c)]
+        else:
+            for prep in (c for c in anchor.children if c.dep_ in ("prep", "agent", "dative") and c.lower_ == rel):
+                found = [m for m in _mentions_in(ctx, prep)]
+                if rel == "between":
+                    sources, reciprocal = sources + found, True
+                else:
+                    targets = found
+        if targets or reciprocal:
+            break
+    if not targets and not reciprocal:
+        targets = _surface_recipient(ctx, tok, trig)
+    if _is_passive(verb) and not is_noun:
+        agents = [m for c in verb.children if c.dep_ == "agent" for m in _mentions_in(ctx, c)]
+        sources, targets = agents, sources
+    return _unique(sources), _unique(targets), reciprocal
+
+
+def _subject_mentions(ctx: Context, verb: Token) -> list[Mention]:
+    v = verb
+    for _ in range(4):
+        subjects = [c for c in v.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if subjects:
+            return [m for s in subjects for m in _mentions_in(ctx, s)]
+        if v.dep_ in ("conj", "xcomp", "advcl") and v.head is not v:
+            v = v.head
+        else:
+            return []
+    return []
+
+
+FOLLOW = {"conj", "compound", "amod", "poss", "pobj", "nmod", "appos"}
+
+
+def _mentions_in(ctx: Context, root: Token, depth: int = 0) -> list[Mention]:
+    """Actors a phrase names: its head's mention and its conjuncts', looking through "the
+    role of X" and "X's efforts" but not into place or purpose phrases ("in the US")."""
+    if root.i in ctx.actors.consumed or depth > 6:
+        return []
+    m = ctx.actors.by_token.get(root.i)
+    found: list[Mention] = [m] if m is not None else []
+    for child in root.children:
+        follow = child.dep_ in FOLLOW or (child.dep_ == "prep" and (
+            root.dep_ == "prep" or (m is None and (child.lower_ == "of" or root.lower_ in HONORIFICS))))
+        if m is not None and child.dep_ not in ("conj",) and not (root.dep_ == "prep"):
+            follow = follow and ctx.actors.by_token.get(child.i) is m
+        if follow:
+            for found_m in _mentions_in(ctx, child, depth + 1):
+                if all(found_m.start != f.start for f in found):
+                    found.append(found_m)
+    return found
+
+
+def _surface_recipient(ctx: Context, tok: Token, trig: Trigger) -> list[Mention]:
+    """Fallback for a misparsed clause: the mention right after the frame's preposition."""
+    preps = [r for r in trig.recipient if r != "dobj"]
+    sent = tok.sent
+    for i in range(tok.i + 1, min(sent.end, tok.i + 8)):
+        if ctx.doc[i].lower_ in preps and i + 1 < sent.end:
+            for k in (i + 1, i + 2):
+                m = ctx.actors.by_token.get(k) if k < sent.end else None
+                if m is not None and k not in ctx.actors.consumed:
+                    return [m]
+    return []
+
+
+def _is_passive(verb: Token) -> bool:
+    return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+
+
+def _unique(mentions: list[Mention]) -> list[Mention]:
+    out: list[Mention] = []
+    for m in mentions:
+        if all(m.start != o.start for o in out):
+            out.append(m)
+    return out
+
+
+# the event record ------------------------------------------------------------
+def _event(ctx: Context, sent: Span, tok: Token, trig: Trigger, event_type: str, future: bool,
+           sources: list[Mention], targets: list[Mention], reciprocal: bool) -> EventMention:
+    when = _date(ctx, sent, future)
+    anchor = tok if tok.pos_ in ("VERB", "AUX") else (_governing_verb(tok) or tok)
+    off = sent.start_char
+    trigger_end = tok.idx + len(tok.text)
+    marks = [Mark(tok.idx - off, trigger_end - off, "trigger")]
+    marks += [_mark(ctx, m, off, "source") for m in sources]
+    marks += [_mark(ctx, m, off, "target") for m in targets]
+    confidence = 0.55 + 0.15 * bool(targets) + 0.1 * (when.date is not None) + 0.1 * (not future)
+    return EventMention(
+        type=event_type, mode=trig.mode if event_type == trig.event else None,
+        cameo=trig.cameo if event_type == trig.event else None,
+        sources=tuple(ctx.actors.actor_of(m) for m in sources),
+        targets=tuple(ctx.actors.actor_of(m) for m in targets),
+        evidence=sent.text, start=sent.start_char, end=sent.end_char, trigger=tok.text,
+        date=when.date, date_precision=when.precision, date_basis=when.basis,
+        location=_location(ctx, sent, anchor, sources + targets), confidence=min(confidence, 0.95),
+        spans=tuple(marks))
+
+
+def _mark(ctx: Context, m: Mention, off: int, label: str) -> Mark:
+    span = ctx.doc[m.start:m.end]
+    return Mark(span.start_char - off, span.end_char - off, label)
+
+
+def _date(ctx: Context, sent: Span, future: bool) -> dates.ResolvedDate:
+    for ent in sent.ents:
+        if ent.label_ == "DATE":
+            found = dates.resolve(ent.text, ctx.published, future)
+            if found.date is not None:
+                return found
+    return dates.UNKNOWN
+
+
+def _location(ctx: Context, sent: Span, anchor: Token, participants: list[Mention]) -> str | None:
+    """A place the trigger's clause puts the event in ("in New York", "at the Unity Hall"),
+    else one a sentence of the paragraph puts a participant in ("X was in New York")."""
+    place = _place_of(ctx, anchor)
+    if place:
+        return place
+    keys = {m.key for m in participants}
+    para = _paragraph_sentences(ctx, sent)
+    for other in para:
+        subj = [t for t in other if t.dep_ == "nsubj"]
+        mentions = [m for t in subj for m in _mentions_in(ctx, t)]
+        if any(m.key in keys for m in mentions):
+            place = _place_of(ctx, other.root)
+            if place:
+                return place
+    return None
+
+
+def _place_of(ctx: Context, verb: Token) -> str | None:
+    """The place in an "in/at X" phrase attached to this verb."""
+    for prep in verb.children:
+        if prep.dep_ != "prep" or prep.lower_ not in ("in", "at"):
+            continue
+        for pobj in prep.children:
+            if pobj.ent_type_ in ("GPE", "LOC", "FAC") and pobj.i not in ctx.actors.consumed:
+                ent = next(e for e in ctx.doc.ents if e.start <= pobj.i < e.end)
+                return re.sub(r"^the ", "", ent.text)
+    return None
+
+
+def _paragraph_sentences(ctx: Context, sent: Span) -> list[Span]:
+    text = ctx.doc.text
+    para_start = text.rfind("\n", 0, sent.start_char) + 1
+    para_end = text.find("\n", sent.end_char)
+    para_end = len(text) if para_end == -1 else para_end
+    return [s for s in ctx.doc.sents if para_start <= s.start_char and s.end_char <= para_end and s != sent]
+
+
+def _refresh_actors(ctx: Context, event: EventMention) -> EventMention:
+    """Apply what the whole document taught about its people (country, party)."""
+    from dataclasses import replace  # noqa: PLC0415
+
+    def fresh(a: Actor) -> Actor:
+        for person in ctx.actors.people.values():
+            if person.id == a.id:
+                return replace(a, org=a.org or person.org, country=a.country or person.country,
+                               sector=a.sector or person.sector, role=a.role or person.role)
+        return a
+
+    return replace(event, sources=tuple(map(fresh, event.sources)), targets=tuple(map(fresh, event.targets)))
+
+
+def _dates_from_context(ctx: Context, events: list[EventMention]) -> list[EventMention]:
+    """An undated event in a paragraph that refers back to "the meeting" takes that
+    meeting's date (basis "context"); other undated events stay undated."""
+    from dataclasses import replace  # noqa: PLC0415
+
+    out: list[EventMention] = []
+    last_dated: EventMention | None = None
+    for e in events:
+        if e.date is not None and e.date_basis in ("explicit", "relative"):
+            last_dated = e
+        elif last_dated is not None and _refers_back(ctx, e):
+            e = replace(e, date=last_dated.date, date_precision=last_dated.date_precision,
+                        date_basis="context")
+        out.append(e)
+    return out
+
+
+def _refers_back(ctx: Context, event: EventMention) -> bool:
+    text = ctx.doc.text
+    para_start = text.rfind("\n", 0, event.start) + 1
+    window = text[para_start:event.end].lower()
+    nouns = [n for n in ctx.lexicon.nouns if ctx.lexicon.nouns[n][0].event == "CONSULT"]
+    return any(f"the {n}" in window for n in nouns)

@@ -1,0 +1,147 @@
+"""Turn a RawDocument into a clean Article: boilerplate out, metadata in.
+
+HTML goes through trafilatura (``favor_precision=True``). Plain text is cleaned by line
+rules read from ``data/furniture.txt``: a title, byline and date are taken from the leading
+lines, and calls to action, captions and "Related Articles" tails are dropped.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+from .dates import parse_published
+from .errors import DocumentError
+from .records import Article, RawDocument, content_hash
+
+CRAWLER_DATE = re.compile(r"^\s*date\s+(\d{4}-\d{2}-\d{2})\b\s*")
+BYLINE = re.compile(r"^\s*(?:by|posted by|written by)\s*:?\s*(?P<author>[^|\u2014\n]+?)\s*"
+                    r"(?:[|\u2014\u2013]\s*(?P<date>.+?))?\s*$", re.I)
+JAMMED = re.compile(r"(?<=[A-Za-z)\]]{2}[.!?])(?=[A-Z][a-z])")
+CTA_VERBS = ("join", "donate", "subscribe", "sign up", "support us")
+
+
+@dataclass(frozen=True)
+class Furniture:
+    drop: tuple[re.Pattern[str], ...]
+    cut: tuple[re.Pattern[str], ...]
+
+
+@cache
+def furniture() -> Furniture:
+    sections: dict[str, list[re.Pattern[str]]] = {"drop": [], "cut": []}
+    current = "drop"
+    text = resources.files("tidings").joinpath("data/furniture.txt").read_text("utf-8")
+    for line in text.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        if line.startswith("[") and line.endswith("]") and line[1:-1] in sections:
+            current = line[1:-1]
+            continue
+        sections[current].append(re.compile(line, re.I))
+    return Furniture(tuple(sections["drop"]), tuple(sections["cut"]))
+
+
+def extract(raw: RawDocument, min_chars: int = 80) -> Article:
+    """Clean text and metadata of one document; raises DocumentError when none is usable."""
+    if raw.fmt == "html":
+        fields = _from_html(raw)
+    else:
+        fields = _from_text(raw.body)
+    text = JAMMED.sub(" ", fields.pop("text")).strip()
+    if len(text) < min_chars:
+        raise DocumentError("extract", f"no article text found ({len(text)} characters after "
+                            "removing boilerplate)")
+    language = detect_language(text)
+    if language != "en":
+        raise DocumentError("extract", f"text is in language '{language}'; tidings codes English only")
+    published = parse_published(raw.published) or parse_published(fields.get("date"))
+    return Article(doc_id=content_hash(text), origin=raw.origin, text=text,
+                   source_id=raw.source_id, url=raw.url or fields.get("url"),
+                   outlet=raw.outlet or fields.get("outlet"), published=published,
+                   title=raw.title or fields.get("title"), author=fields.get("author"),
+                   language=language, meta=dict(raw.meta))
+
+
+def detect_language(text: str) -> str:
+    import py3langid  # noqa: PLC0415  (loads a model on first use)
+
+    lang, _ = py3langid.classify(text[:3000])
+    return str(lang)
+
+
+def _from_html(raw: RawDocument) -> dict[str, str | None]:
+    import trafilatura  # noqa: PLC0415
+
+    try:
+        doc = trafilatura.bare_extraction(raw.body, url=raw.url, favor_precision=True,
+                                          with_metadata=True, include_comments=False,
+                                          include_tables=False)
+    except Exception as e:  # trafilatura raises many kinds on broken markup
+        raise DocumentError("extract", f"HTML could not be parsed: {e}") from e
+    if doc is None:
+        raise DocumentError("extract", "HTML page has no article text")
+    d = doc.as_dict() if hasattr(doc, "as_dict") else dict(doc)
+    return {"text": d.get("text") or "", "title": d.get("title"), "author": d.get("author"),
+            "date": d.get("date"), "outlet": d.get("sitename") or d.get("hostname"),
+            "url": d.get("url")}
+
+
+def _from_text(body: str) -> dict[str, str | None]:
+    fields: dict[str, str | None] = {}
+    marker = CRAWLER_DATE.match(body)
+    if marker:
+        fields["date"] = marker.group(1)
+        body = body[marker.end():]
+    lines = [line.strip() for line in body.splitlines()]
+    lines = _read_header(lines, fields)
+    fields["text"] = "\n\n".join(_body_paragraphs(lines))
+    return fields
+
+
+def _read_header(lines: list[str], fields: dict[str, str | None]) -> list[str]:
+    """Take title, byline and date from the first lines; return the rest."""
+    rest = list(lines)
+    drop = furniture().drop
+    while rest and (not rest[0] or any(p.fullmatch(rest[0]) for p in drop)):
+        rest.pop(0)
+    if len(rest) > 2 and _looks_like_title(rest[0]):
+        fields["title"] = rest.pop(0)
+    for i, line in enumerate(rest[:6]):
+        byline = BYLINE.match(line) if line else None
+        if byline and len(line) < 160:
+            fields["author"] = byline.group("author").strip()
+            if byline.group("date") and parse_published(byline.group("date")):
+                fields.setdefault("date", byline.group("date"))
+            del rest[i]
+            break
+    title = fields.get("title")
+    return [line for line in rest if not (title and line == title)]
+
+
+def _looks_like_title(line: str) -> bool:
+    return 0 < len(line) < 160 and not line.endswith((".", ":", ";", ","))
+
+
+def _body_paragraphs(lines: list[str]) -> list[str]:
+    rules = furniture()
+    kept: list[str] = []
+    for line in lines:
+        if not line:
+            continue
+        if kept and any(p.fullmatch(line) for p in rules.cut):
+            break
+        if any(p.fullmatch(line) for p in rules.drop):
+            if kept and _is_pitch(kept[-1], line):
+                kept.pop()
+            continue
+        kept.append(line)
+    return kept
+
+
+def _is_pitch(paragraph: str, button: str) -> bool:
+    """A call-to-action paragraph just above its button ("Join the party today." / "Join Now")."""
+    low = paragraph.lower()
+    verb = next((v for v in CTA_VERBS if button.lower().startswith(v)), None)
+    return verb is not None and verb in low and len(paragraph) < 600

@@ -1,0 +1,37 @@
+"""The trigger lexicon (``data/triggers.tsv``): which words report which PLOVER event."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+
+@dataclass(frozen=True)
+class Trigger:
+    phrase: str  # lemma, with particle or object noun after it ("call for", "hold talks")
+    pos: str  # verb or noun
+    event: str
+    mode: str | None
+    cameo: str | None
+    recipient: tuple[str, ...]  # "dobj" and/or prepositions introducing the recipient
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    verbs: dict[str, tuple[Trigger, ...]]
+    nouns: dict[str, tuple[Trigger, ...]]
+
+
+@cache
+def load_lexicon() -> Lexicon:
+    verbs: dict[str, list[Trigger]] = {}
+    nouns: dict[str, list[Trigger]] = {}
+    text = resources.files("tidings").joinpath("data/triggers.tsv").read_text("utf-8")
+    for line in text.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        phrase, pos, event, mode, cameo, recipient = (line.split("\t") + [""] * 6)[:6]
+        trig = Trigger(phrase, pos, event, mode or None, cameo or None,
+                       tuple(r for r in recipient.split("|") if r))
+        (verbs if pos == "verb" else nouns).setdefault(phrase, []).append(trig)
+    return Lexicon({k: tuple(v) for k, v in verbs.items()}, {k: tuple(v) for k, v in nouns.items()})

