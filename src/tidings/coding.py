@@ -257,7 +257,7 @@ def _is_passive(verb: Token) -> bool:
 def _unique(mentions: list[Mention]) -> list[Mention]:
     out: list[Mention] = []
     for m in mentions:
-        if all(m.start != o.start for o in out):
+        if all(m.start != o.start and m.actor.id != o.actor.id for o in out):
             out.append(m)
     return out
 
@@ -278,7 +278,7 @@ def _event(ctx: Context, sent: Span, tok: Token, trig: Trigger, event_type: str,
         cameo=trig.cameo if event_type == trig.event else None,
         sources=tuple(ctx.actors.actor_of(m) for m in sources),
         targets=tuple(ctx.actors.actor_of(m) for m in targets),
-        evidence=sent.text, start=sent.start_char, end=sent.end_char, trigger=tok.text,
+        evidence=sent.text.rstrip(), start=sent.start_char, end=sent.start_char + len(sent.text.rstrip()), trigger=tok.text,
         date=when.date, date_precision=when.precision, date_basis=when.basis,
         location=_location(ctx, sent, anchor, sources + targets), confidence=min(confidence, 0.95),
         spans=tuple(marks))

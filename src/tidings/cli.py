@@ -1,0 +1,207 @@
+"""The `tidings` command: a thin layer over the Python API.
+
+Exit status: 0 all went well; 1 the run finished but some documents failed (see
+`tidings failures`); 2 bad usage or a store/model that cannot be opened.
+"""
+from __future__ import annotations
+
+import csv
+import json
+import sys
+from datetime import date
+from typing import Annotated, Optional
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+from rich.text import Text
+
+from . import api
+from .config import DEFAULT_DB, resolve_options
+from .errors import TidingsError
+from .store import Store
+
+app = typer.Typer(help="News in, political events out: PLOVER-coded, dated, with evidence.",
+                  no_args_is_help=True, add_completion=False)
+out = Console()
+err = Console(stderr=True)
+
+DbOption = Annotated[str, typer.Option("--db", envvar="TIDINGS_DB", help="SQLite path or SQLAlchemy URL.")]
+
+
+def _fail(e: Exception) -> None:
+    err.print(f"[red]error:[/red] {e}")
+    raise typer.Exit(2)
+
+
+@app.command()
+def ingest(sources: Annotated[list[str], typer.Argument(help="Files, folders, globs, or - for stdin.")],
+           db: DbOption = DEFAULT_DB,
+           max_bytes: Annotated[int, typer.Option(help="Skip (and record) larger inputs.")] = 5_000_000) -> None:
+    """Read articles, code their events and store them."""
+    try:
+        options = resolve_options(db=db, max_bytes=max_bytes)
+        with Progress(TextColumn("[bold]coding"), BarColumn(), MofNCompleteColumn(),
+                      TextColumn("documents"), TimeElapsedColumn(), console=err, transient=True) as bar:
+            task = bar.add_task("ingest", total=None)
+            summary = api.ingest(sources, options=options, progress=lambda n: bar.advance(task, n))
+    except TidingsError as e:
+        _fail(e)
+    out.print(summary.line())
+    if summary.duplicates:
+        out.print(f"{summary.duplicates} document(s) were already in {db}: nothing added for them.")
+    if summary.failed:
+        out.print(f"[yellow]{len(summary.failed)} document(s) could not be processed; "
+                  f"list them with: tidings failures --db {db}[/yellow]")
+        raise typer.Exit(1)
+
+
+@app.command()
+def events(db: DbOption = DEFAULT_DB,
+           actor: Annotated[Optional[str], typer.Option(help="Name, acronym or code of an actor.")] = None,
+           dyad: Annotated[Optional[tuple[str, str]], typer.Option(help="Two actors: A B.")] = None,
+           type: Annotated[Optional[str], typer.Option("--type", help="PLOVER type, e.g. CONSULT.")] = None,
+           since: Annotated[Optional[str], typer.Option(help="YYYY-MM-DD")] = None,
+           until: Annotated[Optional[str], typer.Option(help="YYYY-MM-DD")] = None,
+           format: Annotated[str, typer.Option("--format", help="table, jsonl or csv")] = "table") -> None:
+    """List stored events, oldest first."""
+    records = _query(db, actor=actor, dyad=dyad, type=type, since=_day(since), until=_day(until))
+    _emit(records, format)
+
+
+@app.command()
+def dyad(a: str, b: str, db: DbOption = DEFAULT_DB,
+         format: Annotated[str, typer.Option("--format", help="table, jsonl or csv")] = "table") -> None:
+    """The timeline of events between two actors (names, acronyms or codes), oldest first."""
+    records = _query(db, dyad=(a, b))
+    if format == "table":
+        out.print(f"[bold]{a} \u2194 {b}[/bold]: {len(records)} event(s)")
+        for r in records:
+            rep = r["reports"][0] if r["reports"] else {}
+            when = r["date"] or f"undated (reported {rep.get('published') or '?'})"
+            out.print(f"[bold]{when}[/bold]  {r['type']:<9} {_side(r['sources'])} \u2192 {_side(r['targets']) or '(mutual)'}"
+                      + (f"  @ {r['location']}" if r["location"] else ""))
+            out.print(Text(f"    \u201c{rep.get('evidence', '')}\u201d", style="dim"))
+            out.print(Text(f"    {rep.get('outlet') or rep.get('title') or 'unknown outlet'} \u00b7 {r['id']}", style="dim"))
+        return
+    _emit(records, format)
+
+
+@app.command()
+def show(event_id: str, db: DbOption = DEFAULT_DB) -> None:
+    """One event, each of its reports, and the evidence with trigger and actors marked."""
+    try:
+        r = Store(db).event(event_id)
+    except TidingsError as e:
+        _fail(e)
+    out.print(f"[bold]{r['type']}[/bold]{' / ' + r['mode'] if r['mode'] else ''}  (CAMEO {r['cameo']})  id {r['id']}")
+    out.print(f"date      {r['date'] or 'unknown'}  precision {r['date_precision']}  basis {r['date_basis'] or '-'}")
+    out.print(f"location  {r['location'] or '-'}     confidence {r['confidence']:.2f}")
+    for label, group in (("source", r["sources"]), ("target", r["targets"])):
+        for a in group:
+            out.print(f"{label:<9} {a['name']}  [dim](id {a['id']}; org {a['org'] or '-'}; role {a['role'] or '-'}; "
+                      f"country {a['country'] or '-'}; sector {a['sector'] or '-'})[/dim]")
+    for i, rep in enumerate(r["reports"], 1):
+        out.print(f"\n[bold]report {i}[/bold]: {rep['outlet'] or 'unknown outlet'} \u00b7 {rep['published'] or 'undated'}"
+                  f" \u00b7 {rep['title'] or ''}\n  {rep['url'] or ''} (doc {rep['doc_id']}, chars {rep['start']}-{rep['end']})")
+        out.print(Text("  ") + marked_evidence(rep["evidence"], rep["spans"]))
+    out.print("\n[dim]marks: [reverse] trigger, [bold green]source[/bold green], [bold blue]target[/bold blue][/dim]")
+
+
+def marked_evidence(sentence: str, spans: list[dict]) -> Text:
+    styles = {"trigger": "reverse", "source": "bold green", "target": "bold blue"}
+    text = Text(sentence)
+    for s in spans:
+        text.stylize(styles.get(s["label"], "bold"), s["start"], s["end"])
+    return text
+
+
+@app.command()
+def failures(db: DbOption = DEFAULT_DB,
+             format: Annotated[str, typer.Option("--format", help="table or jsonl")] = "table") -> None:
+    """Documents that could not be processed, with the stage and the reason."""
+    rows = Store(db).list_failures()
+    if format == "jsonl":
+        for row in rows:
+            print(json.dumps(row, default=str))
+        return
+    table = Table("origin", "stage", "reason", title=f"{len(rows)} failure(s)")
+    for row in rows:
+        table.add_row(row["origin"], row["stage"], row["reason"])
+    out.print(table)
+
+
+@app.command("code")
+def code_cmd(path: Annotated[str, typer.Argument(help="JSONL of {id, text, date?}, or - for stdin.")]) -> None:
+    """Code records without a store; one output line per input record: {id, events}."""
+    stream = sys.stdin if path == "-" else open(path, encoding="utf-8")  # noqa: SIM115
+    bad = 0
+
+    def records():
+        nonlocal bad
+        for lineno, line in enumerate(stream, 1):
+            if not line.strip():
+                continue
+            try:
+                yield json.loads(line)
+            except json.JSONDecodeError as e:
+                bad += 1
+                yield {"id": f"line-{lineno}", "error": f"invalid JSON: {e.msg}"}
+
+    for rec in api.code(records()):
+        print(json.dumps(rec, ensure_ascii=False))
+    if bad:
+        err.print(f"[yellow]{bad} line(s) were not valid JSON[/yellow]")
+        raise typer.Exit(1)
+
+
+def _query(db: str, **filters) -> list[dict]:
+    try:
+        return Store(db).query_events(**filters)
+    except TidingsError as e:
+        _fail(e)
+    return []
+
+
+def _day(value: str | None) -> date | None:
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        _fail(TidingsError(f"date {value!r} is not YYYY-MM-DD"))
+    return None
+
+
+def _side(actors: list[dict]) -> str:
+    return ", ".join(a["name"] + (f" ({a['role']})" if a.get("role") and len(a["role"]) < 30 else "")
+                     for a in actors)
+
+
+def _emit(records: list[dict], fmt: str) -> None:
+    if fmt == "jsonl":
+        for r in records:
+            print(json.dumps(r, ensure_ascii=False))
+    elif fmt == "csv":
+        w = csv.writer(sys.stdout)
+        w.writerow(["id", "date", "date_precision", "type", "mode", "cameo", "sources", "targets",
+                    "location", "confidence", "reports", "evidence"])
+        for r in records:
+            w.writerow([r["id"], r["date"], r["date_precision"], r["type"], r["mode"], r["cameo"],
+                        "; ".join(a["name"] for a in r["sources"]), "; ".join(a["name"] for a in r["targets"]),
+                        r["location"], r["confidence"], len(r["reports"]),
+                        r["reports"][0]["evidence"] if r["reports"] else ""])
+    elif fmt == "table":
+        table = Table("date", "type", "source", "target", "location", "id", title=f"{len(records)} event(s)")
+        for r in records:
+            rep = r["reports"][0] if r["reports"] else {}
+            table.add_row(r["date"] or f"[dim]~{rep.get('published') or '?'}[/dim]", r["type"],
+                          _side(r["sources"]), _side(r["targets"]), r["location"] or "", r["id"][:10])
+        out.print(table)
+    else:
+        _fail(TidingsError(f"unknown format {fmt!r}; use table, jsonl or csv"))
+
+
+def main() -> None:
+    app()
