@@ -18,6 +18,7 @@ from .nlp import HONORIFICS
 from .records import Actor
 
 PRONOUNS = {"he", "she", "him", "her"}
+UNOWNED_GROUPS = {"CVL", "LAB", "EDU", "AGR", "REF", "REB", "COP", "MIL", "UAF", "CRM", "OPP", "MED", "JRN"}
 GENERIC_ROLES = {"leader", "leaders", "official", "officials", "delegation", "member", "members",
                  "representatives", "representative", "chief", "head"}
 
@@ -81,6 +82,8 @@ class DocActors:
     def _country_name(self, iso3: str, text: str) -> str:
         import pycountry  # noqa: PLC0415
 
+        if iso3 in self.kb.display_names:
+            return self.kb.display_names[iso3]
         found = pycountry.countries.get(alpha_3=iso3)
         return getattr(found, "common_name", None) or getattr(found, "name", None) or text
 
@@ -216,11 +219,13 @@ class DocActors:
             owner = by_end.get(start)
             if owner is not None and owner.kind in ("org", "country"):
                 out.append(self._group(owner.start, tok.i + 1, owner.actor, tok))
-            elif start > 0 and doc[start - 1].ent_type_ == "NORP":
+            elif start > 0 and doc[start - 1].ent_type_ == "NORP" and self.kb.country(doc[start - 1].text):
                 iso3 = self.kb.country(doc[start - 1].text)
-                if iso3:
-                    base = Actor(id=iso3, name=self._country_name(iso3, doc[start - 1].text), country=iso3)
-                    out.append(self._group(start - 1, tok.i + 1, base, tok))
+                base = Actor(id=iso3, name=self._country_name(iso3, doc[start - 1].text), country=iso3)
+                out.append(self._group(start - 1, tok.i + 1, base, tok))
+            elif role.kind == "group" and role.sector in UNOWNED_GROUPS and tok.pos_ == "NOUN":
+                base = Actor(id=f"group:{tok.lemma_.lower()}", name=tok.text.lower())
+                out.append(self._group(tok.i, tok.i + 1, base, tok))
         return out
 
     def _group(self, start: int, end: int, owner: Actor, role_tok: Token) -> Mention:
@@ -322,7 +327,7 @@ class DocActors:
             return None
         country = next((self.kb.country(c.text) for c in tok.children
                         if c.dep_ in ("amod", "compound") and c.ent_type_ == "NORP"), None)
-        found = self._last_person(tok.i, country)
+        found = self._last_person(tok.i, country, low) or self._last_person(tok.i, country)
         if found is not None:
             person = self.people[found.key]
             self.people[found.key] = replace(person, country=person.country or country,
@@ -330,13 +335,14 @@ class DocActors:
                                              sector=person.sector or role.sector)
         return found
 
-    def _last_person(self, before: int, country: str | None) -> Mention | None:
+    def _last_person(self, before: int, country: str | None, role: str | None = None) -> Mention | None:
         for i in range(before - 1, -1, -1):
             m = self.by_token.get(i)
             if m is not None and m.kind == "person" and m.start == i or (
                     m is not None and m.kind == "person" and i == m.end - 1):
                 person = self.people.get(m.key, m.actor)
-                if country is None or person.country in (None, country):
+                if (country is None or person.country in (None, country)) and (
+                        role is None or role in (person.role or "").lower()):
                     return m
         return None
 

@@ -69,7 +69,7 @@ def _triggers(ctx: Context, tok: Token) -> tuple[Trigger, ...]:
     if tok.pos_ in ("VERB", "AUX") or (tok.pos_ == "NOUN" and tok.dep_ == "ROOT"):
         lemma = tok.lemma_.lower()
         for child in tok.children:
-            if child.dep_ in ("prt", "prep", "dobj") and f"{lemma} {child.lower_}" in lex.verbs:
+            if child.dep_ in ("prt", "prep", "dobj", "mark", "dative") and f"{lemma} {child.lower_}" in lex.verbs:
                 return lex.verbs[f"{lemma} {child.lower_}"]
         return lex.verbs.get(lemma, ())
     if tok.pos_ in ("NOUN", "PROPN"):
@@ -145,11 +145,12 @@ def _not_an_event(ctx: Context, tok: Token, verb: Token, is_noun: bool) -> bool:
     if verb.head.lemma_.lower() == "continue" and verb.dep_ == "xcomp":
         return True
     if is_noun:
-        return _background_noun(tok, verb)
+        covered = bool(_triggers(ctx, verb)) and verb.lemma_.lower() not in LIGHT_VERBS
+        return covered or _background_noun(ctx, tok)
     return False
 
 
-def _background_noun(tok: Token, verb: Token) -> bool:
+def _background_noun(ctx: Context, tok: Token) -> bool:
     dets = [c.lower_ for c in tok.children if c.dep_ in ("det", "poss")]
     prep = tok.head if tok.dep_ == "pobj" else None
     if prep is not None and prep.lower_ in BACKGROUND_PREPS:
@@ -158,7 +159,8 @@ def _background_noun(tok: Token, verb: Token) -> bool:
         return True
     if tok.dep_ in ("nsubj", "nsubjpass") and dets and dets[0] in ("the", "this", "that"):
         return True  # "The meeting marked ...": a reference back, not a new report
-    has_partner = any(c.dep_ == "prep" and c.lower_ in ("with", "between", "to", "on") for c in tok.children)
+    preps = {r for t in _triggers(ctx, tok) for r in t.recipient}
+    has_partner = any(c.dep_ == "prep" and c.lower_ in preps for c in tok.children)
     return not (has_partner or (tok.dep_ == "dobj" and tok.head.lemma_.lower() in LIGHT_VERBS))
 
 
@@ -291,7 +293,7 @@ def _mark(ctx: Context, m: Mention, off: int, label: str) -> Mark:
 
 def _date(ctx: Context, sent: Span, future: bool) -> dates.ResolvedDate:
     for ent in sent.ents:
-        if ent.label_ == "DATE":
+        if ent.label_ == "DATE" and ent.root.dep_ not in ("compound", "nummod", "amod", "poss"):
             found = dates.resolve(ent.text, ctx.published, future)
             if found.date is not None:
                 return found

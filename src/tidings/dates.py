@@ -19,7 +19,7 @@ DAY_NUM = re.compile(r"\b([0-2]?\d|3[01])(st|nd|rd|th)?\b")
 YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
 VAGUE = re.compile(r"\b(years?|decades?|centur|ago|anniversary|season|weeks?|months|"
-                   r"earlier|later|recent|past|next|coming|upcoming|ahead|since|until|during)\b", re.I)
+                   r"earlier|later|recent|past|next|coming|upcoming|ahead|since|until|till|during|before|after|by|within)\b", re.I)
 
 
 class ResolvedDate(NamedTuple):
@@ -102,7 +102,9 @@ def _calendar(text: str, month: re.Match[str] | None, published: date | None,
     if published is None:
         return UNKNOWN
     found = _dateparser(f"{MONTHS[mon - 1]} {day}", published, future)
-    return ResolvedDate(found, precision, "relative") if found else UNKNOWN
+    if found is None or abs((found - published).days) > 180:
+        return UNKNOWN  # a yearless date far from publication is more likely wrong than right
+    return ResolvedDate(found, precision, "relative")
 
 
 def _dateparser(text: str, published: date, future: bool) -> date | None:

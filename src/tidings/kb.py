@@ -56,6 +56,7 @@ class KnowledgeBase:
         self.country_names: dict[str, str] = {}   # normalized name -> ISO3
         self.demonyms: dict[str, str] = {}
         self.capitals: dict[str, str] = {}
+        self.display_names: dict[str, str] = {}  # ISO3 -> the name news uses
         self.orgs: dict[str, Organization] = {}    # normalized alias -> org
         self.org_by_id: dict[str, Organization] = {}
         self.roles: dict[str, Role] = {}
@@ -72,6 +73,7 @@ class KnowledgeBase:
                     self.country_names[norm(value)] = c.alpha_3
         for row in _rows("countries.tsv"):
             iso3, names, demonyms, capitals = (row + ["", "", ""])[:4]
+            self.display_names[iso3] = names.split("|")[0]
             for name in filter(None, names.split("|")):
                 self.country_names[norm(name)] = iso3
                 self.surface["GPE"].add(name)
