@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import csv
 import json
+import os
 import sys
 from datetime import date
 from typing import Annotated, Optional
@@ -38,10 +39,12 @@ def _fail(e: Exception) -> None:
 @app.command()
 def ingest(sources: Annotated[list[str], typer.Argument(help="Files, folders, globs, or - for stdin.")],
            db: DbOption = DEFAULT_DB,
-           max_bytes: Annotated[int, typer.Option(help="Skip (and record) larger inputs.")] = 5_000_000) -> None:
+           max_bytes: Annotated[int, typer.Option(help="Skip (and record) larger inputs.")] = 5_000_000,
+           processes: Annotated[int, typer.Option(help="spaCy worker processes.")] = min(os.cpu_count() or 1, 4),
+           ) -> None:
     """Read articles, code their events and store them."""
     try:
-        options = resolve_options(db=db, max_bytes=max_bytes)
+        options = resolve_options(db=db, max_bytes=max_bytes, processes=processes)
         with Progress(TextColumn("[bold]coding"), BarColumn(), MofNCompleteColumn(),
                       TextColumn("documents"), TimeElapsedColumn(), console=err, transient=True) as bar:
             task = bar.add_task("ingest", total=None)

@@ -17,6 +17,7 @@ class Options:
     max_bytes: int = 5_000_000  # larger inputs are recorded as failures
     min_chars: int = 80  # shorter article texts are recorded as failures
     batch_size: int = 64  # documents per NLP batch and per store commit
+    processes: int = 1  # spaCy worker processes for the NLP pass (2 on a 2-core machine)
 
     def with_overrides(self, **overrides: Any) -> Options:
         known = {f.name for f in fields(self)}

@@ -36,7 +36,9 @@ class Pipeline:
 
     def code_articles(self, items: Sequence[Article | Failure]) -> list[DocumentResult]:
         ok = [a for a in items if isinstance(a, Article)]
-        docs = iter(self.nlp.pipe([a.text for a in ok], batch_size=self.options.batch_size))
+        n_process = self.options.processes if len(ok) >= 2 * self.options.processes else 1
+        docs = iter(self.nlp.pipe([a.text for a in ok], batch_size=max(1, len(ok) // n_process),
+                                  n_process=n_process))
         results: list[DocumentResult] = []
         for item in items:
             if isinstance(item, Failure):

@@ -1,0 +1,110 @@
+"""End-to-end throughput against the bare spaCy pass over the same texts (issue 2).
+
+    python bench/throughput.py --articles 500
+
+Generates N articles of about 500 words (HTML pages), ingests them into a fresh SQLite
+store, then runs the plain en_core_web_sm pipeline over the same extracted texts. Prints
+articles/s, words/s, peak memory and the ratio to the bare spaCy pass. Not a test.
+"""
+from __future__ import annotations
+
+import argparse
+import random
+import resource
+import tempfile
+import time
+from pathlib import Path
+
+COUNTRIES = [("Kenyan", "Kenya"), ("Ghanaian", "Ghana"), ("Japanese", "Japan"), ("Brazilian", "Brazil"),
+             ("Indian", "India"), ("Turkish", "Turkey"), ("Chilean", "Chile"), ("Polish", "Poland")]
+FIRST = ["Amina", "Kofi", "Hiro", "Lucas", "Priya", "Emre", "Sofia", "Jan", "Grace", "Tomas"]
+LAST = ["Wekesa", "Mensah", "Sato", "Silva", "Rao", "Yilmaz", "Rojas", "Nowak", "Otieno", "Novak"]
+ROLES = ["Foreign Minister", "President", "Prime Minister", "Trade Minister"]
+WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday"]
+SENTENCES = [
+    "{a_dem} {a_role} {a_name} met {b_dem} {b_role} {b_name} in {city} on {day}.",
+    "{a_country} donated medical equipment to {b_country} on {day}, officials said.",
+    "{a_name} praised {b_country} for its support during the negotiations.",
+    "{b_dem} officials urged {a_country} to reopen the border crossing before the harvest season.",
+    "{a_country} and {b_country} signed an agreement on fishing rights.",
+    "Opposition lawmakers accused the government of hiding the cost of the new port.",
+    "The two delegations discussed trade, energy, migration and the security of shipping lanes.",
+    "Analysts said the visit could open the way to a wider regional accord later in the year.",
+    "Thousands of farmers protested in the capital against rising fertiliser prices.",
+    "The ministry said the talks were constructive and that both sides would continue consultations.",
+]
+FILLER = ("Officials from both countries described the atmosphere as cordial and said technical teams "
+          "would follow up on customs procedures, shipping schedules and visa rules in the coming weeks.")
+
+
+def make_article(rng: random.Random, i: int) -> str:
+    (a_dem, a_country), (b_dem, b_country) = rng.sample(COUNTRIES, 2)
+    fields = dict(a_dem=a_dem, a_country=a_country, b_dem=b_dem, b_country=b_country,
+                  a_role=rng.choice(ROLES), b_role=rng.choice(ROLES),
+                  a_name=f"{rng.choice(FIRST)} {rng.choice(LAST)}", b_name=f"{rng.choice(FIRST)} {rng.choice(LAST)}",
+                  city=rng.choice(["Nairobi", "Accra", "Tokyo", "Warsaw"]), day=rng.choice(WEEKDAYS))
+    paras, words = [], 0
+    while words < 500:
+        s = rng.choice(SENTENCES).format(**fields) + " " + FILLER
+        paras.append(f"<p>{s}</p>")
+        words += len(s.split())
+    return (f"<html><head><title>Report {i}</title><meta property='article:published_time' "
+            f"content='2025-03-{1 + i % 28:02d}'></head><body><nav><a href='/'>Home</a> <a href='/s'>Subscribe</a>"
+            f"</nav><article><h1>{a_country} and {b_country} hold talks ({i})</h1>{''.join(paras)}</article>"
+            f"<footer>Donate now. All rights reserved.</footer></body></html>")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--articles", type=int, default=500)
+    parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--processes", type=int, default=1)
+    args = parser.parse_args()
+
+    import spacy
+
+    import tidings
+    from tidings.config import resolve_options
+    from tidings.pipeline import Pipeline
+
+    rng = random.Random(args.seed)
+    with tempfile.TemporaryDirectory() as tmp:
+        corpus = Path(tmp, "corpus")
+        corpus.mkdir()
+        for i in range(args.articles):
+            (corpus / f"a{i:05d}.html").write_text(make_article(rng, i), encoding="utf-8")
+        options = resolve_options(db=str(Path(tmp, "bench.db")), processes=args.processes,
+                                  batch_size=64 * args.processes)
+        pipeline = Pipeline(options)  # model loading is not part of the throughput
+        pipeline.process([])
+        t0 = time.perf_counter()
+        summary = tidings.ingest([str(corpus)], options=options, pipeline=pipeline)
+        elapsed = time.perf_counter() - t0
+        peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        texts = [d["text"] for d in _texts(options.db)]
+    words = sum(len(t.split()) for t in texts)
+    bare = spacy.load(options.model)
+    t0 = time.perf_counter()
+    for _ in bare.pipe(texts, batch_size=64, n_process=args.processes):
+        pass
+    bare_elapsed = time.perf_counter() - t0
+    n = summary.ingested
+    print(f"end to end : {n} articles, {words} words, {summary.events} events in {elapsed:.1f}s -> "
+          f"{n / elapsed:.1f} articles/s, {words / elapsed:,.0f} words/s, peak RSS {peak_mb:,.0f} MB")
+    print(f"processes  : {args.processes} (both passes)")
+    print(f"bare spaCy : {len(texts) / bare_elapsed:.1f} articles/s, {words / bare_elapsed:,.0f} words/s")
+    print(f"ratio      : {bare_elapsed / elapsed:.0%} of the bare spaCy pass")
+
+
+def _texts(db: str):
+    from sqlalchemy import select
+
+    from tidings.store import Store, documents
+
+    store = Store(db)
+    with store.engine.connect() as conn:
+        return [dict(r._mapping) for r in conn.execute(select(documents.c.text))]
+
+
+if __name__ == "__main__":
+    main()
