@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import (Column, Date, DateTime, Float, ForeignKey, Integer, MetaData, String,
-                        Table, Text, and_, create_engine, event, func, or_, select)
+                        Table, Text, create_engine, event, func, or_, select)
 from sqlalchemy.engine import Engine
 
 from .errors import NotFound, StoreError
@@ -253,4 +253,4 @@ def _iso(value: date | None) -> str | None:
     return value.isoformat() if value else None
 
 
-__all__ = ["Store", "actor_keys", "and_"]
+__all__ = ["Store", "actor_keys"]
