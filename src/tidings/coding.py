@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from spacy.tokens import Doc, Span, Token
@@ -340,8 +340,6 @@ def _paragraph_sentences(ctx: Context, sent: Span) -> list[Span]:
 
 def _refresh_actors(ctx: Context, event: EventMention) -> EventMention:
     """Apply what the whole document taught about its people (country, party)."""
-    from dataclasses import replace  # noqa: PLC0415
-
     def fresh(a: Actor) -> Actor:
         for person in ctx.actors.people.values():
             if person.id == a.id:
@@ -355,8 +353,6 @@ def _refresh_actors(ctx: Context, event: EventMention) -> EventMention:
 def _dates_from_context(ctx: Context, events: list[EventMention]) -> list[EventMention]:
     """An undated event in a paragraph that refers back to "the meeting" takes that
     meeting's date (basis "context"); other undated events stay undated."""
-    from dataclasses import replace  # noqa: PLC0415
-
     out: list[EventMention] = []
     last_dated: EventMention | None = None
     for e in events:

@@ -63,9 +63,7 @@ def titled_persons(doc: Doc) -> Doc:
             else:
                 i += 1
     if new:
-        keep = [e for e in doc.ents if not any(_overlaps(e, n) for n in new)
-                or e.label_ not in ("PERSON", "ORG", "GPE", "NORP", "FAC", "LOC", "DATE", "EVENT")
-                or e.label_ == "PERSON"]
+        keep = [e for e in doc.ents if e.label_ == "PERSON" or not any(_overlaps(e, n) for n in new)]
         doc.ents = filter_spans(keep + new)
     return doc
 
