@@ -6,10 +6,10 @@
 """
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from itertools import islice
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .config import Options, resolve_options
 from .dates import parse_published
@@ -17,6 +17,9 @@ from .ingest import iter_documents
 from .pipeline import Pipeline
 from .records import DocumentResult, Failure, RawDocument, content_hash
 from .store import Store
+
+if TYPE_CHECKING:
+    from .evaluate import GoldRecord, Report
 
 Progress = Callable[[int], None]
 
@@ -101,3 +104,12 @@ def _str(value: Any) -> str | None:
 
 
 __all__ = ["IngestSummary", "code", "content_hash", "ingest"]
+
+
+def evaluate(records: Sequence[GoldRecord], *, gold_name: str = "", examples: int = 8,
+             options: Options | None = None, pipeline: Pipeline | None = None) -> Report:
+    """Score the coder on gold records (see :mod:`tidings.evaluate` for the metric definitions)."""
+    from . import evaluate as ev  # noqa: PLC0415
+
+    pipe = pipeline or Pipeline(options or resolve_options())
+    return ev.evaluate(records, pipe.code_texts, gold_name=gold_name, examples=examples)

@@ -159,6 +159,55 @@ def code_cmd(path: Annotated[str, typer.Argument(help="JSONL of {id, text, date?
         raise typer.Exit(1)
 
 
+@app.command("eval")
+def eval_cmd(gold: Annotated[str, typer.Argument(help="Gold JSONL (PLOVER gold standard or UniversalPetrarch).")],
+             as_json: Annotated[bool, typer.Option("--json", help="Print the report as JSON.")] = False,
+             floors: Annotated[Optional[str], typer.Option(
+                 help="JSON file of minimum figures ({\"accuracy\": 0.85, ...}); exit 1 below any.")] = None,
+             examples: Annotated[int, typer.Option(help="Misclassified examples to show.")] = 8,
+             ) -> None:
+    """Score the coder on gold records: per-type P/R/F1, accuracy, macro-F1, actor accuracy."""
+    from . import evaluate  # noqa: PLC0415
+    try:
+        records = evaluate.load_gold(gold)
+        pinned = json.loads(open(floors, encoding="utf-8").read()) if floors else {}
+        report = api.evaluate(records, gold_name=gold, examples=examples)
+    except (TidingsError, OSError, json.JSONDecodeError) as e:
+        _fail(e)
+    if as_json:
+        print(json.dumps(report.as_dict(), indent=1))
+    else:
+        _print_report(report)
+    below = report.check(pinned)
+    for message in below:
+        err.print(f"[red]below floor:[/red] {message}")
+    if below:
+        raise typer.Exit(1)
+
+
+def _print_report(report) -> None:  # noqa: ANN001
+    table = Table("type", "precision", "recall", "F1", "support", "any-event recall",
+                  title=f"{report.gold}: {report.event_records} records with events, {report.records} in all")
+    for name, row in report.per_type.items():
+        if row["support"]:
+            table.add_row(name, f"{row['precision']:.2f}", f"{row['recall']:.2f}", f"{row['f1']:.2f}",
+                          str(row["support"]), f"{row['any_recall']:.2f}")
+    out.print(table)
+
+    def pct(v: float | None) -> str:
+        return "n/a" if v is None else f"{v:.3f}"
+    out.print(f"accuracy {pct(report.accuracy)}   macro-F1 {pct(report.macro_f1)}   "
+              f"no-event rate {pct(report.no_event_rate)}   false alarms {pct(report.false_alarm_rate)}")
+    out.print(f"actor accuracy: source {pct(report.source_accuracy)}   target {pct(report.target_accuracy)}   "
+              f"sector {pct(report.sector_accuracy)}")
+    if report.confusions:
+        out.print("worst confusions (gold -> predicted): " + ", ".join(
+            f"{c['gold']}->{c['predicted']} {c['count']}" for c in report.confusions[:6]))
+    for e in report.errors:
+        out.print(f"  [dim]{e['id']}[/dim] gold {e['gold']}, got {e['predicted']} "
+                  f"({e['trigger'] or 'no event'}): {e['text']}", highlight=False)
+
+
 def _query(db: str, **filters) -> list[dict]:
     try:
         return Store(db).query_events(**filters)

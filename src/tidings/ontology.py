@@ -29,6 +29,11 @@ def event_types() -> dict[str, EventType]:
             for name, v in raw.items()}
 
 
+EVENT_TYPES: tuple[str, ...] = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT",
+                                "REQUEST", "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION",
+                                "MOBILIZE", "COERCE", "ASSAULT")
+
+
 def cameo_code(event_type: str) -> str | None:
     """CAMEO root code of a PLOVER type (the first of several where PLOVER merged roots)."""
     et = event_types().get(event_type)
