@@ -67,9 +67,10 @@ class DocActors:
         label = ent.label_
         if label == "PERSON":
             return self._person(ent)
-        if label == "ORG":
+        if label == "ORG" and not (self.kb.country(ent.text) and not self.kb.org(ent.text)):
             return self._org(ent)
-        if label == "GPE":
+        if label in ("GPE", "LOC", "ORG") or label == "NORP" and ent.root.dep_ not in ("amod", "compound"):
+            # a place, or a people named as a collective actor ("Palestinians blamed Israel")
             iso3 = self.kb.country(ent.text)
             if iso3 is None:
                 return None
@@ -204,7 +205,7 @@ class DocActors:
         by_start = {m.start: m for m in found}
         by_end = {m.end: m for m in found}
         for tok in doc:
-            role = self.kb.roles.get(tok.lower_)
+            role = self.kb.roles.get(tok.lower_) or self.kb.roles.get(tok.lemma_.lower())
             if role is None or role.kind not in ("group", "body") or tok.i in self.consumed:
                 continue
             if tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "of":
@@ -214,7 +215,8 @@ class DocActors:
                     out.append(self._group(tok.i, owner.end, owner.actor, tok))
                     continue
             start = tok.i
-            while start > 0 and doc[start - 1].pos_ == "ADJ" and doc[start - 1].ent_type_ != "NORP":
+            while start > 0 and doc[start - 1].ent_type_ != "NORP" and (
+                    doc[start - 1].pos_ == "ADJ" or doc[start - 1].dep_ == "compound" and doc[start - 1].pos_ == "NOUN"):
                 start -= 1
             owner = by_end.get(start)
             if owner is not None and owner.kind in ("org", "country"):
@@ -223,13 +225,37 @@ class DocActors:
                 iso3 = self.kb.country(doc[start - 1].text)
                 base = Actor(id=iso3, name=self._country_name(iso3, doc[start - 1].text), country=iso3)
                 out.append(self._group(start - 1, tok.i + 1, base, tok))
+            elif (within := self._owner_within(tok)) is not None:
+                out.append(self._group(tok.i, tok.i + 1, within, tok))
             elif role.kind == "group" and role.sector in UNOWNED_GROUPS and tok.pos_ == "NOUN":
                 base = Actor(id=f"group:{tok.lemma_.lower()}", name=tok.text.lower())
                 out.append(self._group(tok.i, tok.i + 1, base, tok))
         return out
 
+    def _owner_within(self, tok: Token) -> Actor | None:
+        """The country or body a group noun's own phrase names: "students throughout
+        Indonesia", "rebels in the Ivory Coast", "workers of the Serbian Workers' Union"."""
+        if tok.pos_ not in ("NOUN", "PROPN"):
+            return None
+        for t in tok.subtree:
+            if t.i == tok.i or not t.ent_type_ or abs(t.i - tok.i) > 8:
+                continue
+            if any(a.dep_ in ("relcl", "acl", "advcl") and a.i != tok.i for a in t.ancestors
+                   if a.i in range(min(t.i, tok.i), max(t.i, tok.i) + 1)):
+                continue  # a clause inside the phrase speaks of something else
+            ent = next(e for e in self.doc.ents if e.start <= t.i < e.end)
+            org = self.kb.org(ent.text)
+            if org is not None and org.code in ("IGO", "NGO", "IMG"):
+                return Actor(id=org.id, name=org.name, org=org.id, country=org.code, sector=org.sector)
+            if org is not None:
+                return Actor(id=org.code, name=self._country_name(org.code, org.code), country=org.code)
+            iso3 = self.kb.country(ent.text)
+            if iso3 is not None:
+                return Actor(id=iso3, name=self._country_name(iso3, ent.text), country=iso3)
+        return None
+
     def _group(self, start: int, end: int, owner: Actor, role_tok: Token) -> Mention:
-        role = self.kb.roles[role_tok.lower_]
+        role = self.kb.roles.get(role_tok.lower_) or self.kb.roles[role_tok.lemma_.lower()]
         sector = role.sector
         if owner.sector == "PTY" and role.phrase in GENERIC_ROLES:
             sector = "PTY"

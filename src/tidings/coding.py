@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Span, Token
 
 from . import dates
 from .actors import DocActors, Mention
+from .classify import NONE, REPORTING, STANCE_ADJ, TypeClassifier, load_classifier, main_predicate
 from .nlp import HONORIFICS
 from .kb import KnowledgeBase
 from .lexicon import Lexicon, Trigger
@@ -37,7 +38,15 @@ FUTURE_SHIFT = {"CONSULT": "AGREE", "COOPERATE": "AGREE", "AID": "AGREE", "SUPPO
                 "RETREAT": "CONCEDE", "SANCTION": "THREATEN", "COERCE": "THREATEN",
                 "ASSAULT": "THREATEN", "MOBILIZE": "THREATEN"}
 VISIT_HOSTS = {"receive", "host", "welcome"}
+OBLIGATION = {"must", "should"}
+COOPERATIVE = {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT"}
+PRONOUN_SUBJECTS = {"it", "they", "he", "she", "we", "i"}
+PLACE_TIME_PREPS = {"in", "at", "on", "during", "after", "before", "since", "until", "near", "within", "for"}
 REQUIRES_RECIPIENT = {"COOPERATE", "AID", "SANCTION"}
+# The classifier overrules the lexicon's type only when it is this much surer of another type,
+# and codes a sentence no trigger matched only when its best type is this likely.
+OVERRULE_MARGIN = 0.5
+FALLBACK_MIN = 0.5
 
 
 @dataclass(frozen=True)
@@ -47,17 +56,18 @@ class Context:
     kb: KnowledgeBase
     lexicon: Lexicon
     published: date | None
+    classifier: TypeClassifier | None = None
 
 
-def code_doc(doc: Doc, kb: KnowledgeBase, lexicon: Lexicon, published: date | None) -> list[EventMention]:
+def code_doc(doc: Doc, kb: KnowledgeBase, lexicon: Lexicon, published: date | None,
+             classifier: TypeClassifier | None = None) -> list[EventMention]:
     """All events of an annotated document, in text order."""
     actors = DocActors(doc, kb)
-    ctx = Context(doc, actors, kb, lexicon, published)
+    ctx = Context(doc, actors, kb, lexicon, published, classifier or load_classifier())
     events: list[EventMention] = []
     for sent in doc.sents:
-        for tok in sent:
-            for event in _code_trigger(ctx, sent, tok):
-                events.append(event)
+        found = [event for tok in sent for event in _code_trigger(ctx, sent, tok)]
+        events += found or list(_code_predicate(ctx, sent))
     actors.infer_party_membership()
     events = [_refresh_actors(ctx, e) for e in events]
     return _dates_from_context(ctx, events)
@@ -89,7 +99,11 @@ def _code_trigger(ctx: Context, sent: Span, tok: Token) -> Iterator[EventMention
         return
     is_noun = triggers[0].pos == "noun"
     verb = _governing_verb(tok) if is_noun else tok
-    if verb is None or _not_an_event(ctx, tok, verb, is_noun):
+    if verb is None:
+        return
+    refusal = _is_refusal(verb) and triggers[0].event in COOPERATIVE
+    obliged = _is_obligation(verb)
+    if not (refusal or obliged) and _not_an_event(ctx, tok, verb, is_noun):
         return
     future = _is_future(verb)
     best = None
@@ -98,15 +112,60 @@ def _code_trigger(ctx: Context, sent: Span, tok: Token) -> Iterator[EventMention
         if best is None or (targets and not best[2]):
             best = (trig, sources, targets, reciprocal)
     trig, sources, targets, reciprocal = best
+    if obliged:  # "X said Y must hand over ...": X asks Y (PLOVER: REQUEST)
+        sources, targets, reciprocal = _subject_mentions(ctx, verb.head), sources, False
     if not sources and not targets:
         return
     event_type = FUTURE_SHIFT.get(trig.event, trig.event) if future else trig.event
+    if refusal:
+        event_type = "REJECT"  # "will not accept", "would not meet": an explicit refusal
+    elif obliged:
+        event_type = "REQUEST"
     if trig.phrase.split()[0] in VISIT_HOSTS and trig.event == "CONSULT" and not future:
         sources, targets = targets, sources  # the visitor is the actor (PLOVER 6)
     targets = [t for t in targets if t.actor.id not in {s.actor.id for s in sources}]
+    event_type, belief = _second_opinion(ctx, verb, event_type)
     if event_type in REQUIRES_RECIPIENT and not targets or not sources:
         return
-    yield _event(ctx, sent, tok, trig, event_type, future, sources, targets, reciprocal)
+    yield _event(ctx, sent, tok, trig, event_type, future, sources, targets, reciprocal, belief)
+
+
+def _second_opinion(ctx: Context, anchor: Token, event_type: str) -> tuple[str, float | None]:
+    """The classifier's view of the lexicon's type: kept unless another type is much likelier."""
+    if ctx.classifier is None:
+        return event_type, None
+    probs = ctx.classifier.predict(anchor)
+    best = max((t for t in probs if t != NONE), key=probs.__getitem__)
+    if probs[best] - probs.get(event_type, 0.0) > OVERRULE_MARGIN:
+        return best, probs[best]
+    return event_type, probs.get(event_type, 0.0)
+
+
+def _code_predicate(ctx: Context, sent: Span) -> Iterator[EventMention]:
+    """A sentence no trigger matched: the classifier reads its main predicate, and the
+    predicate's subject and object are the actors."""
+    if ctx.classifier is None:
+        return
+    verb = main_predicate(sent)
+    if verb.pos_ not in ("VERB", "AUX") or verb.i in ctx.actors.by_token:
+        return
+    probs = ctx.classifier.predict(verb)
+    best = max(probs, key=probs.__getitem__)
+    if best == NONE or probs[best] < FALLBACK_MIN or _not_an_event(ctx, verb, verb, False):
+        return
+    sources = _subject_mentions(ctx, verb)
+    targets = [m for c in verb.children if c.dep_ in ("dobj", "dative") for m in _mentions_in(ctx, c)]
+    if not targets:
+        targets = [m for c in verb.children if c.dep_ == "prep" and c.lower_ not in PLACE_TIME_PREPS
+                   for m in _mentions_in(ctx, c)]
+    if _is_passive(verb):
+        sources, targets = [m for c in verb.children if c.dep_ == "agent" for m in _mentions_in(ctx, c)], sources
+    sources, targets = _unique(sources), _unique(targets)
+    targets = [t for t in targets if t.actor.id not in {s.actor.id for s in sources}]
+    if not sources or best in REQUIRES_RECIPIENT and not targets:
+        return
+    trig = Trigger(verb.lemma_.lower(), "verb", best, None, None, ())
+    yield _event(ctx, sent, verb, trig, best, _is_future(verb), sources, targets, False, probs[best])
 
 
 def _governing_verb(tok: Token) -> Token | None:
@@ -121,26 +180,64 @@ def _governing_verb(tok: Token) -> Token | None:
     return None
 
 
+def _reported(verb: Token) -> bool:
+    """A clause a reporting verb introduces ("X said [Y would ...]")."""
+    v = verb
+    while v.dep_ in ("xcomp", "acomp", "conj") and v.head is not v:
+        v = v.head
+    return v.dep_ == "ccomp" and v.head.lemma_.lower() in REPORTING | {"demand", "insist", "urge"}
+
+
+def _modals(verb: Token) -> set[str]:
+    chain = [verb] + ([verb.head] if verb.dep_ in ("xcomp", "conj") else [])
+    if verb.dep_ == "xcomp" and verb.head.dep_ == "acomp":
+        chain.append(verb.head.head)  # "is ready to", "would be willing to"
+    return {c.lower_ for v in chain for c in v.children if c.dep_ in ("aux", "auxpass")}
+
+
+def _negated(verb: Token) -> bool:
+    chain = [verb] + ([verb.head] if verb.dep_ in ("xcomp", "conj") else [])
+    return any(c.dep_ == "neg" or c.lower_ in ("never", "not") for v in chain for c in v.children)
+
+
+def _is_refusal(verb: Token) -> bool:
+    """ "will not release", "would not meet", "refuses to" is in the lexicon (PLOVER rule 4)."""
+    return _negated(verb) and bool(_modals(verb) & (FUTURE_AUX | {"would", "wo"}))
+
+
+def _is_obligation(verb: Token) -> bool:
+    """ "Y must hand over ..." as somebody reports it: a demand on Y."""
+    return verb.pos_ in ("VERB", "AUX") and bool(_modals(verb) & OBLIGATION) and _reported(verb) \
+        and not _negated(verb)
+
+
 def _not_an_event(ctx: Context, tok: Token, verb: Token, is_noun: bool) -> bool:
     """Negated, hypothetical, habitual, background or purpose uses (PLOVER rules 4, 5, 10)."""
     chain = [verb] + ([verb.head] if verb.dep_ in ("xcomp", "conj") else [])
+    reported = _reported(verb)
     for v in chain:
         kids = list(v.children)
         if any(c.dep_ == "neg" or c.lower_ in ("never", "not") for c in kids):
             return True
-        if any(c.dep_ == "aux" and c.lower_ in HYPOTHETICAL for c in kids):
-            return True
+        if any(c.dep_ == "aux" and c.lower_ in HYPOTHETICAL and not (reported and c.lower_ == "would")
+               for c in kids):
+            return True  # "would" in reported speech is the future seen from the past
         if any(c.dep_ == "advmod" and c.lower_ in HABITUAL for c in kids):
             return True
         if any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether") for c in kids):
             return True
-    if verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in BACKGROUND_MARKS for c in verb.children):
-        return True
+    clause = verb.head if verb.dep_ == "conj" else verb
+    if clause.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in BACKGROUND_MARKS | {"so"}
+                                      for c in clause.children):
+        return True  # background ("after X met Y") or purpose ("so that X will support Y")
+    if any(c.dep_ in ("dobj", "nsubj", "nsubjpass") and c.tag_ in ("WDT", "WP")
+           or c.dep_ == "dobj" and c.i < verb.i and c.lower_ in ("that", "which", "whom") for c in verb.children):
+        return True  # a relative clause, however it was attached ("the help that X gave")
     if verb.dep_ in ("relcl", "acl", "pcomp", "csubj") and not is_noun:
         return True
     if verb.dep_ in ("xcomp", "advcl") and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
         gov = verb.head.lemma_.lower()
-        if gov not in INTENT_VERBS or _triggers(ctx, verb.head):
+        if gov not in INTENT_VERBS | STANCE_ADJ or _triggers(ctx, verb.head):
             return True  # purpose clause, or covered by the governing trigger ("agreed to meet")
     if verb.head.lemma_.lower() == "continue" and verb.dep_ == "xcomp":
         return True
@@ -168,7 +265,9 @@ def _is_future(verb: Token) -> bool:
     kids = list(verb.children)
     if any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in kids):
         return True
-    if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in INTENT_VERBS:
+    if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in INTENT_VERBS | STANCE_ADJ:
+        return True
+    if _reported(verb) and "would" in _modals(verb):
         return True
     return any(c.lower_ == "going" for c in kids) and any(c.lower_ == "to" for c in kids)
 
@@ -205,12 +304,17 @@ def _arguments(ctx: Context, tok: Token, verb: Token, trig: Trigger,
 
 
 def _subject_mentions(ctx: Context, verb: Token) -> list[Mention]:
+    """Who does it: the clause's subject, looking up through "agreed to", "is ready to" and
+    coordination; a pronoun in reported speech is the reporter ("Syria says it will ...")."""
     v = verb
-    for _ in range(4):
+    for _ in range(5):
         subjects = [c for c in v.children if c.dep_ in ("nsubj", "nsubjpass")]
         if subjects:
-            return [m for s in subjects for m in _mentions_in(ctx, s)]
-        if v.dep_ in ("conj", "xcomp", "advcl") and v.head is not v:
+            found = [m for s in subjects for m in _mentions_in(ctx, s)]
+            if not found and all(s.lower_ in PRONOUN_SUBJECTS for s in subjects) and _reported(v):
+                return _subject_mentions(ctx, v.head)
+            return found
+        if v.dep_ in ("conj", "xcomp", "advcl", "acomp") and v.head is not v:
             v = v.head
         else:
             return []
@@ -229,7 +333,7 @@ def _mentions_in(ctx: Context, root: Token, depth: int = 0) -> list[Mention]:
     found: list[Mention] = [m] if m is not None else []
     for child in root.children:
         follow = child.dep_ in FOLLOW or (child.dep_ == "prep" and (
-            root.dep_ == "prep" or (m is None and (child.lower_ == "of" or root.lower_ in HONORIFICS))))
+            root.dep_ == "prep" or (m is None and (child.lower_ in ("of", "by") or root.lower_ in HONORIFICS))))
         if m is not None and child.dep_ not in ("conj",) and not (root.dep_ == "prep"):
             follow = follow and ctx.actors.by_token.get(child.i) is m
         if follow:
@@ -266,7 +370,8 @@ def _unique(mentions: list[Mention]) -> list[Mention]:
 
 # the event record ------------------------------------------------------------
 def _event(ctx: Context, sent: Span, tok: Token, trig: Trigger, event_type: str, future: bool,
-           sources: list[Mention], targets: list[Mention], reciprocal: bool) -> EventMention:
+           sources: list[Mention], targets: list[Mention], reciprocal: bool,
+           belief: float | None = None) -> EventMention:
     when = _date(ctx, sent, future)
     anchor = tok if tok.pos_ in ("VERB", "AUX") else (_governing_verb(tok) or tok)
     off = sent.start_char
@@ -275,6 +380,8 @@ def _event(ctx: Context, sent: Span, tok: Token, trig: Trigger, event_type: str,
     marks += [_mark(ctx, m, off, "source") for m in sources]
     marks += [_mark(ctx, m, off, "target") for m in targets]
     confidence = 0.55 + 0.15 * bool(targets) + 0.1 * (when.date is not None) + 0.1 * (not future)
+    if belief is not None:  # the classifier's probability of the type weighs as much as the rules
+        confidence = (min(confidence, 0.95) + belief) / 2
     return EventMention(
         type=event_type, mode=trig.mode if event_type == trig.event else None,
         cameo=trig.cameo if event_type == trig.event else None,
