@@ -14,7 +14,7 @@ from pathlib import Path
 
 from sklearn.feature_extraction import DictVectorizer
 from sklearn.linear_model import LogisticRegression
-from sklearn.model_selection import cross_val_score
+from sklearn.model_selection import StratifiedKFold, cross_val_score
 
 from tidings.classify import NONE, features, main_predicate
 from tidings.config import resolve_options
@@ -51,7 +51,7 @@ def main() -> None:
     M = vec.fit_transform(X)
     model = LogisticRegression(C=args.c, max_iter=3000)
     if args.folds > 1:
-        scores = cross_val_score(model, M, y, cv=args.folds)
+        scores = cross_val_score(model, M, y, cv=StratifiedKFold(args.folds, shuffle=True, random_state=0))
         print(f"{len(y)} examples, {M.shape[1]} features; {args.folds}-fold accuracy "
               f"{scores.mean():.3f} (+/- {scores.std():.3f})")
     model.fit(M, y)
