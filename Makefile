@@ -4,7 +4,8 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 DEMO_DB ?= demo.db
 
-.PHONY: demo test bench clean
+SHARED_EVAL ?= ../shared/eval
+.PHONY: demo test eval-gate bench clean
 
 $(BIN)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -20,6 +21,13 @@ demo: $(BIN)/.installed
 
 test: $(BIN)/.installed
 	$(BIN)/python -m pytest -q
+	$(MAKE) --no-print-directory eval-gate
+
+# The accuracy gate: fails when a figure drops below its floor in eval/floors.json.
+eval-gate: $(BIN)/.installed
+	@if [ -f $(SHARED_EVAL)/plover_gsr.jsonl ]; then \
+		$(BIN)/tidings eval $(SHARED_EVAL)/plover_gsr.jsonl --floors eval/floors.json --examples 0; \
+	else echo "eval-gate skipped: $(SHARED_EVAL)/plover_gsr.jsonl not found (clone ../shared beside the project)"; fi
 
 bench: $(BIN)/.installed
 	$(BIN)/python bench/throughput.py --articles 500
