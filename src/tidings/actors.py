@@ -206,8 +206,10 @@ class DocActors:
         by_end = {m.end: m for m in found}
         for tok in doc:
             role = self.kb.roles.get(tok.lower_) or self.kb.roles.get(tok.lemma_.lower())
-            if role is None or role.kind not in ("group", "body") or tok.i in self.consumed:
+            if role is None or tok.i in self.consumed or tok.ent_type_ == "PERSON":
                 continue
+            if role.kind == "person" and not (tok.i > 0 and doc[tok.i - 1].ent_type_ in ("NORP", "GPE", "ORG")):
+                continue  # "the envoy" alone is an anaphor; "the Peruvian envoy" names an actor
             if tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "of":
                 k = tok.i + 2 + (doc[tok.i + 2].lower_ == "the" if tok.i + 2 < len(doc) else 0)
                 owner = by_start.get(k) or by_start.get(tok.i + 2)
@@ -259,7 +261,7 @@ class DocActors:
         sector = role.sector
         if owner.sector == "PTY" and role.phrase in GENERIC_ROLES:
             sector = "PTY"
-        kind = "person" if role.kind == "person" else "group"
+        kind = "group"  # a person named only by role ("the Peruvian envoy") may still be linked back
         actor = replace(owner, role=role_tok.text, sector=sector)
         return Mention(start, end, actor, kind, owner.id)
 
@@ -298,11 +300,16 @@ class DocActors:
     def _link_anaphors(self) -> None:
         """Give "He", "She" and "the Vietnamese official" the mention of the person they mean."""
         for tok in self.doc:
-            if tok.i in self.by_token or tok.i in self.consumed:
+            taken = self.by_token.get(tok.i)
+            by_role = taken is not None and taken.kind == "group" and taken.end == tok.i + 1 and \
+                getattr(self.kb.roles.get(tok.lower_), "kind", None) == "person"
+            if taken is not None and not by_role or tok.i in self.consumed:
                 continue
             found = self.resolve_anaphor(tok)
             if found is not None:
-                self.by_token[tok.i] = replace(found, start=tok.i, end=tok.i + 1)
+                span = range(taken.start, taken.end) if taken is not None else [tok.i]
+                for i in span:
+                    self.by_token[i] = replace(found, start=span[0], end=span[-1] + 1)
 
     def _rekey(self, m: Mention, key: str) -> None:
         if key != m.key:

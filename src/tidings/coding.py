@@ -93,6 +93,8 @@ def _triggers(ctx: Context, tok: Token) -> tuple[Trigger, ...]:
 
 def _code_trigger(ctx: Context, sent: Span, tok: Token) -> Iterator[EventMention]:
     triggers = _triggers(ctx, tok)
+    if not triggers and _is_obligation(tok):  # "Y must return ...", whatever the verb
+        triggers = (Trigger(tok.lemma_.lower(), "verb", "REQUEST", None, "100", ("dobj",)),)
     if not triggers or tok.i in ctx.actors.by_token:
         return
     is_noun = triggers[0].pos == "noun"
@@ -246,7 +248,8 @@ def _not_an_event(ctx: Context, tok: Token, verb: Token, is_noun: bool) -> bool:
     if verb.head.lemma_.lower() == "continue" and verb.dep_ == "xcomp":
         return True
     if is_noun:
-        covered = bool(_triggers(ctx, verb)) and verb.lemma_.lower() not in LIGHT_VERBS
+        covered = bool(_triggers(ctx, verb)) and verb.lemma_.lower() not in LIGHT_VERBS \
+            and tok.dep_ in ("dobj", "nsubj", "nsubjpass", "attr")  # "attended the summit", not "At a session with X, Y discussed"
         return covered or _background_noun(ctx, tok)
     return False
 

@@ -1,0 +1,137 @@
+"""PLOVER boundary rules (shared/PLOVER.md section 3), one test each, on sentences written for
+these tests. They pin behaviour, not accuracy: the figures come from `tidings eval`."""
+from __future__ import annotations
+
+import pytest
+
+pytestmark = pytest.mark.model
+
+
+def _types(events):
+    return sorted({e["type"] for e in events})
+
+
+def _only(events, etype):
+    found = [e for e in events if e["type"] == etype]
+    assert found, f"no {etype} in {[(e['type'], e['trigger']) for e in events]}"
+    return found[0]
+
+
+def _codes(actors):
+    return {a["country"] for a in actors}
+
+
+# future acts (rule 3) ------------------------------------------------------
+def test_future_meeting_in_reported_speech_is_agree(code_text):
+    e = _only(code_text("Peru said on Monday it would meet Bolivian negotiators next week."), "AGREE")
+    assert "PER" in _codes(e["sources"])
+    assert "CONSULT" not in _types(code_text("Peru said on Monday it would meet Bolivian negotiators next week."))
+
+
+def test_readiness_to_send_troops_is_agree(code_text):
+    e = _only(code_text("Uruguay is ready to send 300 troops to a peacekeeping force in Haiti."), "AGREE")
+    assert "URY" in _codes(e["sources"])
+
+
+def test_announced_withdrawal_is_concede_not_agree(code_text):
+    events = code_text("Chad said it will withdraw its soldiers from the border with Niger.")
+    assert "CONCEDE" in _types(events) and "RETREAT" not in _types(events)
+
+
+def test_threatened_sanctions_are_threaten(code_text):
+    events = code_text("Norway threatened to impose sanctions on Iceland over whaling.")
+    assert _types(events) == ["THREATEN"]
+
+
+# negation and refusals (rule 4) ----------------------------------------------
+def test_negated_attack_is_not_coded(code_text):
+    assert code_text("Mali's army did not attack the rebels in Kidal on Sunday.") == []
+
+
+def test_will_not_release_is_a_refusal(code_text):
+    e = _only(code_text("Eritrea said it will not release the detained Ethiopian soldiers."), "REJECT")
+    assert "ERI" in _codes(e["sources"])
+
+
+def test_refused_to_meet_is_reject(code_text):
+    assert _types(code_text("Serbia refused to meet Kosovo's negotiators in Brussels.")) == ["REJECT"]
+
+
+# hypotheticals (rule 5) --------------------------------------------------------
+def test_analysts_could_is_not_coded(code_text):
+    assert code_text("Analysts said Ecuador could expel Colombian diplomats.") == []
+
+
+# reported speech and demands (rule 6) --------------------------------------------
+def test_reported_accusation_codes_the_accuser(code_text):
+    e = _only(code_text("Amnesty International accused Belarus of torturing detained protesters."), "ACCUSE")
+    assert _codes(e["sources"]) == {"NGO"} and "BLR" in _codes(e["targets"])
+
+
+def test_must_in_reported_speech_is_a_request_on_the_subject(code_text):
+    e = _only(code_text("Germany said on Friday that Hungary must return the seized trucks."), "REQUEST")
+    assert "DEU" in _codes(e["sources"]) and "HUN" in _codes(e["targets"])
+
+
+def test_pronoun_in_reported_speech_is_the_speaker(code_text):
+    e = _only(code_text("Kenya says it is willing to withdraw its police from Haiti."), "CONCEDE")
+    assert "KEN" in _codes(e["sources"])
+
+
+# participants (rule 6 of section 4.2, compound actors, passive voice) -------------
+def test_reciprocal_meeting_has_all_participants_as_actors(code_text):
+    e = _only(code_text("Brazil and Argentina held talks in Montevideo on Tuesday."), "CONSULT")
+    assert {"BRA", "ARG"} <= _codes(e["sources"]) and e["targets"] == []
+
+
+def test_compound_subject_is_one_event(code_text):
+    events = code_text("France and Germany condemned the coup in Niger.")
+    accuse = [e for e in events if e["type"] == "ACCUSE"]
+    assert len(accuse) == 1 and {"FRA", "DEU"} <= _codes(accuse[0]["sources"])
+
+
+def test_passive_voice_swaps_actor_and_recipient(code_text):
+    e = _only(code_text("Two Somali soldiers were killed by al-Shabaab fighters near Baidoa."), "ASSAULT")
+    assert "SOM" in _codes(e["targets"])
+
+
+def test_passive_attack_without_agent_has_unidentified_attacker(code_text):
+    e = _only(code_text("Four Nigerian policemen were killed in Maiduguri on Friday."), "ASSAULT")
+    assert e["sources"][0]["sector"] == "UAF" and "NGA" in _codes(e["targets"])
+
+
+# noun-phrase triggers ------------------------------------------------------------
+def test_working_session_noun_is_consult(code_text):
+    e = _only(code_text("At a working session with Chilean Foreign Minister Ana Rojas, the Peruvian envoy "
+                        "discussed fishing rights."), "CONSULT")
+    assert "CHL" in _codes(e["targets"])
+
+
+def test_donation_of_noun_is_aid(code_text):
+    e = _only(code_text("South Korea made a donation of rice to Laos on Monday."), "AID")
+    assert "KOR" in _codes(e["sources"]) and "LAO" in _codes(e["targets"])
+
+
+# actor codes --------------------------------------------------------------------
+def test_demonym_group_and_capital_get_country_codes(code_text):
+    e = _only(code_text("Polish officials criticized Minsk for the border closures."), "ACCUSE")
+    assert "POL" in _codes(e["sources"]) and "BLR" in _codes(e["targets"])
+    assert e["sources"][0]["sector"] == "GOV"
+
+
+def test_group_nouns_get_sectors_and_the_country_of_their_phrase(code_text):
+    e = _only(code_text("Thousands of students in Bangladesh demonstrated against the quota system."), "PROTEST")
+    assert "BGD" in _codes(e["sources"]) and e["sources"][0]["sector"] in ("EDU", "CVL")
+    e = _only(code_text("Police in Nairobi arrested 40 protesters on Tuesday."), "COERCE")
+    assert e["sources"][0]["sector"] == "COP" and "KEN" in _codes(e["sources"])
+
+
+def test_igo_actor(code_text):
+    e = _only(code_text("The UN Security Council condemned the attack on peacekeepers in Mali."), "ACCUSE")
+    assert _codes(e["sources"]) == {"IGO"}
+
+
+# background and relative clauses (rule 10) -----------------------------------------
+def test_relative_clause_is_not_a_new_event(code_text):
+    events = code_text("Ghana thanked Japan for the help that Tokyo has given to its hospitals.")
+    assert _types(events) == ["SUPPORT"]
