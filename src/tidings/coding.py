@@ -26,7 +26,9 @@ from .records import Actor, EventMention
 from .records import Span as Mark
 
 LIGHT_VERBS = {"hold", "have", "conduct", "pay", "make", "express", "give", "extend", "reaffirm",
-               "sign", "reach", "convey", "send", "offer", "begin", "start", "open", "attend"}
+               "sign", "reach", "convey", "send", "offer", "begin", "start", "open", "attend",
+               "stage", "launch", "mount", "carry", "impose", "declare", "issue", "lodge", "file",
+               "announce", "order", "organize", "organise", "resume", "continue", "undertake"}
 HYPOTHETICAL = {"could", "would", "might", "may", "should", "must", "can"}
 FUTURE_AUX = {"will", "shall", "'ll"}
 INTENT_VERBS = {"plan", "intend", "expect", "agree", "pledge", "promise", "vow", "offer", "decide",
@@ -36,7 +38,7 @@ BACKGROUND_MARKS = {"after", "before", "since", "because", "once", "until"}
 BACKGROUND_PREPS = {"following", "after", "before", "since", "during", "ahead", "prior"}
 FUTURE_SHIFT = {"CONSULT": "AGREE", "COOPERATE": "AGREE", "AID": "AGREE", "SUPPORT": "AGREE",
                 "RETREAT": "CONCEDE", "SANCTION": "THREATEN", "COERCE": "THREATEN",
-                "ASSAULT": "THREATEN", "MOBILIZE": "THREATEN"}
+                "ASSAULT": "THREATEN", "MOBILIZE": "THREATEN", "PROTEST": "THREATEN"}
 VISIT_HOSTS = {"receive", "host", "welcome"}
 OBLIGATION = {"must", "should"}
 COOPERATIVE = {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT"}
@@ -386,7 +388,8 @@ def _event(ctx: Context, sent: Span, tok: Token, trig: Trigger, event_type: str,
     marks = [Mark(tok.idx - off, trigger_end - off, "trigger")]
     marks += [_mark(ctx, m, off, "source") for m in sources if m.end > m.start]
     marks += [_mark(ctx, m, off, "target") for m in targets]
-    confidence = 0.55 + 0.15 * bool(targets) + 0.1 * (when.date is not None) + 0.1 * (not future)
+    confidence = 0.5 + 0.15 * bool(targets) + 0.1 * (when.date is not None) + 0.1 * (not future)
+    confidence += 0.1 * _in_main_clause(anchor)  # PLOVER rule 7: the main-clause predicate first
     if belief is not None:  # the classifier's probability of the type weighs as much as the rules
         confidence = 0.8 * min(confidence, 0.95) + 0.2 * belief
     return EventMention(
@@ -398,6 +401,18 @@ def _event(ctx: Context, sent: Span, tok: Token, trig: Trigger, event_type: str,
         date=when.date, date_precision=when.precision, date_basis=when.basis,
         location=_location(ctx, sent, anchor, sources + targets), confidence=min(confidence, 0.95),
         spans=tuple(marks))
+
+
+def _in_main_clause(tok: Token) -> bool:
+    main = main_predicate(tok.sent)
+    t = tok
+    for _ in range(4):
+        if t == main:
+            return True
+        if t.dep_ not in ("xcomp", "conj", "dobj", "pobj", "prep") or t.head is t:
+            return False
+        t = t.head
+    return False
 
 
 def _mark(ctx: Context, m: Mention, off: int, label: str) -> Mark:
