@@ -56,6 +56,7 @@ class DocActors:
             if mention is not None:
                 mentions.append(mention)
         mentions += self._groups(mentions)
+        mentions += self._peoples(mentions)
         mentions += self._bare_names(mentions)
         for m in sorted(mentions, key=lambda m: (m.start, -(m.end - m.start))):
             if any(i in self.by_token for i in range(m.start, m.end)):
@@ -232,6 +233,25 @@ class DocActors:
             elif role.kind == "group" and role.sector in UNOWNED_GROUPS and tok.pos_ == "NOUN":
                 base = Actor(id=f"group:{tok.lemma_.lower()}", name=tok.text.lower())
                 out.append(self._group(tok.i, tok.i + 1, base, tok))
+        return out
+
+    def _peoples(self, found: list[Mention]) -> list[Mention]:
+        """A plural noun a demonym qualifies, in an argument position: "Iraqi Kurds",
+        "Algerian landowners", "Palestinian youths" (a group of that country, sector unknown)."""
+        taken = {i for m in found for i in range(m.start, m.end)}
+        out = []
+        for tok in self.doc:
+            if tok.i in taken or tok.tag_ not in ("NNS", "NNPS") or tok.ent_type_ in ("PERSON", "ORG", "GPE"):
+                continue
+            if tok.dep_ not in ("nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos"):
+                continue
+            qualifiers = [c for c in tok.children if c.dep_ in ("amod", "compound") and c.ent_type_ == "NORP"]
+            iso3 = next((self.kb.country(c.text) for c in qualifiers if self.kb.country(c.text)), None)
+            if iso3 is None:
+                continue
+            start = min(c.i for c in qualifiers)
+            actor = Actor(id=iso3, name=self._country_name(iso3, iso3), country=iso3, role=tok.text.lower())
+            out.append(Mention(start, tok.i + 1, actor, "group", iso3))
         return out
 
     def _owner_within(self, tok: Token) -> Actor | None:

@@ -127,7 +127,7 @@ def _code_trigger(ctx: Context, sent: Span, tok: Token) -> Iterator[EventMention
         sources, targets = targets, sources  # the visitor is the actor (PLOVER 6)
     targets = [t for t in targets if t.actor.id not in {s.actor.id for s in sources}]
     belief = _belief(ctx, verb, event_type)
-    if not sources and targets and event_type == "ASSAULT" and _is_passive(verb):
+    if not sources and targets and event_type == "ASSAULT":
         sources = [_unidentified(verb)]  # "three soldiers were killed by a roadside bomb"
     if event_type in REQUIRES_RECIPIENT and not targets or not sources:
         return
@@ -285,8 +285,8 @@ def _is_future(verb: Token) -> bool:
 def _arguments(ctx: Context, tok: Token, verb: Token, trig: Trigger,
                is_noun: bool) -> tuple[list[Mention], list[Mention], bool]:
     sources = _subject_mentions(ctx, verb)
-    if is_noun and not sources:
-        sources = [m for c in tok.children if c.dep_ == "poss" for m in _mentions_in(ctx, c)]
+    if is_noun and not sources:  # "Israel's invasion", "Palestinian riots"
+        sources = [m for c in tok.children if c.dep_ in ("poss", "amod", "compound") for m in _mentions_in(ctx, c)]
     targets: list[Mention] = []
     reciprocal = False
     anchor = tok
