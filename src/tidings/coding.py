@@ -43,6 +43,7 @@ VISIT_HOSTS = {"receive", "host", "welcome"}
 OBLIGATION = {"must", "should"}
 COOPERATIVE = {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT"}
 PRONOUN_SUBJECTS = {"it", "they", "he", "she", "we", "i"}
+PLACE_PREPS = {"in", "at", "near", "outside", "inside", "around", "across", "throughout", "off"}
 PLACE_TIME_PREPS = {"in", "at", "on", "during", "after", "before", "since", "until", "near", "within", "for"}
 REQUIRES_RECIPIENT = {"COOPERATE", "AID", "SANCTION"}
 # The classifier codes a sentence no trigger matched only when its best type is this likely.
@@ -291,7 +292,7 @@ def _arguments(ctx: Context, tok: Token, verb: Token, trig: Trigger,
     reciprocal = False
     anchor = tok
     for rel in trig.recipient:
-        if rel == "dobj":
+        if rel in ("dobj", "dative"):
             targets = [m for c in anchor.children if c.dep_ in ("dobj", "dative") for m in _mentions_in(ctx, c)]
             if not targets and anchor.dep_ in ("xcomp",):
                 targets = [m for c in anchor.head.children if c.dep_ == "dobj" for m in _mentions_in(ctx, c)]
@@ -305,7 +306,7 @@ def _arguments(ctx: Context, tok: Token, verb: Token, trig: Trigger,
         if targets or reciprocal:
             break
     if not targets and not reciprocal:
-        targets = _surface_recipient(ctx, tok, trig)
+        targets = _surface_recipient(ctx, tok, trig) or _first_in_phrase(ctx, tok, trig, sources)
     if _is_passive(verb) and not is_noun:
         agents = [m for c in verb.children if c.dep_ == "agent" for m in _mentions_in(ctx, c)]
         sources, targets = agents, sources
@@ -362,6 +363,23 @@ def _surface_recipient(ctx: Context, tok: Token, trig: Trigger) -> list[Mention]
                 m = ctx.actors.by_token.get(k) if k < sent.end else None
                 if m is not None and k not in ctx.actors.consumed:
                     return [m]
+    return []
+
+
+def _first_in_phrase(ctx: Context, tok: Token, trig: Trigger, sources: list[Mention]) -> list[Mention]:
+    """Last resort for the recipient: the first actor named after the trigger inside its own
+    phrase ("lift embargoes on pharmaceutical sales to Iran", "offered its troops to Lebanon",
+    "lifted the curfew in Montenegro"; but where a meeting took place is not who was met)."""
+    if tok.dep_ in ("nsubj", "nsubjpass") or tok.lemma_.lower() in LIGHT_VERBS:
+        return []  # "gave a speech at the X conference" names no recipient
+    taken = {m.start for m in sources} | {m.actor.id for m in sources}
+    for t in tok.subtree:
+        m = ctx.actors.by_token.get(t.i)
+        if trig.event == "CONSULT" and t.head.lower_ in PLACE_PREPS and t.dep_ == "pobj":
+            continue
+        if t.i > tok.i and m is not None and t.i not in ctx.actors.consumed \
+                and m.start not in taken and m.actor.id not in taken and m.actor.country:
+            return [m]
     return []
 
 
