@@ -413,12 +413,30 @@ def _event(ctx: Context, sent: Span, tok: Token, trig: Trigger, event_type: str,
     return EventMention(
         type=event_type, mode=trig.mode if event_type == trig.event else None,
         cameo=trig.cameo if event_type == trig.event else None,
-        sources=tuple(ctx.actors.actor_of(m) for m in sources),
-        targets=tuple(ctx.actors.actor_of(m) for m in targets),
+        sources=tuple(_with_home(ctx, sent, ctx.actors.actor_of(m), targets) for m in sources),
+        targets=tuple(_with_home(ctx, sent, ctx.actors.actor_of(m), sources) for m in targets),
         evidence=sent.text.rstrip(), start=sent.start_char, end=sent.start_char + len(sent.text.rstrip()), trigger=tok.text,
         date=when.date, date_precision=when.precision, date_basis=when.basis,
         location=_location(ctx, sent, anchor, sources + targets), confidence=min(confidence, 0.95),
         spans=tuple(marks))
+
+
+def _with_home(ctx: Context, sent: Span, actor: Actor, targets: list[Mention]) -> Actor:
+    """An actor of unknown country ("President X", "opposition groups") in a sentence that names
+    exactly one country acts at home: "President X extended the curfew in Abidjan" -> CIV.
+    Not when that country is a person's on the other side ("Putin offered to meet the
+    president of Armenia")."""
+    if actor.country or actor.sector == "UAF":
+        return actor
+    named = {m.actor.country for i, m in ctx.actors.by_token.items()
+             if sent.start <= i < sent.end and m.actor.country and len(m.actor.country) == 3
+             and m.actor.country not in ("IGO", "NGO", "IMG")}
+    if len(named) != 1:
+        return actor
+    home = named.pop()
+    if any(t.kind == "person" and ctx.actors.actor_of(t).country == home for t in targets):
+        return actor
+    return replace(actor, country=home)
 
 
 def _in_main_clause(tok: Token) -> bool:
