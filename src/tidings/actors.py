@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Doc, Span, Token
 
 from .kb import KnowledgeBase, norm
-from .nlp import HONORIFICS
+from .nlp import HONORIFICS, sent_of
 from .records import Actor
 
 PRONOUNS = {"he", "she", "him", "her"}
@@ -130,7 +130,7 @@ class DocActors:
         """ "CPUSA co-Chair Rossana Cambron", "Vietnamese President X", "General Secretary X"."""
         doc = self.doc
         i = ent.start
-        while i > ent.sent.start and (doc[i - 1].is_title or doc[i - 1].lower_ in ("co", "-", "vice")
+        while i > sent_of(ent[0]).start and (doc[i - 1].is_title or doc[i - 1].lower_ in ("co", "-", "vice")
                                       or doc[i - 1].text.istitle()) and doc[i - 1].ent_type_ != "PERSON":
             if doc[i - 1].ent_type_ in ("ORG", "GPE", "NORP"):
                 break
@@ -161,7 +161,7 @@ class DocActors:
         doc = self.doc
         if end >= len(doc) - 1 or doc[end].text != ",":
             return None
-        sent_end = doc[end].sent.end
+        sent_end = sent_of(doc[end]).end
         j, depth = end + 1, 0
         while j < sent_end:
             t = doc[j].text

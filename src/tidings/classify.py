@@ -18,6 +18,8 @@ from importlib import resources
 
 from spacy.tokens import Span, Token
 
+from .nlp import sent_of
+
 NONE = "NONE"
 REPORTING = {"say", "tell", "report", "announce", "state", "add", "claim", "declare", "note", "quote",
              "confirm", "write", "insist", "assert", "disclose", "reveal"}
@@ -74,7 +76,7 @@ def features(anchor: Token) -> list[str]:
             feats.append(f"ADJ={head.lemma_.lower()}")
         if head.head is not head and head.lemma_.lower() in STANCE_ADJ | {"be"}:
             feats += [f"M={c.lower_}" for c in head.head.children if c.dep_ == "aux" and c.lower_ in MODALS]
-    feats += [f"W={t.lemma_.lower()}" for t in anchor.sent if t.pos_ in CONTENT and not t.ent_type_]
+    feats += [f"W={t.lemma_.lower()}" for t in sent_of(anchor) if t.pos_ in CONTENT and not t.ent_type_]
     return feats
 
 

@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Span, Token
 from . import dates
 from .actors import DocActors, Mention
 from .classify import NONE, REPORTING, STANCE_ADJ, TypeClassifier, load_classifier, main_predicate
-from .nlp import HONORIFICS
+from .nlp import HONORIFICS, sent_of
 from .kb import KnowledgeBase
 from .lexicon import Lexicon, Trigger
 from .records import Actor, EventMention
@@ -58,15 +58,18 @@ class Context:
     lexicon: Lexicon
     published: date | None
     classifier: TypeClassifier | None = None
+    sentences: tuple[Span, ...] = ()
+    text: str = ""  # Doc.text rebuilds the string on every access
 
 
 def code_doc(doc: Doc, kb: KnowledgeBase, lexicon: Lexicon, published: date | None,
              classifier: TypeClassifier | None = None) -> list[EventMention]:
     """All events of an annotated document, in text order."""
     actors = DocActors(doc, kb)
-    ctx = Context(doc, actors, kb, lexicon, published, classifier or load_classifier())
+    ctx = Context(doc, actors, kb, lexicon, published, classifier or load_classifier(), tuple(doc.sents),
+                  doc.text)
     events: list[EventMention] = []
-    for sent in doc.sents:
+    for sent in ctx.sentences:
         found = [event for tok in sent for event in _code_trigger(ctx, sent, tok)]
         events += found or list(_code_predicate(ctx, sent))
     actors.infer_party_membership()
@@ -356,7 +359,7 @@ def _mentions_in(ctx: Context, root: Token, depth: int = 0) -> list[Mention]:
 def _surface_recipient(ctx: Context, tok: Token, trig: Trigger) -> list[Mention]:
     """Fallback for a misparsed clause: the mention right after the frame's preposition."""
     preps = [r for r in trig.recipient if r != "dobj"]
-    sent = tok.sent
+    sent = sent_of(tok)
     for i in range(tok.i + 1, min(sent.end, tok.i + 8)):
         if ctx.doc[i].lower_ in preps and i + 1 < sent.end:
             for k in (i + 1, i + 2):
@@ -440,7 +443,7 @@ def _with_home(ctx: Context, sent: Span, actor: Actor, targets: list[Mention]) -
 
 
 def _in_main_clause(tok: Token) -> bool:
-    main = main_predicate(tok.sent)
+    main = main_predicate(sent_of(tok))
     t = tok
     for _ in range(4):
         if t == main:
@@ -496,11 +499,11 @@ def _place_of(ctx: Context, verb: Token) -> str | None:
 
 
 def _paragraph_sentences(ctx: Context, sent: Span) -> list[Span]:
-    text = ctx.doc.text
+    text = ctx.text
     para_start = text.rfind("\n", 0, sent.start_char) + 1
     para_end = text.find("\n", sent.end_char)
     para_end = len(text) if para_end == -1 else para_end
-    return [s for s in ctx.doc.sents if para_start <= s.start_char and s.end_char <= para_end and s != sent]
+    return [s for s in ctx.sentences if para_start <= s.start_char and s.end_char <= para_end and s != sent]
 
 
 def _refresh_actors(ctx: Context, event: EventMention) -> EventMention:
@@ -531,7 +534,7 @@ def _dates_from_context(ctx: Context, events: list[EventMention]) -> list[EventM
 
 
 def _refers_back(ctx: Context, event: EventMention) -> bool:
-    text = ctx.doc.text
+    text = ctx.text
     para_start = text.rfind("\n", 0, event.start) + 1
     window = text[para_start:event.end].lower()
     nouns = [n for n in ctx.lexicon.nouns if ctx.lexicon.nouns[n][0].event == "CONSULT"]

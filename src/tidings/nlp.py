@@ -4,7 +4,7 @@ a rule that finds people by their titles ("Comrade To Lam", "To Lam, General Sec
 from __future__ import annotations
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from .errors import ModelError
@@ -95,3 +95,16 @@ def _person_span(doc: Doc, i: int, j: int, kb: KnowledgeBase) -> Span | None:
     if (before in HONORIFICS or after_role) and j - i >= 2:
         return Span(doc, i, j, label="PERSON")
     return None
+
+
+def sent_of(tok: Token) -> Span:
+    """The sentence of a token. spaCy's ``Token.sent`` walks the document's sentences each
+    time; this indexes them once per document (kept in ``doc.user_data``)."""
+    doc = tok.doc
+    index = doc.user_data.get("tidings_sent_index")
+    if index is None:
+        index = []
+        for sent in doc.sents:
+            index.extend([sent] * len(sent))
+        doc.user_data["tidings_sent_index"] = index
+    return index[tok.i]
