@@ -1,6 +1,6 @@
 """Train the event-type classifier (tidings.classify) on the project's own example sentences.
 
-    .venv/bin/pip install scikit-learn   # training only; inference needs nothing extra
+    .venv/bin/pip install -e ".[train]"   # scikit-learn, for training only
     .venv/bin/python scripts/train_classifier.py [--c 4.0] [--folds 5]
 
 Reads src/tidings/data/training/*.jsonl ({text, event}) and the trigger lexicon, prints the

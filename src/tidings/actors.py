@@ -68,18 +68,20 @@ class DocActors:
         label = ent.label_
         if label == "PERSON":
             return self._person(ent)
-        if label == "ORG" and not (self.kb.country(ent.text) and not self.kb.org(ent.text)):
-            return self._org(ent)
+        if label == "ORG" and (self.kb.org(ent.text) or not self.kb.country(ent.text)):
+            return self._org(ent)  # an ORG that is only a country name ("Israel") is a country
         if label in ("GPE", "LOC", "ORG") or label == "NORP" and ent.root.dep_ not in ("amod", "compound"):
             # a place, or a people named as a collective actor ("Palestinians blamed Israel")
             iso3 = self.kb.country(ent.text)
             if iso3 is None:
                 return None
             capital = norm(ent.text) in self.kb.capitals
-            actor = Actor(id=iso3, name=self._country_name(iso3, ent.text), country=iso3,
-                          sector="GOV" if capital else None)
+            actor = replace(self._country_actor(iso3, ent.text), sector="GOV" if capital else None)
             return Mention(ent.start, ent.end, actor, "country", iso3)
         return None
+
+    def _country_actor(self, iso3: str, text: str) -> Actor:
+        return Actor(id=iso3, name=self._country_name(iso3, text), country=iso3)
 
     def _country_name(self, iso3: str, text: str) -> str:
         import pycountry  # noqa: PLC0415
@@ -226,8 +228,7 @@ class DocActors:
                 out.append(self._group(owner.start, tok.i + 1, owner.actor, tok))
             elif start > 0 and doc[start - 1].ent_type_ == "NORP" and self.kb.country(doc[start - 1].text):
                 iso3 = self.kb.country(doc[start - 1].text)
-                base = Actor(id=iso3, name=self._country_name(iso3, doc[start - 1].text), country=iso3)
-                out.append(self._group(start - 1, tok.i + 1, base, tok))
+                out.append(self._group(start - 1, tok.i + 1, self._country_actor(iso3, iso3), tok))
             elif (within := self._owner_within(tok)) is not None:
                 out.append(self._group(tok.i, tok.i + 1, within, tok))
             elif role.kind == "group" and role.sector in UNOWNED_GROUPS and tok.pos_ == "NOUN":
@@ -250,7 +251,7 @@ class DocActors:
             if iso3 is None:
                 continue
             start = min(c.i for c in qualifiers)
-            actor = Actor(id=iso3, name=self._country_name(iso3, iso3), country=iso3, role=tok.text.lower())
+            actor = replace(self._country_actor(iso3, iso3), role=tok.text.lower())
             out.append(Mention(start, tok.i + 1, actor, "group", iso3))
         return out
 
@@ -269,11 +270,9 @@ class DocActors:
             org = self.kb.org(ent.text)
             if org is not None and org.code in ("IGO", "NGO", "IMG"):
                 return Actor(id=org.id, name=org.name, org=org.id, country=org.code, sector=org.sector)
-            if org is not None:
-                return Actor(id=org.code, name=self._country_name(org.code, org.code), country=org.code)
-            iso3 = self.kb.country(ent.text)
+            iso3 = org.code if org is not None else self.kb.country(ent.text)
             if iso3 is not None:
-                return Actor(id=iso3, name=self._country_name(iso3, ent.text), country=iso3)
+                return self._country_actor(iso3, ent.text)
         return None
 
     def _group(self, start: int, end: int, owner: Actor, role_tok: Token) -> Mention:

@@ -99,7 +99,8 @@ def _triggers(ctx: Context, tok: Token) -> tuple[Trigger, ...]:
 
 def _code_trigger(ctx: Context, sent: Span, tok: Token) -> Iterator[EventMention]:
     triggers = _triggers(ctx, tok)
-    if not triggers and _is_obligation(tok):  # "Y must return ...", whatever the verb
+    obliged = _is_obligation(tok)
+    if not triggers and obliged:  # "Y must return ...", whatever the verb
         triggers = (Trigger(tok.lemma_.lower(), "verb", "REQUEST", None, "100", ("dobj",)),)
     if not triggers or tok.i in ctx.actors.by_token:
         return
@@ -108,7 +109,7 @@ def _code_trigger(ctx: Context, sent: Span, tok: Token) -> Iterator[EventMention
     if verb is None:
         return
     refusal = _is_refusal(verb) and triggers[0].event in COOPERATIVE
-    obliged = _is_obligation(verb)
+    obliged = obliged if verb is tok else _is_obligation(verb)
     if not (refusal or obliged) and _not_an_event(ctx, tok, verb, is_noun):
         return
     future = _is_future(verb)
@@ -139,7 +140,8 @@ def _code_trigger(ctx: Context, sent: Span, tok: Token) -> Iterator[EventMention
 
 
 def _unidentified(verb: Token) -> Mention:
-    """The attacker of a passive report that names none: PLOVER's unidentified armed forces."""
+    """The attacker of a report that names victims but no perpetrator: PLOVER's unidentified
+    armed forces (UAF), as the 0.5b1 gold standard codes bare bombings."""
     return Mention(verb.i, verb.i, Actor(id="unidentified", name="unidentified attackers", sector="UAF"),
                    "group", "unidentified")
 
@@ -200,16 +202,20 @@ def _reported(verb: Token) -> bool:
     return v.dep_ == "ccomp" and v.head.lemma_.lower() in REPORTING | {"demand", "insist", "urge"}
 
 
+def _clause_chain(verb: Token) -> list[Token]:
+    """The verb and the one it completes or is coordinated with ("agreed to [meet]")."""
+    return [verb] + ([verb.head] if verb.dep_ in ("xcomp", "conj") else [])
+
+
 def _modals(verb: Token) -> set[str]:
-    chain = [verb] + ([verb.head] if verb.dep_ in ("xcomp", "conj") else [])
+    chain = _clause_chain(verb)
     if verb.dep_ == "xcomp" and verb.head.dep_ == "acomp":
         chain.append(verb.head.head)  # "is ready to", "would be willing to"
     return {c.lower_ for v in chain for c in v.children if c.dep_ in ("aux", "auxpass")}
 
 
 def _negated(verb: Token) -> bool:
-    chain = [verb] + ([verb.head] if verb.dep_ in ("xcomp", "conj") else [])
-    return any(c.dep_ == "neg" or c.lower_ in ("never", "not") for v in chain for c in v.children)
+    return any(c.dep_ == "neg" or c.lower_ in ("never", "not") for v in _clause_chain(verb) for c in v.children)
 
 
 def _is_refusal(verb: Token) -> bool:
@@ -225,12 +231,11 @@ def _is_obligation(verb: Token) -> bool:
 
 def _not_an_event(ctx: Context, tok: Token, verb: Token, is_noun: bool) -> bool:
     """Negated, hypothetical, habitual, background or purpose uses (PLOVER rules 4, 5, 10)."""
-    chain = [verb] + ([verb.head] if verb.dep_ in ("xcomp", "conj") else [])
+    if _negated(verb):
+        return True
     reported = _reported(verb)
-    for v in chain:
+    for v in _clause_chain(verb):
         kids = list(v.children)
-        if any(c.dep_ == "neg" or c.lower_ in ("never", "not") for c in kids):
-            return True
         if any(c.dep_ == "aux" and c.lower_ in HYPOTHETICAL and not (reported and c.lower_ == "would")
                for c in kids):
             return True  # "would" in reported speech is the future seen from the past
