@@ -23,15 +23,3 @@ def test_code_writes_one_line_per_record(tmp_path):
     assert lines[0]["events"][0]["type"] == "AID" and lines[0]["events"][0]["date"] == "2024-10-03"
     assert lines[0]["events"][0]["evidence"].startswith("Japan donated")
     assert "error" in lines[2]
-
-
-def test_sample_corpus_two_outlets_report_the_dodoma_meeting(tmp_path, pipeline):
-    import tidings
-    from tests.conftest import CORPUS
-
-    db = str(tmp_path / "demo.db")
-    summary = tidings.ingest([str(CORPUS)], options=tidings.resolve_options(db=db), pipeline=pipeline)
-    assert not summary.failed and summary.ingested >= 12
-    records = tidings.Store(db).query_events(dyad=("Amina Wekesa", "Halima Mrisho"), type="CONSULT")
-    outlets = {r["reports"][0]["outlet"] for r in records if r["date"] == "2025-03-03"}
-    assert {"The Lakeside Herald", "Coastal Chronicle"} <= outlets

@@ -14,8 +14,10 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Doc, Span, Token
 
 from .kb import KnowledgeBase, norm
+from .names import person_key, short_form
 from .nlp import HONORIFICS, sent_of
-from .records import Actor
+from .records import Actor, DocActor
+from .resolve import kind_of
 
 PRONOUNS = {"he", "she", "him", "her"}
 UNOWNED_GROUPS = {"CVL", "LAB", "EDU", "AGR", "REF", "REB", "COP", "MIL", "UAF", "CRM", "OPP", "MED", "JRN"}
@@ -46,6 +48,7 @@ class DocActors:
         self.people: dict[str, Actor] = {}  # key -> best-known actor of a person
         self._find()
         self._resolve_people()
+        self._short_mentions()
         self._link_anaphors()
 
     # finding ---------------------------------------------------------------
@@ -126,7 +129,7 @@ class DocActors:
                                           app[3] or sector)
         actor = Actor(id=person_id(name), name=name, org=org, role=role, country=country,
                       sector=sector)
-        return Mention(ent.start, ent.end, actor, "person", norm(name))
+        return Mention(ent.start, ent.end, actor, "person", person_key(name, self.kb))
 
     def _titles_before(self, ent: Span) -> tuple[str | None, str | None, str | None, str | None]:
         """ "CPUSA co-Chair Rossana Cambron", "Vietnamese President X", "General Secretary X"."""
@@ -297,24 +300,45 @@ class DocActors:
                     and not self.kb.country(tok.text) and not self.kb.org(tok.text)
                     and not self.kb.role(tok.text) and not any(c.dep_ == "compound" for c in tok.children)):
                 actor = Actor(id=person_id(tok.text), name=tok.text)
-                out.append(Mention(tok.i, tok.i + 1, actor, "person", norm(tok.text)))
+                out.append(Mention(tok.i, tok.i + 1, actor, "person", person_key(tok.text, self.kb)))
         return out
 
     # within-document resolution --------------------------------------------
     def _resolve_people(self) -> None:
-        """Link "Sims" to "Joe Sims" and merge what each mention tells of a person."""
+        """Link "Sims" to "Joe Sims" and "Lam" to "To Lam" (by the short form their naming
+        tradition uses), wherever in the document the full name comes (a headline may use the
+        short one first), and merge what each mention tells of a person."""
+        people = [m for m in self.mentions() if m.kind == "person"]
+        full_names = {m.key: m.actor.country for m in people if len(m.key.split()) > 1}
+        by_short: dict[str, set[str]] = {}
+        for key, country in full_names.items():
+            by_short.setdefault(short_form(key, country), set()).add(key)
         full: dict[str, Actor] = {}
-        for m in self.mentions():
-            if m.kind != "person":
-                continue
+        for m in people:
             key = m.key
-            match = next((k for k in full if key != k and key in k.split()), None)
-            if match is not None:
-                key = match
+            if key not in full_names:
+                matches = by_short.get(key) or {k for k in full_names if key in k.split()}
+                if len(matches) == 1:
+                    key = next(iter(matches))
             known = full.get(key)
             full[key] = _merge(known, m.actor) if known else m.actor
             self._rekey(m, key)
         self.people = full
+        self._short_names = {short: next(iter(keys)) for short, keys in by_short.items() if len(keys) == 1}
+
+    def _short_mentions(self) -> None:
+        """A lone proper noun that is the short form of a person named in the document is that
+        person, whatever the tagger made of it ("Wekesa, Mrisho hold talks"; "Okello pledged")."""
+        for tok in self.doc:
+            taken = self.by_token.get(tok.i)
+            if tok.pos_ != "PROPN" or not tok.is_title or tok.i in self.consumed:
+                continue
+            if taken is not None and not (taken.kind == "org" and taken.start == tok.i and taken.end == tok.i + 1
+                                          and self.kb.org(tok.text) is None):
+                continue
+            key = self._short_names.get(person_key(tok.text, self.kb))
+            if key is not None:
+                self.by_token[tok.i] = Mention(tok.i, tok.i + 1, self.people[key], "person", key)
 
     def _link_anaphors(self) -> None:
         """Give "He", "She" and "the Vietnamese official" the mention of the person they mean."""
@@ -352,6 +376,33 @@ class DocActors:
             return replace(person, role=m.actor.role or person.role)
         return m.actor
 
+    def doc_actors(self) -> list[DocActor]:
+        """Every actor of the document once, with all the names it is given here."""
+        found: dict[str, DocActor] = {}
+        for m in self.mentions():
+            actor = self.actor_of(m)
+            surface = self.doc[m.start:m.end].text
+            kind = "person" if m.kind == "person" else kind_of(actor.id, self.kb)
+            if m.kind == "group" and kind == "person":
+                continue  # "the Vietnamese official" is only a name of a person
+            name = actor.name if kind != "person" else self.people.get(m.key, actor).name
+            prev = found.get(actor.id)
+            names = (prev.names if prev else ()) + ((surface,) if self._is_name_of(m, surface, name) else ())
+            found[actor.id] = DocActor(actor.id, kind, name, tuple(dict.fromkeys(names)),
+                                       actor.org, actor.role if kind == "person" else None,
+                                       actor.country, actor.sector if kind != "country" else None)
+        for acr, actor in self.acronyms.items():
+            if actor.id in found:
+                prev = found[actor.id]
+                found[actor.id] = replace(prev, names=tuple(dict.fromkeys((*prev.names, acr))))
+        return list(found.values())
+
+    def _is_name_of(self, m: Mention, surface: str, name: str) -> bool:
+        """Whether a mention's text is a name of its actor (not "He", "the party", "leaders of X")."""
+        if m.kind == "person":
+            return bool(set(person_key(surface, self.kb).split()) & set(person_key(name, self.kb).split()))
+        return m.kind == "org" and surface[:1].isupper() and not surface.lower().startswith("the party")
+
     def infer_party_membership(self) -> None:
         """A person from country C with no organisation, in a text naming exactly one party
         of C, is taken to act for that party (the usual party-to-party visit report)."""
@@ -371,6 +422,8 @@ class DocActors:
         low = tok.lower_
         if low in PRONOUNS:
             return self._last_person(tok.i, None)
+        if low == "party" and tok.i > 0 and tok.nbor(-1).lower_ == "the":
+            return self._last_party(tok.i)  # "the party" refers back to the party last named
         role = self.kb.roles.get(low)
         if role is None or role.kind != "person":
             return None
@@ -386,6 +439,13 @@ class DocActors:
                                              role=person.role or tok.text,
                                              sector=person.sector or role.sector)
         return found
+
+    def _last_party(self, before: int) -> Mention | None:
+        for i in range(before - 1, -1, -1):
+            m = self.by_token.get(i)
+            if m is not None and m.kind == "org" and m.actor.sector == "PTY":
+                return m
+        return None
 
     def _last_person(self, before: int, country: str | None, role: str | None = None) -> Mention | None:
         for i in range(before - 1, -1, -1):
@@ -412,4 +472,7 @@ def _merge(a: Actor, b: Actor) -> Actor:
 
 
 def person_id(name: str) -> str:
-    return "person:" + norm(name).replace(" ", "-")
+    """The document-level id of a person: "person:to-lam" for "General Secretary Tô Lâm"."""
+    from .kb import load_kb  # noqa: PLC0415
+
+    return "person:" + (person_key(name, load_kb()) or norm(name)).replace(" ", "-")

@@ -65,6 +65,12 @@ class Context:
 def code_doc(doc: Doc, kb: KnowledgeBase, lexicon: Lexicon, published: date | None,
              classifier: TypeClassifier | None = None) -> list[EventMention]:
     """All events of an annotated document, in text order."""
+    return code_document(doc, kb, lexicon, published, classifier)[0]
+
+
+def code_document(doc: Doc, kb: KnowledgeBase, lexicon: Lexicon, published: date | None,
+                  classifier: TypeClassifier | None = None) -> tuple[list[EventMention], list[DocActor]]:
+    """All events of an annotated document in text order, and the document's actors."""
     actors = DocActors(doc, kb)
     ctx = Context(doc, actors, kb, lexicon, published, classifier or load_classifier(), tuple(doc.sents),
                   doc.text)
@@ -74,7 +80,7 @@ def code_doc(doc: Doc, kb: KnowledgeBase, lexicon: Lexicon, published: date | No
         events += found or list(_code_predicate(ctx, sent))
     actors.infer_party_membership()
     events = [_refresh_actors(ctx, e) for e in events]
-    return _dates_from_context(ctx, events)
+    return _dates_from_context(ctx, events), actors.doc_actors()
 
 
 # triggers ------------------------------------------------------------------

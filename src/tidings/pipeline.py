@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
-from .coding import code_doc
+from .coding import code_doc, code_document
 from .config import Options
 from .errors import DocumentError
 from .extract import extract
@@ -50,11 +50,11 @@ class Pipeline:
 
     def _code_one(self, article: Article, doc) -> DocumentResult:  # noqa: ANN001
         try:
-            events = code_doc(doc, self.kb, self.lexicon, article.published)
+            events, actors = code_document(doc, self.kb, self.lexicon, article.published)
         except Exception as e:  # a coding bug must not sink the batch; it is reported
             failure = Failure(article.origin, "code", f"{type(e).__name__}: {e}", article.source_id)
             return DocumentResult(article, failure=failure)
-        return DocumentResult(article, tuple(events))
+        return DocumentResult(article, tuple(events), actors=tuple(actors))
 
     def code_texts(self, texts: Iterable[tuple[str, object]]) -> list[list[EventMention]]:
         """Code bare texts with optional publication dates (no extraction, no store)."""

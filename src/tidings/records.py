@@ -81,6 +81,21 @@ class Actor:
 
 
 @dataclass(frozen=True)
+class DocActor:
+    """An actor as one document knows it, with every name the document gives it
+    ("To Lam", "Comrade To Lam", "Lam"); `id` is the document-level id events use."""
+
+    id: str
+    kind: str  # person, org, country, group
+    name: str
+    names: tuple[str, ...] = ()
+    org: str | None = None
+    role: str | None = None
+    country: str | None = None
+    sector: str | None = None
+
+
+@dataclass(frozen=True)
 class Span:
     """A marked stretch of the evidence sentence (offsets relative to the sentence)."""
 
@@ -135,3 +150,4 @@ class DocumentResult:
     article: Article | None
     events: tuple[EventMention, ...] = ()
     failure: Failure | None = None
+    actors: tuple[DocActor, ...] = ()

@@ -1,37 +1,59 @@
 """The event store: SQLAlchemy Core over SQLite (WAL) by default; the schema uses only
 portable types so the same tables run on PostgreSQL.
 
-documents  one row per article (id = hash of its clean text)
-failures   documents that could not be processed, with stage and reason
-events     one row per event; reports link events to the documents that report them
-event_actors  the sources and targets of each event, in the capacity they acted in
+documents     one row per article (id = hash of its clean text); `copy_of` names the first
+              document of its wire-copy group
+doc_bands     MinHash bands of each document's text, to find wire copies
+failures      documents that could not be processed, with stage and reason
+doc_actors    each document's actors as the text gives them, and the canonical actor each
+              resolves to
+mentions      one row per coded sentence: what one report says, and the event it belongs to
+events        one row per real-world occurrence, merged from its mentions
+event_actors  the canonical sources and targets of each event
+event_keys    blocking keys (type and actor identity by day) to find events to merge into
+actors, actor_aliases   canonical actors and the names that lead to them
+decisions     analysts' corrections to actor resolution (merge, split, rename)
 """
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Iterator
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import replace
 from datetime import date, datetime, timezone
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import (Column, Date, DateTime, Float, ForeignKey, Integer, MetaData, String,
-                        Table, Text, create_engine, event, func, or_, select)
-from sqlalchemy.engine import Engine
+from sqlalchemy import (Column, Date, DateTime, Float, ForeignKey, Index, Integer, MetaData, String,
+                        Table, Text, bindparam, create_engine, delete, event, func, insert, or_, select,
+                        update)
+from sqlalchemy.engine import Connection, Engine
 
+from . import copies
 from .errors import NotFound, StoreError
-from .kb import load_kb
-from .records import Article, DocumentResult, EventMention, Failure
+from .kb import KnowledgeBase, load_kb, norm
+from .merge import WINDOW, Merger, Occurrence, Who
+from .names import org_key, person_key
+from .records import Actor, Article, DocActor, DocumentResult, EventMention, Failure
+from .resolve import ActorEntry, ActorIndex, Decisions
 
 metadata = MetaData()
 
 documents = Table(
     "documents", metadata,
     Column("doc_id", String(32), primary_key=True),
+    Column("seq", Integer, nullable=False, index=True),  # ingestion order
     Column("source_id", String(256)), Column("origin", Text, nullable=False),
     Column("url", Text), Column("outlet", String(256)), Column("published", Date),
     Column("title", Text), Column("author", String(256)), Column("language", String(8)),
     Column("text", Text, nullable=False), Column("meta", Text),
+    Column("copy_of", String(32), index=True), Column("copy_share", Float),
     Column("ingested_at", DateTime(timezone=True), nullable=False),
+)
+doc_bands = Table(
+    "doc_bands", metadata,
+    Column("band", String(32), nullable=False, index=True),
+    Column("doc_id", String(32), ForeignKey("documents.doc_id"), nullable=False),
 )
 failures = Table(
     "failures", metadata,
@@ -39,6 +61,29 @@ failures = Table(
     Column("origin", Text, nullable=False), Column("source_id", String(256)),
     Column("stage", String(32), nullable=False), Column("reason", Text, nullable=False),
     Column("recorded_at", DateTime(timezone=True), nullable=False),
+)
+doc_actors = Table(
+    "doc_actors", metadata,
+    Column("doc_id", String(32), ForeignKey("documents.doc_id"), primary_key=True),
+    Column("local_id", String(256), primary_key=True),
+    Column("kind", String(16), nullable=False), Column("name", String(256), nullable=False),
+    Column("names", Text), Column("org", String(256)), Column("role", String(256)),
+    Column("country", String(8)), Column("sector", String(8)),
+    Column("actor_id", String(256), index=True),
+)
+mentions = Table(
+    "mentions", metadata,
+    Column("mention_id", String(32), primary_key=True),
+    Column("doc_id", String(32), ForeignKey("documents.doc_id"), nullable=False, index=True),
+    Column("event_id", String(32), index=True),
+    Column("type", String(16), nullable=False), Column("mode", String(32)), Column("cameo", String(8)),
+    Column("date", Date), Column("date_precision", String(8), nullable=False),
+    Column("date_basis", String(16)), Column("location", String(256)),
+    Column("confidence", Float, nullable=False),
+    Column("evidence", Text, nullable=False), Column("start", Integer, nullable=False),
+    Column("end", Integer, nullable=False), Column("trigger", String(128)), Column("spans", Text),
+    Column("sources", Text, nullable=False), Column("targets", Text, nullable=False),
+    Column("merge_note", Text),
 )
 events = Table(
     "events", metadata,
@@ -48,15 +93,8 @@ events = Table(
     Column("date_precision", String(8), nullable=False), Column("date_basis", String(16)),
     Column("location", String(256)), Column("confidence", Float, nullable=False),
     Column("sort_date", Date, index=True),  # date, else the first report's publication date
-)
-reports = Table(
-    "reports", metadata,
-    Column("report_id", Integer, primary_key=True, autoincrement=True),
-    Column("event_id", String(32), ForeignKey("events.event_id"), nullable=False, index=True),
-    Column("doc_id", String(32), ForeignKey("documents.doc_id"), nullable=False, index=True),
-    Column("evidence", Text, nullable=False), Column("start", Integer, nullable=False),
-    Column("end", Integer, nullable=False), Column("trigger", String(128)),
-    Column("spans", Text),
+    Column("reports", Integer, nullable=False, default=1),
+    Column("independent_sources", Integer, nullable=False, default=1),
 )
 event_actors = Table(
     "event_actors", metadata,
@@ -66,6 +104,32 @@ event_actors = Table(
     Column("org", String(256), index=True), Column("role", String(256)),
     Column("country", String(8), index=True), Column("sector", String(8)),
 )
+event_keys = Table(
+    "event_keys", metadata,
+    Column("key", String(300), nullable=False), Column("day", Date, nullable=False),
+    Column("event_id", String(32), nullable=False, index=True),
+    Index("ix_event_keys_key_day", "key", "day"),
+)
+actors = Table(
+    "actors", metadata,
+    Column("actor_id", String(256), primary_key=True),
+    Column("kind", String(16), nullable=False), Column("name", String(256), nullable=False),
+    Column("country", String(8)), Column("org", String(256)), Column("sector", String(8)),
+)
+actor_aliases = Table(
+    "actor_aliases", metadata,
+    Column("key", String(300), primary_key=True), Column("actor_id", String(256), primary_key=True),
+    Column("alias", String(256), nullable=False),
+    Index("ix_actor_aliases_actor", "actor_id"),
+)
+decisions = Table(
+    "decisions", metadata,
+    Column("decision_id", Integer, primary_key=True, autoincrement=True),
+    Column("action", String(16), nullable=False), Column("payload", Text, nullable=False),
+    Column("made_at", DateTime(timezone=True), nullable=False),
+)
+DERIVED = (event_keys, event_actors, events, actor_aliases, actors)  # rebuilt from mentions by `rebuild`
+CHUNK = 400  # ids per IN (...) query
 
 
 def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
@@ -88,32 +152,55 @@ def engine_for(db: str) -> Engine:
     return engine
 
 
+
 class Store:
-    """Reads and writes events; every method is one transaction."""
+    """Reads and writes documents, events and actors; every public method is one transaction."""
 
     def __init__(self, db: str) -> None:
         self.db = db
         self.engine = engine_for(db)
-        metadata.create_all(self.engine)
+        self.kb = load_kb()
+        self._index: ActorIndex | None = None
+        try:
+            metadata.create_all(self.engine)
+        except Exception as e:
+            raise StoreError(f"cannot create the tables of {db!r}: {e}. A store written by an older "
+                             f"tidings needs re-ingesting into a new file.") from e
+        self._check_schema()
+
+    def _check_schema(self) -> None:
+        from sqlalchemy import inspect  # noqa: PLC0415
+
+        have = {c["name"] for c in inspect(self.engine).get_columns("documents")}
+        if "seq" not in have:
+            raise StoreError(f"{self.db!r} was written by an older tidings (no actor resolution or merging); "
+                             f"ingest the corpus again into a new store")
 
     # writing -------------------------------------------------------------
     def known_documents(self, doc_ids: Iterable[str]) -> set[str]:
         ids = list(doc_ids)
-        if not ids:
-            return set()
+        found: set[str] = set()
         with self.engine.connect() as conn:
-            rows = conn.execute(select(documents.c.doc_id).where(documents.c.doc_id.in_(ids)))
-            return {r[0] for r in rows}
+            for chunk in _chunks(ids):
+                found |= {r[0] for r in conn.execute(select(documents.c.doc_id).where(documents.c.doc_id.in_(chunk)))}
+        return found
 
     def add_results(self, results: Iterable[DocumentResult]) -> None:
-        """Store a batch of results in one transaction (documents, events, failures)."""
+        """Store a batch in one transaction: documents, failures, mentions; then resolve the
+        batch's actors and merge its mentions into events."""
         now = datetime.now(timezone.utc)
-        with self.engine.begin() as conn:
-            for result in results:
-                if result.failure is not None:
-                    self._add_failure(conn, result.failure, now)
-                if result.article is not None and result.failure is None:
-                    self._add_article(conn, result.article, result.events, now)
+        try:
+            with self.engine.begin() as conn:
+                added = []
+                for result in results:
+                    if result.failure is not None:
+                        self._add_failure(conn, result.failure, now)
+                    elif result.article is not None and self._add_article(conn, result, now):
+                        added.append(result.article.doc_id)
+                self._resolve_and_merge(conn, added)
+        except Exception:
+            self._index = None  # the in-memory index may hold what was rolled back
+            raise
 
     def add_failures(self, items: Iterable[Failure]) -> None:
         now = datetime.now(timezone.utc)
@@ -121,44 +208,265 @@ class Store:
             for f in items:
                 self._add_failure(conn, f, now)
 
-    def _add_failure(self, conn: Any, f: Failure, now: datetime) -> None:
+    def _add_failure(self, conn: Connection, f: Failure, now: datetime) -> None:
         exists = conn.execute(select(failures.c.failure_id).where(failures.c.failure_id == f.key)).first()
         if exists is None:
             conn.execute(failures.insert().values(failure_id=f.key, origin=f.origin, source_id=f.source_id,
                                                   stage=f.stage, reason=f.reason, recorded_at=now))
 
-    def _add_article(self, conn: Any, a: Article, mentions: tuple[EventMention, ...], now: datetime) -> None:
+    def _add_article(self, conn: Connection, result: DocumentResult, now: datetime) -> bool:
+        a = result.article
+        assert a is not None
         if conn.execute(select(documents.c.doc_id).where(documents.c.doc_id == a.doc_id)).first():
-            return
+            return False
+        seq = (conn.execute(select(func.max(documents.c.seq))).scalar() or 0) + 1
+        band_keys = copies.bands(copies.shingles(a.text))
+        match = self._find_copy(conn, a.text, band_keys)
         conn.execute(documents.insert().values(
-            doc_id=a.doc_id, source_id=a.source_id, origin=a.origin, url=a.url, outlet=a.outlet,
+            doc_id=a.doc_id, seq=seq, source_id=a.source_id, origin=a.origin, url=a.url, outlet=a.outlet,
             published=a.published, title=a.title, author=a.author, language=a.language,
-            text=a.text, meta=json.dumps(a.meta, default=str), ingested_at=now))
-        for m in mentions:
-            event_id = m.id
-            if conn.execute(select(events.c.event_id).where(events.c.event_id == event_id)).first():
+            text=a.text, meta=json.dumps(a.meta, default=str), ingested_at=now,
+            copy_of=match.root if match else None, copy_share=round(match.containment, 3) if match else None))
+        if band_keys:
+            conn.execute(doc_bands.insert(), [{"band": b, "doc_id": a.doc_id} for b in band_keys])
+        used = {actor.id for m in result.events for actor in (*m.sources, *m.targets)}
+        used |= {actor.org for m in result.events for actor in (*m.sources, *m.targets) if actor.org}
+        rows = [dict(doc_id=a.doc_id, local_id=d.id, kind=d.kind, name=d.name, names=json.dumps(d.names),
+                     org=d.org, role=d.role, country=d.country, sector=d.sector)
+                for d in result.actors if d.id in used]
+        if rows:
+            conn.execute(doc_actors.insert(), rows)
+        seen: set[str] = set()
+        for m in result.events:
+            if m.id in seen:
                 continue
-            conn.execute(events.insert().values(
-                event_id=event_id, type=m.type, mode=m.mode, cameo=m.as_dict()["cameo"], date=m.date,
+            seen.add(m.id)
+            d = m.as_dict()
+            conn.execute(mentions.insert().values(
+                mention_id=m.id, doc_id=a.doc_id, type=m.type, mode=m.mode, cameo=d["cameo"], date=m.date,
                 date_precision=m.date_precision, date_basis=m.date_basis, location=m.location,
-                confidence=m.confidence, sort_date=m.date or a.published))
-            conn.execute(reports.insert().values(
-                event_id=event_id, doc_id=a.doc_id, evidence=m.evidence, start=m.start, end=m.end,
-                trigger=m.trigger, spans=json.dumps(m.as_dict()["spans"])))
-            rows = [dict(event_id=event_id, side=side, position=i, **actor.as_dict())
-                    for side, group in (("source", m.sources), ("target", m.targets))
-                    for i, actor in enumerate(group)]
-            for row in rows:
-                row["actor_id"] = row.pop("id")
-            if rows:
-                conn.execute(event_actors.insert(), rows)
+                confidence=m.confidence, evidence=m.evidence, start=m.start, end=m.end, trigger=m.trigger,
+                spans=json.dumps(d["spans"]), sources=json.dumps(d["sources"]), targets=json.dumps(d["targets"])))
+        return True
+
+    def _find_copy(self, conn: Connection, text: str, band_keys: list[str]) -> copies.CopyMatch | None:
+        if not band_keys:
+            return None
+        ids = [r[0] for r in conn.execute(select(doc_bands.c.doc_id).where(doc_bands.c.band.in_(band_keys))
+                                          .group_by(doc_bands.c.doc_id).order_by(func.count().desc()).limit(20))]
+        if not ids:
+            return None
+        rows = conn.execute(select(documents.c.doc_id, documents.c.copy_of, documents.c.text)
+                            .where(documents.c.doc_id.in_(ids))).all()
+        return copies.best_copy(text, [tuple(r) for r in rows])
+
+    # actor resolution and merging -----------------------------------------
+    def _actor_index(self, conn: Connection) -> ActorIndex:
+        if self._index is None:
+            rows = conn.execute(select(decisions.c.action, decisions.c.payload).order_by(decisions.c.decision_id))
+            index = ActorIndex(self.kb, Decisions.from_rows(rows))
+            index.load((ActorEntry(r.actor_id, r.kind, r.name, r.country, r.org, r.sector)
+                        for r in conn.execute(select(actors))),
+                       ((r.key, r.actor_id) for r in conn.execute(select(actor_aliases.c.key, actor_aliases.c.actor_id))))
+            self._index = index
+        return self._index
+
+    def _resolve_and_merge(self, conn: Connection, doc_ids: Sequence[str]) -> None:
+        """Resolve the actors of these documents and merge their mentions into events."""
+        if not doc_ids:
+            return
+        index = self._actor_index(conn)
+        local: dict[str, dict[str, DocActor]] = defaultdict(dict)
+        for chunk in _chunks(list(doc_ids)):
+            for r in conn.execute(select(doc_actors).where(doc_actors.c.doc_id.in_(chunk))):
+                local[r.doc_id][r.local_id] = DocActor(r.local_id, r.kind, r.name, tuple(json.loads(r.names or "[]")),
+                                                       r.org, r.role, r.country, r.sector)
+        resolved = {(doc, lid): index.resolve(d) for doc in doc_ids for lid, d in local[doc].items()}
+        if resolved:
+            conn.execute(update(doc_actors).where(doc_actors.c.doc_id == bindparam("d"),
+                                                  doc_actors.c.local_id == bindparam("l"))
+                         .values(actor_id=bindparam("a")),
+                         [{"d": d, "l": lid, "a": e.id} for (d, lid), e in resolved.items()])
+
+        docs = _rows_in(conn, documents, documents.c.doc_id, doc_ids,
+                        columns=(documents.c.doc_id, documents.c.seq, documents.c.published))
+        order = sorted(docs, key=lambda r: r.seq)
+        found = _rows_in(conn, mentions, mentions.c.doc_id, doc_ids)
+        by_doc: dict[str, list[Any]] = defaultdict(list)
+        for r in found:
+            by_doc[r.doc_id].append(r)
+        pending: list[tuple[Any, Occurrence]] = []
+        for d in order:
+            for r in sorted(by_doc[d.doc_id], key=lambda r: (r.start, r.mention_id)):
+                sides = []
+                for side in (r.sources, r.targets):
+                    whos: list[Who] = []
+                    for raw in json.loads(side):
+                        actor = Actor(**raw)
+                        entry = index.resolve_event_actor(actor, local[r.doc_id])
+                        if not any(w.id == entry.id for w in whos):
+                            whos.append(Who(entry.id, entry.name, entry.kind, entry.org or actor.org,
+                                            entry.country or actor.country, actor.sector or entry.sector,
+                                            actor.role))
+                    sides.append(whos)
+                occ = Occurrence(r.mention_id, r.type, r.date, d.published, r.location, sides[0], sides[1],
+                                 {r.doc_id})
+                pending.append((r, occ))
+        self._write_actors(conn, index)
+        if not pending:
+            return
+
+        merger = Merger(self.kb)
+        merger.add(self._candidates(conn, [o for _, o in pending]))
+        touched: dict[str, Occurrence] = {}
+        placed = []
+        for r, occ in pending:
+            event, note = merger.place(occ)
+            touched[event.id] = event
+            placed.append({"m": r.mention_id, "e": event.id, "n": note})
+        conn.execute(update(mentions).where(mentions.c.mention_id == bindparam("m"))
+                     .values(event_id=bindparam("e"), merge_note=bindparam("n")), placed)
+        self._write_events(conn, touched)
+
+    def _write_actors(self, conn: Connection, index: ActorIndex) -> None:
+        entries, aliases = index.drain()
+        for e in entries:
+            values = dict(kind=e.kind, name=e.name, country=e.country, org=e.org, sector=e.sector)
+            done = conn.execute(update(actors).where(actors.c.actor_id == e.id).values(**values)).rowcount
+            if not done:
+                conn.execute(insert(actors).values(actor_id=e.id, **values))
+        if aliases:
+            conn.execute(insert(actor_aliases), [{"key": k, "actor_id": i, "alias": a[:256]} for k, i, a in aliases])
+
+    def _candidates(self, conn: Connection, pending: list[Occurrence]) -> list[Occurrence]:
+        """Stored events that share a blocking key with a pending mention, near in time."""
+        keys = sorted({k for o in pending for k in o.keys()})
+        days = [o.day for o in pending if o.day is not None]
+        if not keys or not days:
+            return []
+        lo, hi = min(days) - WINDOW, max(days) + WINDOW
+        ids: set[str] = set()
+        for chunk in _chunks(keys):
+            ids |= {r[0] for r in conn.execute(select(event_keys.c.event_id).where(
+                event_keys.c.key.in_(chunk), event_keys.c.day.between(lo, hi)))}
+        return self._occurrences(conn, sorted(ids))
+
+    def _occurrences(self, conn: Connection, ids: list[str]) -> list[Occurrence]:
+        if not ids:
+            return []
+        rows = _rows_in(conn, events, events.c.event_id, ids)
+        who: dict[str, dict[str, list[Who]]] = defaultdict(lambda: {"source": [], "target": []})
+        kinds = {}
+        for r in sorted(_rows_in(conn, event_actors, event_actors.c.event_id, ids), key=lambda r: r.position):
+            kinds.setdefault(r.actor_id, None)
+            who[r.event_id][r.side].append(Who(r.actor_id, r.name or r.actor_id, "", r.org, r.country, r.sector,
+                                               r.role))
+        found = {r.actor_id: r.kind for r in _rows_in(conn, actors, actors.c.actor_id, list(kinds),
+                                                       columns=(actors.c.actor_id, actors.c.kind))}
+        docs: dict[str, set[str]] = defaultdict(set)
+        published: dict[str, date] = {}
+        for r in _rows_in(conn, mentions.join(documents, documents.c.doc_id == mentions.c.doc_id), mentions.c.event_id,
+                          ids, columns=(mentions.c.event_id, mentions.c.doc_id, documents.c.published)):
+            docs[r.event_id].add(r.doc_id)
+            if r.published and (r.event_id not in published or r.published < published[r.event_id]):
+                published[r.event_id] = r.published
+        out = []
+        for r in rows:
+            sides = {side: [replace(w, kind=found.get(w.id, "org")) for w in ws]
+                     for side, ws in who[r.event_id].items()}
+            out.append(Occurrence(r.event_id, r.type, r.date, published.get(r.event_id), r.location,
+                                  sides["source"], sides["target"], docs[r.event_id]))
+        return out
+
+    def _write_events(self, conn: Connection, touched: dict[str, Occurrence]) -> None:
+        """(Re)write the touched events from all their mentions: date, place, counts, actors, keys."""
+        ids = sorted(touched)
+        ms: dict[str, list[Any]] = defaultdict(list)
+        for r in _rows_in(conn, mentions.join(documents, documents.c.doc_id == mentions.c.doc_id), mentions.c.event_id,
+                          ids, columns=(*mentions.c, documents.c.published, documents.c.outlet,
+                                        documents.c.copy_of, documents.c.seq)):
+            ms[r.event_id].append(r)
+        existing = {r[0] for chunk in _chunks(ids)
+                    for r in conn.execute(select(events.c.event_id).where(events.c.event_id.in_(chunk)))}
+        for chunk in _chunks(ids):
+            conn.execute(delete(event_actors).where(event_actors.c.event_id.in_(chunk)))
+            conn.execute(delete(event_keys).where(event_keys.c.event_id.in_(chunk)))
+        actor_rows, key_rows = [], []
+        for event_id in ids:
+            occ, rows = touched[event_id], sorted(ms[event_id], key=lambda r: (r.seq, r.start))
+            first = next((r for r in rows if r.mention_id == event_id), rows[0])
+            dated = sorted((r for r in rows if r.date), key=lambda r: ({"day": 0, "month": 1, "year": 2}.get(
+                r.date_precision, 3), r.seq))
+            best = dated[0] if dated else first
+            pubs = [r.published for r in rows if r.published]
+            values = dict(type=first.type, mode=first.mode, cameo=first.cameo, date=best.date,
+                          date_precision=best.date_precision, date_basis=best.date_basis,
+                          location=next((r.location for r in rows if r.location), None),
+                          confidence=max(r.confidence for r in rows),
+                          sort_date=best.date or (min(pubs) if pubs else None),
+                          reports=len({r.doc_id for r in rows}), independent_sources=_independent(rows))
+            if event_id in existing:
+                conn.execute(update(events).where(events.c.event_id == event_id).values(**values))
+            else:
+                conn.execute(insert(events).values(event_id=event_id, **values))
+            for side, whos in (("source", occ.sources), ("target", occ.targets)):
+                for i, w in enumerate(whos):
+                    actor_rows.append(dict(event_id=event_id, side=side, position=i, actor_id=w.id, name=w.name,
+                                           org=w.org, role=w.role, country=w.country, sector=w.sector))
+            day = values["sort_date"]
+            if day is not None:
+                key_rows += [{"key": k, "day": day, "event_id": event_id} for k in occ.keys()]
+        if actor_rows:
+            conn.execute(insert(event_actors), actor_rows)
+        if key_rows:
+            conn.execute(insert(event_keys), key_rows)
+
+    # corrections and rebuilding ----------------------------------------------
+    def decide(self, action: str, payload: dict[str, Any]) -> None:
+        """Record an analyst's decision and re-resolve the store so it takes effect."""
+        Decisions().add(action, payload)  # validates
+        with self.engine.begin() as conn:
+            if action == "merge" and "entry" not in payload:  # so the target exists on any re-run
+                row = conn.execute(select(actors).where(actors.c.actor_id == payload["into"])).first()
+                if row is None:
+                    raise NotFound(f"no actor with id {payload['into']!r}")
+                payload = {**payload, "entry": {k: row._mapping[k] for k in ("kind", "name", "country", "org", "sector")}}
+            conn.execute(decisions.insert().values(action=action, payload=json.dumps(payload),
+                                                   made_at=datetime.now(timezone.utc)))
+        self.rebuild()
+
+    def list_decisions(self) -> list[dict[str, Any]]:
+        with self.engine.connect() as conn:
+            return [{"id": r.decision_id, "action": r.action, **json.loads(r.payload), "made_at": r.made_at.isoformat()}
+                    for r in conn.execute(select(decisions).order_by(decisions.c.decision_id))]
+
+    def rebuild(self, batch: int = 200) -> dict[str, int]:
+        """Resolve every actor and merge every mention again, in ingestion order, applying
+        every decision. Event ids are those of each event's first mention, so they survive."""
+        self._index = None
+        try:
+            with self.engine.begin() as conn:
+                for table in DERIVED:
+                    conn.execute(delete(table))
+                conn.execute(update(mentions).values(event_id=None, merge_note=None))
+                conn.execute(update(doc_actors).values(actor_id=None))
+                ids = [r[0] for r in conn.execute(select(documents.c.doc_id).order_by(documents.c.seq))]
+                for i in range(0, len(ids), batch):
+                    self._resolve_and_merge(conn, ids[i:i + batch])
+        except Exception:
+            self._index = None
+            raise
+        return self.counts()
 
     # reading -------------------------------------------------------------
     def counts(self) -> dict[str, int]:
         with self.engine.connect() as conn:
-            return {name: conn.execute(select(func.count()).select_from(t)).scalar_one()
-                    for name, t in (("documents", documents), ("events", events),
-                                    ("reports", reports), ("failures", failures))}
+            out = {name: conn.execute(select(func.count()).select_from(t)).scalar_one()
+                   for name, t in (("documents", documents), ("events", events), ("mentions", mentions),
+                                   ("actors", actors), ("failures", failures))}
+            out["wire_copies"] = conn.execute(select(func.count()).select_from(documents)
+                                              .where(documents.c.copy_of.is_not(None))).scalar_one()
+            return out
 
     def list_failures(self) -> list[dict[str, Any]]:
         with self.engine.connect() as conn:
@@ -170,83 +478,205 @@ class Store:
                      until: date | None = None, limit: int | None = None) -> list[dict[str, Any]]:
         """Events as output records, oldest first, filtered by actor, dyad, type and dates."""
         q = select(events.c.event_id)
-        if actor:
-            q = q.where(events.c.event_id.in_(self._events_with(actor)))
-        if dyad:
-            a, b = dyad
-            q = q.where(events.c.event_id.in_(self._events_with(a)), events.c.event_id.in_(self._events_with(b)))
-        if type:
-            q = q.where(events.c.type == type.upper())
-        if since:
-            q = q.where(events.c.sort_date >= since)
-        if until:
-            q = q.where(events.c.sort_date <= until)
-        q = q.order_by(events.c.sort_date.is_(None), events.c.sort_date, events.c.event_id)
-        if limit:
-            q = q.limit(limit)
         with self.engine.connect() as conn:
+            if actor:
+                q = q.where(events.c.event_id.in_(self._events_with(conn, actor)))
+            if dyad:
+                a, b = dyad
+                q = q.where(events.c.event_id.in_(self._events_with(conn, a)),
+                            events.c.event_id.in_(self._events_with(conn, b)))
+            if type:
+                q = q.where(events.c.type == type.upper())
+            if since:
+                q = q.where(events.c.sort_date >= since)
+            if until:
+                q = q.where(events.c.sort_date <= until)
+            q = q.order_by(events.c.sort_date.is_(None), events.c.sort_date, events.c.event_id)
+            if limit:
+                q = q.limit(limit)
             ids = [r[0] for r in conn.execute(q)]
             return [self._record(conn, i) for i in ids]
 
-    def _events_with(self, name: str) -> Any:
-        keys = actor_keys(name)
-        cond = or_(event_actors.c.actor_id.in_(keys), event_actors.c.org.in_(keys),
-                   event_actors.c.country.in_(keys), func.lower(event_actors.c.name) == name.lower())
+    def _events_with(self, conn: Connection, name: str) -> Any:
+        ids = self._actor_ids(conn, name)
+        cond = or_(event_actors.c.actor_id.in_(ids), event_actors.c.org.in_(ids), event_actors.c.country.in_(ids))
         return select(event_actors.c.event_id).where(cond)
 
+    def _actor_ids(self, conn: Connection, name: str) -> list[str]:
+        """Every canonical actor a user may mean by a name, acronym, code or id."""
+        keys = actor_keys(name, self.kb)
+        ids: set[str] = set()
+        for chunk in _chunks(sorted(keys)):
+            ids |= {r[0] for r in conn.execute(select(actor_aliases.c.actor_id).where(actor_aliases.c.key.in_(chunk)))}
+            ids |= {r[0] for r in conn.execute(select(actors.c.actor_id).where(actors.c.actor_id.in_(chunk)))}
+        if not ids:  # an id that a merge retired leads to the actor it was merged into
+            ids = {self._actor_index(conn).decisions.follow(k) for k in keys}
+        return sorted(ids | {k for k in keys if ":" not in k})
+
     def event(self, event_id: str) -> dict[str, Any]:
+        """An event by its id, an id prefix, or the id of any of its mentions (ids of events
+        that were merged into others redirect)."""
         with self.engine.connect() as conn:
             found = conn.execute(select(events.c.event_id).where(events.c.event_id.like(f"{event_id}%"))).all()
+            if not found:
+                found = conn.execute(select(mentions.c.event_id).distinct().where(
+                    mentions.c.mention_id.like(f"{event_id}%"), mentions.c.event_id.is_not(None))).all()
             if len(found) != 1:
                 raise NotFound(f"no event with id {event_id!r}; list ids with `tidings events`"
                                if not found else f"{len(found)} events start with {event_id!r}; give more characters")
             return self._record(conn, found[0][0])
 
-    def _record(self, conn: Any, event_id: str) -> dict[str, Any]:
+    def _record(self, conn: Connection, event_id: str) -> dict[str, Any]:
         e = conn.execute(select(events).where(events.c.event_id == event_id)).one()._mapping
-        actors = conn.execute(select(event_actors).where(event_actors.c.event_id == event_id)
-                              .order_by(event_actors.c.side, event_actors.c.position)).all()
-        reps = conn.execute(select(reports, documents.c.source_id, documents.c.url, documents.c.outlet,
-                                   documents.c.published, documents.c.title)
-                            .join(documents, documents.c.doc_id == reports.c.doc_id)
-                            .where(reports.c.event_id == event_id).order_by(documents.c.published)).all()
+        rows = conn.execute(select(event_actors).where(event_actors.c.event_id == event_id)
+                            .order_by(event_actors.c.side, event_actors.c.position)).all()
+        ms = conn.execute(select(mentions, documents.c.source_id, documents.c.url, documents.c.outlet,
+                                 documents.c.published, documents.c.title, documents.c.copy_of, documents.c.seq)
+                          .join(documents, documents.c.doc_id == mentions.c.doc_id)
+                          .where(mentions.c.event_id == event_id)
+                          .order_by(documents.c.published, documents.c.seq, mentions.c.start)).all()
 
         def actor(row: Any) -> dict[str, Any]:
             m = row._mapping
             return {"id": m["actor_id"], "name": m["name"], "org": m["org"], "role": m["role"],
                     "country": m["country"], "sector": m["sector"]}
 
+        reports: dict[str, dict[str, Any]] = {}
+        for r in ms:
+            m = r._mapping
+            said = {"mention_id": m["mention_id"], "evidence": m["evidence"], "start": m["start"], "end": m["end"],
+                    "trigger": m["trigger"], "spans": json.loads(m["spans"] or "[]"), "why": m["merge_note"]}
+            if m["doc_id"] not in reports:
+                reports[m["doc_id"]] = {"doc_id": m["doc_id"], "source_id": m["source_id"], "url": m["url"],
+                                        "outlet": m["outlet"], "published": _iso(m["published"]),
+                                        "title": m["title"], "copy_of": m["copy_of"], **said, "mentions": []}
+            reports[m["doc_id"]]["mentions"].append(said)
         return {
             "id": e["event_id"], "type": e["type"], "mode": e["mode"], "cameo": e["cameo"],
             "date": _iso(e["date"]), "date_precision": e["date_precision"], "date_basis": e["date_basis"],
-            "sources": [actor(r) for r in actors if r._mapping["side"] == "source"],
-            "targets": [actor(r) for r in actors if r._mapping["side"] == "target"],
+            "sources": [actor(r) for r in rows if r._mapping["side"] == "source"],
+            "targets": [actor(r) for r in rows if r._mapping["side"] == "target"],
             "location": e["location"], "confidence": e["confidence"],
-            "reports": [{"doc_id": r._mapping["doc_id"], "source_id": r._mapping["source_id"],
-                         "url": r._mapping["url"], "outlet": r._mapping["outlet"],
-                         "published": _iso(r._mapping["published"]), "title": r._mapping["title"],
-                         "evidence": r._mapping["evidence"], "start": r._mapping["start"],
-                         "end": r._mapping["end"], "trigger": r._mapping["trigger"],
-                         "spans": json.loads(r._mapping["spans"] or "[]")} for r in reps],
+            "independent_sources": e["independent_sources"],
+            "reports": list(reports.values()),
         }
 
     def iter_all(self) -> Iterator[dict[str, Any]]:
         yield from self.query_events()
 
+    # actors -------------------------------------------------------------
+    def find_actors(self, search: str | None = None, limit: int = 50) -> list[dict[str, Any]]:
+        """Actors by number of events, optionally those with a name containing the text."""
+        n_events = func.count(func.distinct(event_actors.c.event_id)).label("events")
+        q = (select(actors.c.actor_id, actors.c.kind, actors.c.name, actors.c.country, actors.c.org,
+                    actors.c.sector, n_events)
+             .join(event_actors, event_actors.c.actor_id == actors.c.actor_id, isouter=True)
+             .group_by(actors.c.actor_id).order_by(n_events.desc(), actors.c.name).limit(limit))
+        if search:
+            pattern = f"%{norm(search)}%"
+            q = q.where(actors.c.actor_id.in_(select(actor_aliases.c.actor_id).where(
+                or_(actor_aliases.c.key.like(pattern), func.lower(actor_aliases.c.alias).like(f"%{search.lower()}%")))))
+        with self.engine.connect() as conn:
+            return [dict(r._mapping) for r in conn.execute(q)]
 
-def actor_keys(name: str) -> list[str]:
-    """What a user may mean by a name: an organisation id, a country code, a person id."""
-    from .actors import person_id  # noqa: PLC0415
+    def actor(self, name: str) -> dict[str, Any]:
+        """One actor: aliases, roles over time, events by type, main counterparts."""
+        with self.engine.connect() as conn:
+            ids = [i for i in self._actor_ids(conn, name)
+                   if conn.execute(select(actors.c.actor_id).where(actors.c.actor_id == i)).first()]
+            if not ids:
+                raise NotFound(f"no actor called {name!r}; search with `tidings actors --search TEXT`")
+            if len(ids) > 1:
+                names = ", ".join(f"{r.name} ({r.actor_id})" for r in conn.execute(
+                    select(actors).where(actors.c.actor_id.in_(ids))))
+                raise NotFound(f"{name!r} may be any of: {names}; ask for one by its id")
+            return self._actor_record(conn, ids[0])
 
-    kb = load_kb()
-    keys = {name, name.upper(), person_id(name)}
+    def _actor_record(self, conn: Connection, actor_id: str) -> dict[str, Any]:
+        a = conn.execute(select(actors).where(actors.c.actor_id == actor_id)).one()._mapping
+        aliases = sorted({r[0] for r in conn.execute(select(actor_aliases.c.alias)
+                                                     .where(actor_aliases.c.actor_id == actor_id))} - {a["name"]})
+        roles: dict[tuple[str, str | None], dict[str, Any]] = {}
+        for r in conn.execute(select(doc_actors.c.role, doc_actors.c.org, documents.c.published)
+                              .join(documents, documents.c.doc_id == doc_actors.c.doc_id)
+                              .where(doc_actors.c.actor_id == actor_id, doc_actors.c.role.is_not(None))):
+            for role in r.role.split("; "):
+                seen = roles.setdefault((role, r.org), {"role": role, "org": r.org, "first_seen": None,
+                                                        "last_seen": None, "documents": 0})
+                seen["documents"] += 1
+                if r.published:
+                    day = r.published.isoformat()
+                    seen["first_seen"] = min(filter(None, (seen["first_seen"], day)))
+                    seen["last_seen"] = max(filter(None, (seen["last_seen"], day)))
+        own = select(event_actors.c.event_id).where(event_actors.c.actor_id == actor_id)
+        by_type = Counter({r[0]: r[1] for r in conn.execute(
+            select(events.c.type, func.count()).where(events.c.event_id.in_(own)).group_by(events.c.type))})
+        counterparts = Counter()
+        names = {}
+        for r in conn.execute(select(event_actors.c.event_id, event_actors.c.actor_id, event_actors.c.name)
+                              .where(event_actors.c.event_id.in_(own), event_actors.c.actor_id != actor_id)):
+            counterparts[r.actor_id] += 1
+            names[r.actor_id] = r.name
+        return {"id": actor_id, "name": a["name"], "kind": a["kind"], "country": a["country"], "org": a["org"],
+                "sector": a["sector"], "aliases": aliases,
+                "roles": sorted(roles.values(), key=lambda r: (r["first_seen"] or "", r["role"])),
+                "events": sum(by_type.values()), "events_by_type": dict(by_type.most_common()),
+                "counterparts": [{"id": i, "name": names[i], "events": n} for i, n in counterparts.most_common(10)]}
+
+
+def actor_keys(name: str, kb: KnowledgeBase | None = None) -> set[str]:
+    """The ids and alias keys a user may mean by a name: an organisation id, a country code,
+    a person's name or short name, an organisation's name."""
+    kb = kb or load_kb()
+    keys = {name, name.upper(), f"name:{name.lower()}"}
     org = kb.org(name)
     if org is not None:
         keys.add(org.id)
     country = kb.country(name)
     if country:
         keys.add(country)
-    return sorted(keys)
+    pkey = person_key(name, kb)
+    if pkey:
+        keys |= {f"person:{pkey}", "person:" + pkey.replace(" ", "-")}
+        if len(pkey.split()) == 1:
+            keys.add(f"short:{pkey}")
+    okey = org_key(name, kb)
+    if okey:
+        keys.add(f"org:{okey}")
+    return keys
+
+
+def _independent(rows: Sequence[Any]) -> int:
+    """Independent sources among an event's reports: wire copies of one text are one source,
+    and so are the reports of one outlet."""
+    parent: dict[str, str] = {}
+
+    def find(x: str) -> str:
+        while parent.setdefault(x, x) != x:
+            x = parent[x]
+        return x
+
+    for r in rows:
+        group = find(f"doc:{r.copy_of or r.doc_id}")
+        if r.outlet:
+            parent[find(f"outlet:{r.outlet.lower()}")] = group
+        parent[find(f"doc:{r.doc_id}")] = group
+    return len({find(f"doc:{r.doc_id}") for r in rows})
+
+
+def _chunks(items: Sequence[Any], size: int = CHUNK) -> Iterator[Sequence[Any]]:
+    for i in range(0, len(items), size):
+        yield items[i:i + size]
+
+
+def _rows_in(conn: Connection, table: Any, column: Any, values: Sequence[Any],
+             columns: Sequence[Any] | None = None) -> list[Any]:
+    """Rows whose column is one of the values, queried in chunks."""
+    out: list[Any] = []
+    for chunk in _chunks(list(values)):
+        q = select(*columns).select_from(table) if columns else select(table)
+        out += conn.execute(q.where(column.in_(chunk))).all()
+    return out
 
 
 def _iso(value: date | None) -> str | None:
