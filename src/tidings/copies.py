@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import re
 from dataclasses import dataclass
+from functools import cache
 
 from datasketch import MinHash
 
@@ -30,7 +31,8 @@ def bands(grams: set[str]) -> list[str]:
     """The band keys of a shingle set (empty when the text is too short to compare)."""
     if len(grams) < MIN_SHINGLES:
         return []
-    m = MinHash(num_perm=NUM_PERM, seed=7)
+    template = _template()
+    m = MinHash(num_perm=NUM_PERM, permutations=template.permutations, scheme=template.scheme)
     m.update_batch([g.encode("utf-8") for g in grams])
     values = m.hashvalues
     out = []
@@ -38,6 +40,12 @@ def bands(grams: set[str]) -> list[str]:
         digest = hashlib.blake2b(values[b:b + ROWS].tobytes(), digest_size=8).hexdigest()
         out.append(f"{b // ROWS}:{digest}")
     return out
+
+
+@cache
+def _template() -> MinHash:
+    """Permutations are drawn once (datasketch draws them again for every MinHash)."""
+    return MinHash(num_perm=NUM_PERM, seed=7)
 
 
 def containment(a: set[str], b: set[str]) -> float:

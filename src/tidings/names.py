@@ -13,7 +13,7 @@ Party" share one key.
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 from .kb import KnowledgeBase, norm
@@ -54,6 +54,7 @@ def _is_person_title(phrase: str, kb: KnowledgeBase) -> bool:
     return role is not None and role.kind == "person"
 
 
+@lru_cache(maxsize=200_000)
 def person_key(name: str, kb: KnowledgeBase) -> str:
     """The match key of a personal name: no titles, diacritics, case or punctuation."""
     text = norm(strip_titles(name, kb))
@@ -87,6 +88,7 @@ def short_form(key: str, country: str | None) -> str:
     return " ".join(words[start:])
 
 
+@lru_cache(maxsize=200_000)
 def org_key(name: str, kb: KnowledgeBase) -> str:
     """An order-free key with countries as ISO3 codes: "communist party usa"."""
     words = norm(name).replace("-", " ").split()

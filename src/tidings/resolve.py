@@ -100,11 +100,13 @@ class ActorIndex:
         self.keys: dict[str, list[str]] = {}  # alias key -> actor ids
         self.new_entries: dict[str, ActorEntry] = {}
         self.new_aliases: set[tuple[str, str, str]] = set()  # (key, actor id, alias)
+        self.persisted: set[str] = set()  # ids the store has rows for
 
     # loading and draining ------------------------------------------------------
     def load(self, entries: Iterable[ActorEntry], aliases: Iterable[tuple[str, str]]) -> None:
         for e in entries:
             self.entries[e.id] = e
+            self.persisted.add(e.id)
         for key, actor_id in aliases:
             ids = self.keys.setdefault(key, [])
             if actor_id not in ids:

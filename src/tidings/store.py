@@ -34,7 +34,7 @@ from .errors import NotFound, StoreError
 from .kb import KnowledgeBase, load_kb, norm
 from .merge import WINDOW, Merger, Occurrence, Who
 from .names import org_key, person_key
-from .records import Actor, Article, DocActor, DocumentResult, EventMention, Failure
+from .records import Actor, DocActor, DocumentResult, Failure, content_hash
 from .resolve import ActorEntry, ActorIndex, Decisions
 
 metadata = MetaData()
@@ -191,13 +191,19 @@ class Store:
         now = datetime.now(timezone.utc)
         try:
             with self.engine.begin() as conn:
-                added = []
+                rows = _BatchRows()
+                results = list(results)
+                self._stored_bands(conn, results, rows)
                 for result in results:
                     if result.failure is not None:
                         self._add_failure(conn, result.failure, now)
-                    elif result.article is not None and self._add_article(conn, result, now):
-                        added.append(result.article.doc_id)
-                self._resolve_and_merge(conn, added)
+                    elif result.article is not None:
+                        self._add_article(conn, result, now, rows)
+                for table, values in ((documents, rows.documents), (doc_bands, rows.bands),
+                                      (doc_actors, rows.actors), (mentions, rows.mentions)):
+                    if values:
+                        conn.execute(insert(table), values)
+                self._resolve_and_merge(conn, [d["doc_id"] for d in rows.documents])
         except Exception:
             self._index = None  # the in-memory index may hold what was rolled back
             raise
@@ -214,51 +220,67 @@ class Store:
             conn.execute(failures.insert().values(failure_id=f.key, origin=f.origin, source_id=f.source_id,
                                                   stage=f.stage, reason=f.reason, recorded_at=now))
 
-    def _add_article(self, conn: Connection, result: DocumentResult, now: datetime) -> bool:
+    def _add_article(self, conn: Connection, result: DocumentResult, now: datetime, rows: _BatchRows) -> None:
         a = result.article
         assert a is not None
-        if conn.execute(select(documents.c.doc_id).where(documents.c.doc_id == a.doc_id)).first():
-            return False
-        seq = (conn.execute(select(func.max(documents.c.seq))).scalar() or 0) + 1
-        band_keys = copies.bands(copies.shingles(a.text))
-        match = self._find_copy(conn, a.text, band_keys)
-        conn.execute(documents.insert().values(
-            doc_id=a.doc_id, seq=seq, source_id=a.source_id, origin=a.origin, url=a.url, outlet=a.outlet,
+        if a.doc_id in rows.added or conn.execute(select(documents.c.doc_id).where(documents.c.doc_id == a.doc_id)).first():
+            return
+        if rows.seq is None:
+            rows.seq = conn.execute(select(func.max(documents.c.seq))).scalar() or 0
+        rows.seq += 1
+        band_keys = rows.grams.get(a.doc_id, [])
+        match = self._find_copy(conn, a.text, band_keys, rows)
+        rows.documents.append(dict(
+            doc_id=a.doc_id, seq=rows.seq, source_id=a.source_id, origin=a.origin, url=a.url, outlet=a.outlet,
             published=a.published, title=a.title, author=a.author, language=a.language,
             text=a.text, meta=json.dumps(a.meta, default=str), ingested_at=now,
             copy_of=match.root if match else None, copy_share=round(match.containment, 3) if match else None))
-        if band_keys:
-            conn.execute(doc_bands.insert(), [{"band": b, "doc_id": a.doc_id} for b in band_keys])
+        rows.texts[a.doc_id] = (match.root if match else None, a.text)
+        rows.added.add(a.doc_id)
+        for b in band_keys:
+            rows.bands.append({"band": b, "doc_id": a.doc_id})
+            rows.by_band.setdefault(b, []).append(a.doc_id)
         used = {actor.id for m in result.events for actor in (*m.sources, *m.targets)}
         used |= {actor.org for m in result.events for actor in (*m.sources, *m.targets) if actor.org}
-        rows = [dict(doc_id=a.doc_id, local_id=d.id, kind=d.kind, name=d.name, names=json.dumps(d.names),
-                     org=d.org, role=d.role, country=d.country, sector=d.sector)
-                for d in result.actors if d.id in used]
-        if rows:
-            conn.execute(doc_actors.insert(), rows)
+        rows.actors += [dict(doc_id=a.doc_id, local_id=d.id, kind=d.kind, name=d.name, names=json.dumps(d.names),
+                             org=d.org, role=d.role, country=d.country, sector=d.sector)
+                        for d in result.actors if d.id in used]
         seen: set[str] = set()
         for m in result.events:
-            if m.id in seen:
+            mention_id = content_hash(f"{a.doc_id}\x00{m.id}")  # a wire copy repeats the sentence, not the id
+            if mention_id in seen:
                 continue
-            seen.add(m.id)
+            seen.add(mention_id)
             d = m.as_dict()
-            conn.execute(mentions.insert().values(
-                mention_id=m.id, doc_id=a.doc_id, type=m.type, mode=m.mode, cameo=d["cameo"], date=m.date,
-                date_precision=m.date_precision, date_basis=m.date_basis, location=m.location,
+            rows.mentions.append(dict(
+                mention_id=mention_id, doc_id=a.doc_id, event_id=None, type=m.type, mode=m.mode, cameo=d["cameo"],
+                date=m.date, date_precision=m.date_precision, date_basis=m.date_basis, location=m.location,
                 confidence=m.confidence, evidence=m.evidence, start=m.start, end=m.end, trigger=m.trigger,
-                spans=json.dumps(d["spans"]), sources=json.dumps(d["sources"]), targets=json.dumps(d["targets"])))
-        return True
+                spans=json.dumps(d["spans"]), sources=json.dumps(d["sources"]), targets=json.dumps(d["targets"]),
+                merge_note=None))
 
-    def _find_copy(self, conn: Connection, text: str, band_keys: list[str]) -> copies.CopyMatch | None:
-        if not band_keys:
-            return None
-        ids = [r[0] for r in conn.execute(select(doc_bands.c.doc_id).where(doc_bands.c.band.in_(band_keys))
-                                          .group_by(doc_bands.c.doc_id).order_by(func.count().desc()).limit(20))]
-        if not ids:
-            return None
-        rows = conn.execute(select(documents.c.doc_id, documents.c.copy_of, documents.c.text)
-                            .where(documents.c.doc_id.in_(ids))).all()
-        return copies.best_copy(text, [tuple(r) for r in rows])
+    def _stored_bands(self, conn: Connection, results: list[DocumentResult], rows: _BatchRows) -> None:
+        """The stored documents that share a MinHash band with any document of the batch."""
+        for r in results:
+            if r.article is not None and r.failure is None:
+                rows.grams[r.article.doc_id] = copies.bands(copies.shingles(r.article.text))
+        keys = sorted({b for bands in rows.grams.values() for b in bands})
+        for chunk in _chunks(keys):
+            for band, doc_id in conn.execute(select(doc_bands.c.band, doc_bands.c.doc_id)
+                                             .where(doc_bands.c.band.in_(chunk))):
+                rows.by_band.setdefault(band, []).append(doc_id)
+
+    def _find_copy(self, conn: Connection, text: str, band_keys: list[str],
+                   rows: _BatchRows) -> copies.CopyMatch | None:
+        shared = Counter(d for b in band_keys for d in rows.by_band.get(b, ()))
+        ids = [d for d, _ in shared.most_common(20)]
+        missing = [d for d in ids if d not in rows.texts]
+        if missing:
+            for r in conn.execute(select(documents.c.doc_id, documents.c.copy_of, documents.c.text)
+                                  .where(documents.c.doc_id.in_(missing))):
+                rows.texts[r.doc_id] = (r.copy_of, r.text)
+        found = [(d, *rows.texts[d]) for d in ids]
+        return copies.best_copy(text, found) if found else None
 
     # actor resolution and merging -----------------------------------------
     def _actor_index(self, conn: Connection) -> ActorIndex:
@@ -303,7 +325,7 @@ class Store:
                     whos: list[Who] = []
                     for raw in json.loads(side):
                         actor = Actor(**raw)
-                        entry = index.resolve_event_actor(actor, local[r.doc_id])
+                        entry = resolved.get((r.doc_id, actor.id)) or index.resolve_event_actor(actor, local[r.doc_id])
                         if not any(w.id == entry.id for w in whos):
                             whos.append(Who(entry.id, entry.name, entry.kind, entry.org or actor.org,
                                             entry.country or actor.country, actor.sector or entry.sector,
@@ -330,11 +352,17 @@ class Store:
 
     def _write_actors(self, conn: Connection, index: ActorIndex) -> None:
         entries, aliases = index.drain()
-        for e in entries:
-            values = dict(kind=e.kind, name=e.name, country=e.country, org=e.org, sector=e.sector)
-            done = conn.execute(update(actors).where(actors.c.actor_id == e.id).values(**values)).rowcount
-            if not done:
-                conn.execute(insert(actors).values(actor_id=e.id, **values))
+        rows = [dict(actor_id=e.id, kind=e.kind, name=e.name, country=e.country, org=e.org, sector=e.sector)
+                for e in entries]
+        new = [r for r in rows if r["actor_id"] not in index.persisted]
+        old = [{**r, "id_": r["actor_id"]} for r in rows if r["actor_id"] in index.persisted]
+        if new:
+            conn.execute(insert(actors), new)
+        if old:
+            conn.execute(update(actors).where(actors.c.actor_id == bindparam("id_"))
+                         .values(kind=bindparam("kind"), name=bindparam("name"), country=bindparam("country"),
+                                 org=bindparam("org"), sector=bindparam("sector")), old)
+        index.persisted |= {r["actor_id"] for r in new}
         if aliases:
             conn.execute(insert(actor_aliases), [{"key": k, "actor_id": i, "alias": a[:256]} for k, i, a in aliases])
 
@@ -391,7 +419,7 @@ class Store:
         for chunk in _chunks(ids):
             conn.execute(delete(event_actors).where(event_actors.c.event_id.in_(chunk)))
             conn.execute(delete(event_keys).where(event_keys.c.event_id.in_(chunk)))
-        actor_rows, key_rows = [], []
+        actor_rows, key_rows, inserts, updates = [], [], [], []
         for event_id in ids:
             occ, rows = touched[event_id], sorted(ms[event_id], key=lambda r: (r.seq, r.start))
             first = next((r for r in rows if r.mention_id == event_id), rows[0])
@@ -405,10 +433,7 @@ class Store:
                           confidence=max(r.confidence for r in rows),
                           sort_date=best.date or (min(pubs) if pubs else None),
                           reports=len({r.doc_id for r in rows}), independent_sources=_independent(rows))
-            if event_id in existing:
-                conn.execute(update(events).where(events.c.event_id == event_id).values(**values))
-            else:
-                conn.execute(insert(events).values(event_id=event_id, **values))
+            (updates if event_id in existing else inserts).append({"event_id": event_id, **values})
             for side, whos in (("source", occ.sources), ("target", occ.targets)):
                 for i, w in enumerate(whos):
                     actor_rows.append(dict(event_id=event_id, side=side, position=i, actor_id=w.id, name=w.name,
@@ -416,6 +441,13 @@ class Store:
             day = values["sort_date"]
             if day is not None:
                 key_rows += [{"key": k, "day": day, "event_id": event_id} for k in occ.keys()]
+        if inserts:
+            conn.execute(insert(events), inserts)
+        if updates:
+            fields = [c.name for c in events.c if c.name != "event_id"]
+            conn.execute(update(events).where(events.c.event_id == bindparam("id_"))
+                         .values({f: bindparam(f) for f in fields}),
+                         [{**u, "id_": u.pop("event_id")} for u in updates])
         if actor_rows:
             conn.execute(insert(event_actors), actor_rows)
         if key_rows:
@@ -622,6 +654,21 @@ class Store:
                 "roles": sorted(roles.values(), key=lambda r: (r["first_seen"] or "", r["role"])),
                 "events": sum(by_type.values()), "events_by_type": dict(by_type.most_common()),
                 "counterparts": [{"id": i, "name": names[i], "events": n} for i, n in counterparts.most_common(10)]}
+
+
+class _BatchRows:
+    """Rows of one batch, inserted together."""
+
+    def __init__(self) -> None:
+        self.seq: int | None = None
+        self.documents: list[dict[str, Any]] = []
+        self.bands: list[dict[str, Any]] = []
+        self.actors: list[dict[str, Any]] = []
+        self.mentions: list[dict[str, Any]] = []
+        self.texts: dict[str, tuple[str | None, str]] = {}  # doc id -> (copy root, text) of candidates
+        self.by_band: dict[str, list[str]] = {}  # band -> documents (stored or of this batch)
+        self.grams: dict[str, list[str]] = {}  # doc id -> its bands
+        self.added: set[str] = set()
 
 
 def actor_keys(name: str, kb: KnowledgeBase | None = None) -> set[str]:
