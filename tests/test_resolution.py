@@ -224,3 +224,26 @@ def test_seeds_resolve_to_two_parties_and_one_actor_per_person(seeds_db):
         assert store.actor(name)["id"] == "person:to-lam"
     records = store.query_events(dyad=("CPV", "CPUSA"))
     assert len({r["reports"][0]["published"][:4] for r in records}) == 2  # both documents
+
+
+def test_actor_commands(tmp_path, pipeline):
+    from typer.testing import CliRunner
+
+    from tidings.cli import app
+
+    db = str(tmp_path / "demo.db")
+    tidings.ingest([str(CORPUS)], options=tidings.resolve_options(db=db), pipeline=pipeline)
+    run = CliRunner().invoke
+    listed = run(app, ["actors", "--search", "wekesa", "--db", db])
+    assert listed.exit_code == 0 and "Amina Wekesa" in listed.output
+    shown = run(app, ["actor", "Foreign Minister Amina Wekesa", "--db", db])
+    assert shown.exit_code == 0, shown.output
+    assert "Foreign Minister" in shown.output and "Halima Mrisho" in shown.output  # role, counterpart
+    missing = run(app, ["actor", "Nobody Atall", "--db", db])
+    assert missing.exit_code == 2 and "tidings actors --search" in missing.output
+    merged = run(app, ["actor", "merge", "Kenya", "Amina Wekesa", "--db", db])
+    assert merged.exit_code == 0, merged.output
+    assert run(app, ["actor", "Wekesa", "--db", db, "--json"]).output.count('"id": "KEN"') == 1
+    again = run(app, ["resolve", "--db", db])
+    assert again.exit_code == 0 and "events" in again.output
+    assert '"id": "KEN"' in run(app, ["actor", "Amina Wekesa", "--db", db, "--json"]).output

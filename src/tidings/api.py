@@ -30,12 +30,17 @@ class IngestSummary:
 
     ingested: int = 0
     duplicates: int = 0
-    events: int = 0
+    events: int = 0  # event mentions coded in this run's documents
     failed: list[Failure] = field(default_factory=list)
+    store: dict[str, int] = field(default_factory=dict)  # the store's counts afterwards
 
     def line(self) -> str:
-        return (f"{self.ingested} ingested, {self.duplicates} duplicates, {len(self.failed)} failed; "
-                f"{self.events} events coded")
+        line = (f"{self.ingested} ingested, {self.duplicates} duplicates, {len(self.failed)} failed; "
+                f"{self.events} event mentions coded")
+        if self.store:
+            line += (f"; the store holds {self.store['events']} events from {self.store['mentions']} mentions "
+                     f"({self.store['wire_copies']} wire copies) and {self.store['actors']} actors")
+        return line
 
 
 def ingest(sources: Iterable[str], db: str | None = None, *, options: Options | None = None,
@@ -65,6 +70,7 @@ def ingest(sources: Iterable[str], db: str | None = None, *, options: Options | 
         _tally(summary, results, read_failures)
         if progress:
             progress(len(batch))
+    summary.store = store.counts()
     return summary
 
 

@@ -85,8 +85,10 @@ def dyad(a: str, b: str, db: DbOption = DEFAULT_DB,
             when = r["date"] or f"undated (reported {rep.get('published') or '?'})"
             out.print(f"[bold]{when}[/bold]  {r['type']:<9} {_side(r['sources'])} \u2192 {_side(r['targets']) or '(mutual)'}"
                       + (f"  @ {r['location']}" if r["location"] else ""))
-            out.print(Text(f"    \u201c{rep.get('evidence', '')}\u201d", style="dim"))
-            out.print(Text(f"    {rep.get('outlet') or rep.get('title') or 'unknown outlet'} \u00b7 {r['id']}", style="dim"))
+            best = r.get("evidence") or rep
+            out.print(Text(f"    \u201c{best.get('evidence', '')}\u201d", style="dim"))
+            outlets = ", ".join(dict.fromkeys(x.get("outlet") or x.get("title") or "unknown outlet" for x in r["reports"]))
+            out.print(Text(f"    {_reporting(r)}: {outlets} \u00b7 {r['id']}", style="dim"))
         return
     _emit(records, format)
 
@@ -105,11 +107,21 @@ def show(event_id: str, db: DbOption = DEFAULT_DB) -> None:
         for a in group:
             out.print(f"{label:<9} {a['name']}  [dim](id {a['id']}; org {a['org'] or '-'}; role {a['role'] or '-'}; "
                       f"country {a['country'] or '-'}; sector {a['sector'] or '-'})[/dim]")
+    out.print(f"reported  {_reporting(r)}")
     for i, rep in enumerate(r["reports"], 1):
+        copy = f"; a copy of document {rep['copy_of']}" if rep.get("copy_of") else ""
         out.print(f"\n[bold]report {i}[/bold]: {rep['outlet'] or 'unknown outlet'} \u00b7 {rep['published'] or 'undated'}"
-                  f" \u00b7 {rep['title'] or ''}\n  {rep['url'] or ''} (doc {rep['doc_id']}, chars {rep['start']}-{rep['end']})")
-        out.print(Text("  ") + marked_evidence(rep["evidence"], rep["spans"]))
+                  f" \u00b7 {rep['title'] or ''}\n  {rep['url'] or ''} (doc {rep['doc_id']}{copy})")
+        for said in rep["mentions"]:
+            out.print(Text("  ") + marked_evidence(said["evidence"], said["spans"]))
+            if said.get("why"):
+                out.print(Text(f"  joined: {said['why']}", style="dim"))
     out.print("\n[dim]marks: [reverse] trigger, [bold green]source[/bold green], [bold blue]target[/bold blue][/dim]")
+
+
+def _reporting(r: dict) -> str:
+    n, k = len(r["reports"]), r.get("independent_sources") or len(r["reports"])
+    return f"{n} report{'s' if n != 1 else ''}, {k} independent source{'s' if k != 1 else ''}"
 
 
 def marked_evidence(sentence: str, spans: list[dict]) -> Text:
@@ -345,18 +357,19 @@ def _emit(records: list[dict], fmt: str) -> None:
     elif fmt == "csv":
         w = csv.writer(sys.stdout)
         w.writerow(["id", "date", "date_precision", "type", "mode", "cameo", "sources", "targets",
-                    "location", "confidence", "reports", "evidence"])
+                    "location", "confidence", "reports", "independent_sources", "evidence"])
         for r in records:
             w.writerow([r["id"], r["date"], r["date_precision"], r["type"], r["mode"], r["cameo"],
                         "; ".join(a["name"] for a in r["sources"]), "; ".join(a["name"] for a in r["targets"]),
-                        r["location"], r["confidence"], len(r["reports"]),
+                        r["location"], r["confidence"], len(r["reports"]), r.get("independent_sources"),
                         r["reports"][0]["evidence"] if r["reports"] else ""])
     elif fmt == "table":
-        table = Table("date", "type", "source", "target", "location", "id", title=f"{len(records)} event(s)")
+        table = Table("date", "type", "source", "target", "location", "reports", "id", title=f"{len(records)} event(s)")
         for r in records:
             rep = r["reports"][0] if r["reports"] else {}
             table.add_row(r["date"] or f"[dim]~{rep.get('published') or '?'}[/dim]", r["type"],
-                          _side(r["sources"]), _side(r["targets"]), r["location"] or "", r["id"][:10])
+                          _side(r["sources"]), _side(r["targets"]), r["location"] or "",
+                          f"{len(r['reports'])} ({r.get('independent_sources') or 1})", r["id"][:10])
         out.print(table)
     else:
         _fail(TidingsError(f"unknown format {fmt!r}; use table, jsonl or csv"))

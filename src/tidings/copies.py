@@ -11,7 +11,7 @@ from __future__ import annotations
 import hashlib
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from datasketch import MinHash
 
@@ -20,11 +20,17 @@ NUM_PERM = 64
 ROWS = 2  # values per band: 32 bands, candidates from a Jaccard of about 0.18
 CONTAINMENT = 0.7
 MIN_SHINGLES = 8  # shorter texts are too short to call copies
+MIN_BANDS = 2  # candidates share at least this many bands (a containment of 0.7 shares about 4)
 
 
 def shingles(text: str) -> set[str]:
     words = re.findall(r"\w+", text.lower())
     return {" ".join(words[i:i + SHINGLE]) for i in range(max(0, len(words) - SHINGLE + 1))}
+
+
+@lru_cache(maxsize=256)
+def _shingles_cached(text: str) -> frozenset[str]:
+    return frozenset(shingles(text))
 
 
 def bands(grams: set[str]) -> list[str]:
@@ -66,7 +72,7 @@ def best_copy(text: str, candidates: list[tuple[str, str | None, str]]) -> CopyM
     grams = shingles(text)
     best: CopyMatch | None = None
     for doc_id, copy_of, other in candidates:
-        share = containment(grams, shingles(other))
+        share = containment(grams, _shingles_cached(other))
         if share >= CONTAINMENT and (best is None or share > best.containment):
             best = CopyMatch(doc_id, copy_of or doc_id, share)
     return best

@@ -136,6 +136,7 @@ def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
     cur = dbapi_conn.cursor()
     cur.execute("PRAGMA journal_mode=WAL")
     cur.execute("PRAGMA synchronous=NORMAL")
+    cur.execute("PRAGMA cache_size=-65536")  # 64 MB of page cache: indexes of a large store stay in memory
     cur.execute("PRAGMA foreign_keys=ON")
     cur.close()
 
@@ -273,7 +274,7 @@ class Store:
     def _find_copy(self, conn: Connection, text: str, band_keys: list[str],
                    rows: _BatchRows) -> copies.CopyMatch | None:
         shared = Counter(d for b in band_keys for d in rows.by_band.get(b, ()))
-        ids = [d for d, _ in shared.most_common(20)]
+        ids = [d for d, n in shared.most_common(20) if n >= copies.MIN_BANDS]
         missing = [d for d in ids if d not in rows.texts]
         if missing:
             for r in conn.execute(select(documents.c.doc_id, documents.c.copy_of, documents.c.text)
@@ -590,6 +591,7 @@ class Store:
             "targets": [actor(r) for r in rows if r._mapping["side"] == "target"],
             "location": e["location"], "confidence": e["confidence"],
             "independent_sources": e["independent_sources"],
+            "evidence": _best_evidence(reports.values()),
             "reports": list(reports.values()),
         }
 
@@ -691,6 +693,22 @@ def actor_keys(name: str, kb: KnowledgeBase | None = None) -> set[str]:
     if okey:
         keys.add(f"org:{okey}")
     return keys
+
+
+def _best_evidence(reports: Iterable[dict[str, Any]]) -> dict[str, Any] | None:
+    """The sentence that tells most of an event: one with a date in it, with actors on both
+    sides, the most confident, then the first."""
+    said = [(r, m) for r in reports for m in r["mentions"]]
+    if not said:
+        return None
+
+    def rank(item: tuple[dict[str, Any], dict[str, Any]]) -> tuple:
+        labels = {s["label"] for s in item[1]["spans"]}
+        return ("source" in labels and "target" in labels, len(item[1]["evidence"]) > 60, -said.index(item))
+
+    report, mention = max(said, key=rank)
+    return {"doc_id": report["doc_id"], "outlet": report["outlet"], "mention_id": mention["mention_id"],
+            "evidence": mention["evidence"], "spans": mention["spans"], "trigger": mention["trigger"]}
 
 
 def _independent(rows: Sequence[Any]) -> int:
