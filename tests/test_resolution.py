@@ -247,3 +247,15 @@ def test_actor_commands(tmp_path, pipeline):
     again = run(app, ["resolve", "--db", db])
     assert again.exit_code == 0 and "events" in again.output
     assert '"id": "KEN"' in run(app, ["actor", "Amina Wekesa", "--db", db, "--json"]).output
+
+
+def test_later_documents_join_stored_events_and_ids_stay(tmp_path, pipeline):
+    db = str(tmp_path / "inc.db")
+    opts = tidings.resolve_options(db=db)
+    html = CORPUS / "html"
+    tidings.ingest([str(html / "coastal-chronicle-2025-03-04-wekesa-mrisho.html")], options=opts, pipeline=pipeline)
+    [before] = Store(db).query_events(dyad=("Amina Wekesa", "Halima Mrisho"), type="CONSULT")
+    tidings.ingest([str(html / "lakeside-herald-2025-03-04-dodoma-talks.html"), str(CORPUS / "jsonl")],
+                   options=opts, pipeline=pipeline)
+    [after] = Store(db).query_events(dyad=("Amina Wekesa", "Halima Mrisho"), type="CONSULT")
+    assert after["id"] == before["id"] and len(after["reports"]) == 3 and after["independent_sources"] == 2
