@@ -26,7 +26,7 @@ from typing import Any
 
 from sqlalchemy import (Column, Date, DateTime, Float, ForeignKey, Index, Integer, MetaData, String,
                         Table, Text, bindparam, create_engine, delete, event, func, insert, or_, select,
-                        update)
+                        text, update)
 from sqlalchemy.engine import Connection, Engine
 
 from . import copies
@@ -168,6 +168,10 @@ class Store:
             raise StoreError(f"cannot create the tables of {db!r}: {e}. A store written by an older "
                              f"tidings needs re-ingesting into a new file.") from e
         self._check_schema()
+        if self.engine.dialect.name == "sqlite":
+            with self.engine.begin() as conn:
+                conn.execute(text("CREATE VIRTUAL TABLE IF NOT EXISTS search_index USING fts5("
+                                  "kind UNINDEXED, ref UNINDEXED, title, body, tokenize='unicode61 remove_diacritics 2')"))
 
     def _check_schema(self) -> None:
         from sqlalchemy import inspect  # noqa: PLC0415
@@ -204,6 +208,7 @@ class Store:
                                       (doc_actors, rows.actors), (mentions, rows.mentions)):
                     if values:
                         conn.execute(insert(table), values)
+                self._index_text(conn, rows)
                 self._resolve_and_merge(conn, [d["doc_id"] for d in rows.documents])
         except Exception:
             self._index = None  # the in-memory index may hold what was rolled back
@@ -259,6 +264,15 @@ class Store:
                 confidence=m.confidence, evidence=m.evidence, start=m.start, end=m.end, trigger=m.trigger,
                 spans=json.dumps(d["spans"]), sources=json.dumps(d["sources"]), targets=json.dumps(d["targets"]),
                 merge_note=None))
+
+    def _index_text(self, conn: Connection, rows: _BatchRows) -> None:
+        """Articles and evidence sentences into the full-text index (SQLite FTS5)."""
+        if self.engine.dialect.name != "sqlite":
+            return
+        entries = [{"k": "article", "r": d["doc_id"], "t": d["title"] or "", "b": d["text"]} for d in rows.documents]
+        entries += [{"k": "mention", "r": m["mention_id"], "t": "", "b": m["evidence"]} for m in rows.mentions]
+        if entries:
+            conn.execute(text("INSERT INTO search_index (kind, ref, title, body) VALUES (:k, :r, :t, :b)"), entries)
 
     def _stored_bands(self, conn: Connection, results: list[DocumentResult], rows: _BatchRows) -> None:
         """The stored documents that share a MinHash band with any document of the batch."""
@@ -508,27 +522,133 @@ class Store:
 
     def query_events(self, actor: str | None = None, dyad: tuple[str, str] | None = None,
                      type: str | None = None, since: date | None = None,
-                     until: date | None = None, limit: int | None = None) -> list[dict[str, Any]]:
-        """Events as output records, oldest first, filtered by actor, dyad, type and dates."""
-        q = select(events.c.event_id)
+                     until: date | None = None, limit: int | None = None, offset: int = 0,
+                     outlet: str | None = None, text: str | None = None) -> list[dict[str, Any]]:
+        """Events as output records, oldest first, filtered by actor, dyad, type, dates,
+        outlet and words of their evidence."""
         with self.engine.connect() as conn:
-            if actor:
-                q = q.where(events.c.event_id.in_(self._events_with(conn, actor)))
-            if dyad:
-                a, b = dyad
-                q = q.where(events.c.event_id.in_(self._events_with(conn, a)),
-                            events.c.event_id.in_(self._events_with(conn, b)))
-            if type:
-                q = q.where(events.c.type == type.upper())
-            if since:
-                q = q.where(events.c.sort_date >= since)
-            if until:
-                q = q.where(events.c.sort_date <= until)
-            q = q.order_by(events.c.sort_date.is_(None), events.c.sort_date, events.c.event_id)
+            q = self._filtered(conn, actor, dyad, type, since, until, outlet, text)
+            q = q.order_by(events.c.sort_date.is_(None), events.c.sort_date, events.c.event_id).offset(offset)
             if limit:
                 q = q.limit(limit)
             ids = [r[0] for r in conn.execute(q)]
             return [self._record(conn, i) for i in ids]
+
+    def count_events(self, actor: str | None = None, dyad: tuple[str, str] | None = None,
+                     type: str | None = None, since: date | None = None, until: date | None = None,
+                     outlet: str | None = None, text: str | None = None) -> int:
+        with self.engine.connect() as conn:
+            q = self._filtered(conn, actor, dyad, type, since, until, outlet, text)
+            return conn.execute(select(func.count()).select_from(q.subquery())).scalar_one()
+
+    def _filtered(self, conn: Connection, actor: str | None, dyad: tuple[str, str] | None, type: str | None,
+                  since: date | None, until: date | None, outlet: str | None, text: str | None) -> Any:
+        q = select(events.c.event_id)
+        if actor:
+            q = q.where(events.c.event_id.in_(self._events_with(conn, actor)))
+        if dyad:
+            a, b = dyad
+            q = q.where(events.c.event_id.in_(self._events_with(conn, a)),
+                        events.c.event_id.in_(self._events_with(conn, b)))
+        if type:
+            q = q.where(events.c.type == type.upper())
+        if since:
+            q = q.where(events.c.sort_date >= since)
+        if until:
+            q = q.where(events.c.sort_date <= until)
+        if outlet:
+            q = q.where(events.c.event_id.in_(
+                select(mentions.c.event_id).join(documents, documents.c.doc_id == mentions.c.doc_id)
+                .where(func.lower(documents.c.outlet) == outlet.lower())))
+        if text:
+            q = q.where(events.c.event_id.in_(select(mentions.c.event_id).where(
+                func.lower(mentions.c.evidence).contains(text.lower(), autoescape=True))))
+        return q
+
+    # the workbench's summaries ---------------------------------------------
+    def stats(self, top: int = 10) -> dict[str, Any]:
+        """Figures for charts: documents, outlets, events by type and month, date range,
+        busiest dyads, latest events."""
+        with self.engine.connect() as conn:
+            by_type = {t: n for t, n in conn.execute(select(events.c.type, func.count()).group_by(events.c.type)
+                                                      .order_by(func.count().desc()))}
+            first, last = conn.execute(select(func.min(events.c.sort_date), func.max(events.c.sort_date))).one()
+            month = func.substr(func.cast(events.c.sort_date, String), 1, 7)
+            by_month = {m: n for m, n in conn.execute(select(month, func.count()).where(events.c.sort_date.is_not(None))
+                                                       .group_by(month).order_by(month))}
+            outlets = {o: n for o, n in conn.execute(select(documents.c.outlet, func.count())
+                                                      .where(documents.c.outlet.is_not(None))
+                                                      .group_by(documents.c.outlet).order_by(func.count().desc()))}
+            src, tgt = event_actors.alias("s"), event_actors.alias("t")
+            pairs = Counter()
+            names: dict[str, str] = {}
+            for e, a, an, b, bn in conn.execute(select(src.c.event_id, src.c.actor_id, src.c.name, tgt.c.actor_id,
+                                                       tgt.c.name)
+                                                .join(tgt, (tgt.c.event_id == src.c.event_id) & (tgt.c.side == "target"))
+                                                .where(src.c.side == "source", src.c.actor_id != tgt.c.actor_id)
+                                                .distinct()):
+                key = tuple(sorted((a, b)))
+                pairs[key] += 1
+                names[a], names[b] = an, bn
+            latest = [r[0] for r in conn.execute(select(events.c.event_id).where(events.c.sort_date.is_not(None))
+                                                 .order_by(events.c.sort_date.desc(), events.c.event_id).limit(top))]
+            counts = self.counts()
+            return {"documents": counts["documents"], "events": counts["events"], "mentions": counts["mentions"],
+                    "actors": counts["actors"], "failures": counts["failures"], "wire_copies": counts["wire_copies"],
+                    "outlets": outlets, "events_by_type": by_type, "events_by_month": by_month,
+                    "first_date": _iso(first), "last_date": _iso(last),
+                    "busiest_dyads": [{"a": {"id": a, "name": names[a]}, "b": {"id": b, "name": names[b]}, "events": n}
+                                      for (a, b), n in pairs.most_common(top)],
+                    "latest": [self._record(conn, i) for i in latest]}
+
+    def dyad(self, a: str, b: str) -> dict[str, Any]:
+        """The timeline of two actors: their events and counts per month and type."""
+        with self.engine.connect() as conn:
+            for name in (a, b):
+                if not self._actor_ids(conn, name):
+                    raise NotFound(f"no actor called {name!r}; search with /api/actors?q=")
+        records = self.query_events(dyad=(a, b))
+        per_month: dict[str, Counter] = defaultdict(Counter)
+        for r in records:
+            day = r["date"] or (r["reports"][0]["published"] if r["reports"] else None)
+            if day:
+                per_month[day[:7]][r["type"]] += 1
+        return {"a": a, "b": b, "events": records, "total": len(records),
+                "by_type": dict(Counter(r["type"] for r in records).most_common()),
+                "by_month": {m: dict(c) for m, c in sorted(per_month.items())}}
+
+    def search(self, q: str, limit: int = 20, offset: int = 0,
+               marks: tuple[str, str] = ("[", "]")) -> list[dict[str, Any]]:
+        """Full-text search over evidence sentences and article texts (SQLite FTS5, ranked by
+        BM25); each hit says which document and, for evidence, which event."""
+        terms = " ".join('"' + t.replace('"', '""') + '"' for t in q.split())
+        if not terms:
+            return []
+        with self.engine.connect() as conn:
+            if self.engine.dialect.name != "sqlite":
+                raise StoreError("full-text search needs the SQLite store in this version")
+            rows = conn.execute(text(
+                "SELECT kind, ref, snippet(search_index, 3, :open, :close, ' … ', 14) AS snip "
+                "FROM search_index WHERE search_index MATCH :terms ORDER BY bm25(search_index) "
+                "LIMIT :limit OFFSET :offset"),
+                {"terms": terms, "limit": limit, "offset": offset, "open": marks[0], "close": marks[1]}).all()
+            hits = []
+            for kind, ref, snip in rows:
+                if kind == "mention":
+                    m = conn.execute(select(mentions.c.event_id, mentions.c.doc_id, mentions.c.evidence)
+                                     .where(mentions.c.mention_id == ref)).first()
+                    if m is None:
+                        continue
+                    doc_id, event_id = m.doc_id, m.event_id
+                else:
+                    doc_id, event_id = ref, None
+                d = conn.execute(select(documents.c.title, documents.c.outlet, documents.c.published, documents.c.url)
+                                 .where(documents.c.doc_id == doc_id)).first()
+                hits.append({"kind": "evidence" if kind == "mention" else "article", "event_id": event_id,
+                             "doc_id": doc_id, "snippet": snip, "title": d.title if d else None,
+                             "outlet": d.outlet if d else None, "published": _iso(d.published) if d else None,
+                             "url": d.url if d else None})
+            return hits
 
     def _events_with(self, conn: Connection, name: str) -> Any:
         ids = self._actor_ids(conn, name)

@@ -1,0 +1,224 @@
+"""The analyst's workbench: a read-only HTTP API (``/api/...``, OpenAPI at ``/docs``) and
+web pages rendered on the server (Jinja2 templates, SVG charts), both over one store.
+
+    tidings serve --db events.db        # http://127.0.0.1:8000
+
+Every error, from the API or a page, has one JSON shape for API routes:
+``{"error": {"status": 422, "message": "...", "details": [...]}}``.
+"""
+from __future__ import annotations
+
+from datetime import date
+from html import escape
+from importlib import resources
+from pathlib import Path
+from typing import Annotated, Any
+from urllib.parse import urlencode
+
+from fastapi import FastAPI, HTTPException, Query, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import HTMLResponse, JSONResponse
+from fastapi.staticfiles import StaticFiles
+from fastapi.templating import Jinja2Templates
+from markupsafe import Markup
+
+from ..errors import NotFound, StoreError, TidingsError
+from ..ontology import EVENT_TYPES
+from ..store import Store
+from . import charts
+
+HERE = Path(str(resources.files("tidings").joinpath("web")))
+PAGE_SIZE = 50
+
+
+def create_app(db: str) -> FastAPI:
+    """The app over the store at `db` (a path or SQLAlchemy URL); only GET routes."""
+    if "://" not in db and not Path(db).expanduser().is_file():
+        raise StoreError(f"no store at {db!r}: ingest articles first (tidings ingest ARTICLES --db {db})")
+    store = Store(db)
+    app = FastAPI(title="tidings", version="1", description=(
+        "Political events coded from news (PLOVER), with the evidence sentence of every report. Read-only."))
+    app.state.store = store
+    templates = Jinja2Templates(directory=str(HERE / "templates"))
+    templates.env.globals.update(colour=charts.type_colour, legend=charts.legend(), marked=marked, qs=urlencode,
+                                 snippet=lambda text: Markup(str(escape(text)).replace("\x02", "<mark>")
+                                                             .replace("\x03", "</mark>")))
+    app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
+    _errors(app)
+    _api(app, store)
+    _pages(app, store, templates)
+    return app
+
+
+# errors ----------------------------------------------------------------------------
+def _problem(status: int, message: str, details: list[Any] | None = None) -> JSONResponse:
+    return JSONResponse({"error": {"status": status, "message": message, "details": details or []}}, status)
+
+
+def _errors(app: FastAPI) -> None:
+    @app.exception_handler(RequestValidationError)
+    async def invalid(request: Request, exc: RequestValidationError) -> JSONResponse:
+        details = [{"where": ".".join(str(p) for p in e.get("loc", ())), "problem": e.get("msg")} for e in exc.errors()]
+        message = "; ".join(f"{d['where']}: {d['problem']}" for d in details)
+        return _problem(422, f"invalid request: {message}", details)
+
+    @app.exception_handler(HTTPException)
+    async def http_error(request: Request, exc: HTTPException) -> JSONResponse:
+        if exc.status_code == 404 and not request.url.path.startswith("/api/") and exc.detail == "Not Found":
+            return _problem(404, f"no page at {request.url.path}")
+        return _problem(exc.status_code, str(exc.detail))
+
+    @app.exception_handler(NotFound)
+    async def not_found(request: Request, exc: NotFound) -> JSONResponse:
+        return _problem(404, str(exc))
+
+    @app.exception_handler(TidingsError)
+    async def failed(request: Request, exc: TidingsError) -> JSONResponse:
+        return _problem(500, str(exc))
+
+
+def _event_type(value: str | None) -> str | None:
+    if value is None:
+        return None
+    if value.upper() not in EVENT_TYPES:
+        raise RequestValidationError([{"loc": ("query", "type"), "msg": f"{value!r} is not a PLOVER type; use one of "
+                                       + ", ".join(EVENT_TYPES)}])
+    return value.upper()
+
+
+def _dyad(value: str | None) -> tuple[str, str] | None:
+    if value is None:
+        return None
+    parts = [p.strip() for p in value.split(",")]
+    if len(parts) != 2 or not all(parts):
+        raise RequestValidationError([{"loc": ("query", "dyad"), "msg": "give two actors separated by a comma, "
+                                       "e.g. dyad=CPV,CPUSA"}])
+    return parts[0], parts[1]
+
+
+# the API ---------------------------------------------------------------------------
+def _api(app: FastAPI, store: Store) -> None:
+    @app.get("/api/events", tags=["events"], summary="Events, oldest first, filtered and paginated")
+    def list_events(actor: Annotated[str | None, Query(description="name, acronym, code or id")] = None,
+                    dyad: Annotated[str | None, Query(description="two actors, comma-separated: CPV,CPUSA")] = None,
+                    type: Annotated[str | None, Query(description="PLOVER type, e.g. CONSULT")] = None,
+                    since: date | None = None, until: date | None = None,
+                    outlet: str | None = None,
+                    text: Annotated[str | None, Query(min_length=2, description="words of the evidence")] = None,
+                    limit: Annotated[int, Query(ge=1, le=500)] = PAGE_SIZE,
+                    offset: Annotated[int, Query(ge=0)] = 0) -> dict[str, Any]:
+        filters = dict(actor=actor, dyad=_dyad(dyad), type=_event_type(type), since=since, until=until,
+                       outlet=outlet, text=text)
+        if since and until and since > until:
+            raise RequestValidationError([{"loc": ("query", "since"), "msg": "since is after until"}])
+        return {"total": store.count_events(**filters), "limit": limit, "offset": offset,
+                "events": store.query_events(**filters, limit=limit, offset=offset)}
+
+    @app.get("/api/events/{event_id}", tags=["events"], summary="One event with all its reports")
+    def get_event(event_id: str) -> dict[str, Any]:
+        return store.event(event_id)
+
+    @app.get("/api/actors", tags=["actors"], summary="Actors, busiest first; search by name")
+    def list_actors(q: Annotated[str | None, Query(min_length=1, description="part of a name")] = None,
+                    limit: Annotated[int, Query(ge=1, le=500)] = PAGE_SIZE) -> dict[str, Any]:
+        return {"actors": store.find_actors(q, limit)}
+
+    @app.get("/api/actors/{actor_id:path}", tags=["actors"],
+             summary="One actor: aliases, roles over time, events by type, counterparts")
+    def get_actor(actor_id: str) -> dict[str, Any]:
+        return store.actor(actor_id)
+
+    @app.get("/api/dyad", tags=["events"], summary="Two actors' timeline with counts per month and type")
+    def get_dyad(a: Annotated[str, Query(min_length=1)], b: Annotated[str, Query(min_length=1)]) -> dict[str, Any]:
+        return store.dyad(a, b)
+
+    @app.get("/api/search", tags=["search"], summary="Full-text search over evidence and article text")
+    def search(q: Annotated[str, Query(min_length=2)],
+               limit: Annotated[int, Query(ge=1, le=200)] = 20,
+               offset: Annotated[int, Query(ge=0)] = 0) -> dict[str, Any]:
+        return {"q": q, "hits": store.search(q, limit, offset)}
+
+    @app.get("/api/stats", tags=["corpus"], summary="Counts for charts")
+    def stats() -> dict[str, Any]:
+        return store.stats()
+
+    @app.get("/api/failures", tags=["corpus"], summary="Documents that could not be processed, with reasons")
+    def failures() -> dict[str, Any]:
+        rows = store.list_failures()
+        return {"failures": [{**r, "recorded_at": r["recorded_at"].isoformat()} for r in rows]}
+
+
+# pages ----------------------------------------------------------------------------
+def _pages(app: FastAPI, store: Store, templates: Jinja2Templates) -> None:
+    def page(request: Request, name: str, status: int = 200, **context: Any) -> HTMLResponse:
+        return templates.TemplateResponse(request, name, context, status_code=status)
+
+    def missing(request: Request, message: str) -> HTMLResponse:
+        return page(request, "missing.html", 404, message=message, title="Not found")
+
+    @app.get("/", response_class=HTMLResponse, include_in_schema=False)
+    def home(request: Request) -> HTMLResponse:
+        s = store.stats()
+        return page(request, "home.html", s=s, by_type=Markup(charts.bars(s["events_by_type"])),
+                    by_month=Markup(charts.bars(dict(list(s["events_by_month"].items())[-24:]), colour_by_type=False)),
+                    title="tidings")
+
+    @app.get("/dyad", response_class=HTMLResponse, include_in_schema=False)
+    def dyad(request: Request, a: str = "", b: str = "") -> HTMLResponse:
+        if not a or not b:
+            return page(request, "dyad.html", d=None, a=a, b=b, title="Dyad")
+        try:
+            d = store.dyad(a, b)
+        except NotFound as e:
+            return missing(request, str(e))
+        return page(request, "dyad.html", d=d, a=a, b=b, timeline=Markup(charts.timeline(d["events"])),
+                    title=f"{a} \u2194 {b}")
+
+    @app.get("/actor/{actor_id:path}", response_class=HTMLResponse, include_in_schema=False)
+    def actor(request: Request, actor_id: str) -> HTMLResponse:
+        try:
+            r = store.actor(actor_id)
+        except NotFound as e:
+            return missing(request, str(e))
+        by_year: dict[str, dict[str, int]] = {}
+        for e in store.query_events(actor=r["id"]):
+            day = e["date"] or (e["reports"][0]["published"] if e["reports"] else None)
+            if day:
+                by_year.setdefault(day[:4], {}).setdefault(e["type"], 0)
+                by_year[day[:4]][e["type"]] += 1
+        return page(request, "actor.html", r=r, network=Markup(charts.network(r, r["counterparts"])),
+                    by_year=by_year, title=r["name"])
+
+    @app.get("/event/{event_id}", response_class=HTMLResponse, include_in_schema=False)
+    def event(request: Request, event_id: str) -> HTMLResponse:
+        try:
+            e = store.event(event_id)
+        except NotFound as err:
+            return missing(request, str(err))
+        return page(request, "event.html", e=e, title=f"{e['type']} {e['date'] or ''}")
+
+    @app.get("/search", response_class=HTMLResponse, include_in_schema=False)
+    def search(request: Request, q: str = "") -> HTMLResponse:
+        hits = store.search(q, 50, marks=("\x02", "\x03")) if len(q.strip()) >= 2 else []
+        return page(request, "search.html", q=q, hits=hits, title=f"Search: {q}")
+
+    @app.get("/failures", response_class=HTMLResponse, include_in_schema=False)
+    def failures(request: Request) -> HTMLResponse:
+        return page(request, "failures.html", rows=store.list_failures(), title="Failures")
+
+
+def marked(sentence: str, spans: list[dict]) -> Markup:
+    """The evidence sentence as HTML, with trigger and actors marked."""
+    out, at = [], 0
+    for s in sorted(spans, key=lambda s: s["start"]):
+        if s["start"] < at:
+            continue
+        out.append(escape(sentence[at:s["start"]]))
+        out.append(f'<mark class="{escape(s["label"])}" title="{escape(s["label"])}">'
+                   f'{escape(sentence[s["start"]:s["end"]])}</mark>')
+        at = s["end"]
+    out.append(escape(sentence[at:]))
+    return Markup("".join(out))
+
+
+__all__ = ["create_app", "marked"]
