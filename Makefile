@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 DEMO_DB ?= demo.db
 
 SHARED_EVAL ?= ../shared/eval
-.PHONY: demo test eval-gate bench clean
+.PHONY: demo test eval-gate bench clean chromium serve
 
 $(BIN)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -19,9 +19,19 @@ demo: $(BIN)/.installed
 	$(BIN)/tidings events --db $(DEMO_DB)
 	$(BIN)/tidings dyad Kenya Tanzania --db $(DEMO_DB)
 
-test: $(BIN)/.installed
+test: $(BIN)/.installed chromium
 	$(BIN)/python -m pytest -q
 	$(MAKE) --no-print-directory eval-gate
+
+# The browser tests drive Debian's chromium with Playwright; install it when missing (needs root,
+# as in CI). Without it those tests are skipped with a message.
+chromium:
+	@command -v chromium >/dev/null 2>&1 || { [ "$$(id -u)" = 0 ] && \
+		(apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null) ; } || \
+		echo "chromium is not installed and could not be: the browser tests will be skipped"
+
+serve: $(BIN)/.installed
+	$(BIN)/tidings serve --db $(DEMO_DB)
 
 # The accuracy gate: fails when a figure drops below its floor in eval/floors.json.
 eval-gate: $(BIN)/.installed

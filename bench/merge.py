@@ -43,18 +43,23 @@ def make_people(rng: random.Random, n: int) -> list[dict]:
             for _ in range(n)]
 
 
-def make_documents(rng: random.Random, people: list[dict], mentions: int) -> tuple[list[DocumentResult], int]:
+def make_documents(rng: random.Random, people: list[dict], mentions: int, outlets: tuple[int, ...] = (1, 1, 2, 2, 3),
+                   partners: int = 0) -> tuple[list[DocumentResult], int]:
     """Documents of about five mentions each, in publication order; returns them and the
-    number of occurrences they report."""
+    number of occurrences they report. With `partners`, each person deals with that many
+    others only (dyads with a history, as in real news)."""
+    circle = {p["name"]: rng.sample(people, partners) for p in people} if partners else {}
     start = date(2023, 1, 1)
     reports = []  # (published, mention fields)
     occurrences = 0
     while len(reports) < mentions:
         occurrences += 1
         a, b = rng.sample(people, 2)
+        if circle:
+            b = rng.choice([p for p in circle[a["name"]] if p is not a] or [b])
         kind = rng.choice(TYPES)
         day = start + timedelta(days=rng.randrange(730))
-        for outlet in rng.sample(range(40), rng.choice([1, 1, 2, 2, 3])):
+        for outlet in rng.sample(range(40), rng.choice(outlets)):
             published = day + timedelta(days=rng.choice([0, 1, 1, 2]))
             reports.append((published, outlet, kind, day if rng.random() < 0.7 else None, a, b, occurrences))
     reports = sorted(reports[:mentions], key=lambda r: (r[0], r[1]))

@@ -605,7 +605,9 @@ class Store:
         """The timeline of two actors: their events and counts per month and type."""
         with self.engine.connect() as conn:
             for name in (a, b):
-                if not self._actor_ids(conn, name):
+                if conn.execute(self._events_with(conn, name).limit(1)).first() is None and \
+                        conn.execute(select(actors.c.actor_id).where(
+                            actors.c.actor_id.in_(self._actor_ids(conn, name))).limit(1)).first() is None:
                     raise NotFound(f"no actor called {name!r}; search with /api/actors?q=")
         records = self.query_events(dyad=(a, b))
         per_month: dict[str, Counter] = defaultdict(Counter)
