@@ -672,10 +672,15 @@ class Store:
         """An event by its id, an id prefix, or the id of any of its mentions (ids of events
         that were merged into others redirect)."""
         with self.engine.connect() as conn:
-            found = conn.execute(select(events.c.event_id).where(events.c.event_id.like(f"{event_id}%"))).all()
-            if not found:
-                found = conn.execute(select(mentions.c.event_id).distinct().where(
-                    mentions.c.mention_id.like(f"{event_id}%"), mentions.c.event_id.is_not(None))).all()
+            found = conn.execute(select(events.c.event_id).where(events.c.event_id == event_id)).all() or \
+                conn.execute(select(mentions.c.event_id).where(mentions.c.mention_id == event_id,
+                                                               mentions.c.event_id.is_not(None))).all()
+            if not found and len(event_id) >= 4:  # a prefix, as `tidings events` prints them
+                found = conn.execute(select(events.c.event_id).where(
+                    events.c.event_id.startswith(event_id, autoescape=True)).limit(5)).all() or \
+                    conn.execute(select(mentions.c.event_id).distinct().where(
+                        mentions.c.mention_id.startswith(event_id, autoescape=True),
+                        mentions.c.event_id.is_not(None)).limit(5)).all()
             if len(found) != 1:
                 raise NotFound(f"no event with id {event_id!r}; list ids with `tidings events`"
                                if not found else f"{len(found)} events start with {event_id!r}; give more characters")
