@@ -14,8 +14,8 @@ from typing import TYPE_CHECKING, Any
 from .config import Options, resolve_options
 from .dates import parse_published
 from .ingest import iter_documents
-from .pipeline import Pipeline
-from .records import DocumentResult, Failure, RawDocument, content_hash
+from .pipeline import Pipeline, extract_article
+from .records import Article, DocumentResult, Failure, RawDocument, content_hash
 from .store import Store
 
 if TYPE_CHECKING:
@@ -44,34 +44,68 @@ class IngestSummary:
 
 
 def ingest(sources: Iterable[str], db: str | None = None, *, options: Options | None = None,
-           pipeline: Pipeline | None = None, progress: Progress | None = None) -> IngestSummary:
-    """Read, extract, code and store every document of the sources; never stops on a bad one."""
+           pipeline: Pipeline | None = None, progress: Progress | None = None, workers: int = 1) -> IngestSummary:
+    """Read, extract, code and store every document of the sources; never stops on a bad one.
+
+    With `workers` > 1, NLP and coding run in that many processes (models loaded once in
+    each). Each batch is committed on its own: a run that is killed and started again skips
+    the documents already stored (counted in `duplicates`) and codes each document once.
+    """
     options = options or resolve_options(db=db)
     store = Store(options.db)
-    pipeline = pipeline or Pipeline(options)
     summary = IngestSummary()
-    stream = iter_documents(sources, options.max_bytes)
+    pool = None
+    if workers > 1:
+        from .workers import Workers  # noqa: PLC0415
+
+        pool = Workers(options, workers)
+    else:
+        pipeline = pipeline or Pipeline(options)
+    extractor = pipeline if pool is None else _Extractor(options)
+    try:
+        batches = _fresh_batches(iter_documents(sources, options.max_bytes), options, store, extractor, summary)
+        coded = ((tag, pipeline.code_articles(items)) for tag, items in batches) if pool is None else pool.map(batches)
+        for (read_failures, n), results in coded:
+            store.add_results(results)
+            store.add_failures(read_failures)
+            _tally(summary, results, read_failures)
+            if progress:
+                progress(n)
+    finally:
+        if pool is not None:
+            pool.close()
+    summary.store = store.counts()
+    return summary
+
+
+class _Extractor:
+    """Extraction alone (no models), for the main process when workers code."""
+
+    def __init__(self, options: Options) -> None:
+        self.options = options
+
+    def extract(self, raw: RawDocument) -> Article | Failure:
+        return extract_article(raw, self.options.min_chars)
+
+
+def _fresh_batches(stream: Iterator[RawDocument | Failure], options: Options, store: Store, extractor: Any,
+                   summary: IngestSummary) -> Iterator[tuple[tuple[list[Failure], int], list[Article | Failure]]]:
+    """Batches of extracted articles not yet in the store (and extraction failures)."""
+    seen: set[str] = set()
     while batch := list(islice(stream, options.batch_size)):
         raws = [d for d in batch if isinstance(d, RawDocument)]
         read_failures = [d for d in batch if isinstance(d, Failure)]
-        articles = [pipeline.extract(r) for r in raws]
+        articles = [extractor.extract(r) for r in raws]
         known = store.known_documents(a.doc_id for a in articles if not isinstance(a, Failure))
-        fresh, seen = [], set(known)
+        fresh = []
         for a in articles:
-            if not isinstance(a, Failure) and a.doc_id in seen:
+            if not isinstance(a, Failure) and (a.doc_id in known or a.doc_id in seen):
                 summary.duplicates += 1
                 continue
             if not isinstance(a, Failure):
                 seen.add(a.doc_id)
             fresh.append(a)
-        results = pipeline.code_articles(fresh)
-        store.add_results(results)
-        store.add_failures(read_failures)
-        _tally(summary, results, read_failures)
-        if progress:
-            progress(len(batch))
-    summary.store = store.counts()
-    return summary
+        yield (read_failures, len(batch)), fresh
 
 
 def _tally(summary: IngestSummary, results: list[DocumentResult], read_failures: list[Failure]) -> None:

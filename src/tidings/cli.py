@@ -40,20 +40,26 @@ def _fail(e: Exception) -> None:
 def ingest(sources: Annotated[list[str], typer.Argument(help="Files, folders, globs, or - for stdin.")],
            db: DbOption = DEFAULT_DB,
            max_bytes: Annotated[int, typer.Option(help="Skip (and record) larger inputs.")] = 5_000_000,
-           processes: Annotated[int, typer.Option(help="spaCy worker processes.")] = min(os.cpu_count() or 1, 4),
+           workers: Annotated[int, typer.Option(help="Worker processes for NLP and coding, each loading the "
+                                                      "models once (default: the machine's cores).")] = os.cpu_count() or 1,
+           batch_size: Annotated[int, typer.Option(help="Documents per batch (one commit each).")] = 64,
            ) -> None:
-    """Read articles, code their events and store them."""
+    """Read articles, code their events and store them. Each batch is committed as it is done:
+    a run that is stopped and started again skips the documents already stored."""
+    if workers < 1 or batch_size < 1:
+        _fail(TidingsError("--workers and --batch-size must be 1 or more"))
     try:
-        options = resolve_options(db=db, max_bytes=max_bytes, processes=processes)
+        options = resolve_options(db=db, max_bytes=max_bytes, batch_size=batch_size)
         with Progress(TextColumn("[bold]coding"), BarColumn(), MofNCompleteColumn(),
                       TextColumn("documents"), TimeElapsedColumn(), console=err, transient=True) as bar:
             task = bar.add_task("ingest", total=None)
-            summary = api.ingest(sources, options=options, progress=lambda n: bar.advance(task, n))
+            summary = api.ingest(sources, options=options, progress=lambda n: bar.advance(task, n), workers=workers)
     except TidingsError as e:
         _fail(e)
     out.print(summary.line())
     if summary.duplicates:
-        out.print(f"{summary.duplicates} document(s) were already in {db}: nothing added for them.")
+        out.print(f"{summary.duplicates} document(s) were already in {db} (done by an earlier run, or repeated): "
+                  f"nothing added for them.")
     if summary.failed:
         out.print(f"[yellow]{len(summary.failed)} document(s) could not be processed; "
                   f"list them with: tidings failures --db {db}[/yellow]")
@@ -243,6 +249,37 @@ def _print_actor(r: dict) -> None:  # noqa: ANN001
         out.print("main counterparts: " + ", ".join(f"{c['name']} ({c['events']})" for c in r["counterparts"]))
 
 
+@app.command("export")
+def export_cmd(db: DbOption = DEFAULT_DB,
+               format: Annotated[str, typer.Option("--format", help="jsonl, csv, parquet or plover")] = "jsonl",
+               out: Annotated[Optional[str], typer.Option("--out", "-o", help="File to write; - or none for stdout "
+                                                                      "(parquet needs a file).")] = None,
+               since: Annotated[Optional[str], typer.Option(help="YYYY-MM-DD")] = None,
+               until: Annotated[Optional[str], typer.Option(help="YYYY-MM-DD")] = None,
+               type: Annotated[Optional[str], typer.Option("--type", help="PLOVER type, e.g. ASSAULT.")] = None) -> None:
+    """Export events, streaming: JSONL records, CSV, typed Parquet, or PLOVER-style JSONL."""
+    from .export import FORMATS, export  # noqa: PLC0415
+    from .ontology import EVENT_TYPES  # noqa: PLC0415
+
+    if format not in FORMATS:
+        _fail(TidingsError(f"unknown format {format!r}; use one of {', '.join(FORMATS)}"))
+    if type and type.upper() not in EVENT_TYPES:
+        _fail(TidingsError(f"{type!r} is not a PLOVER type; use one of {', '.join(EVENT_TYPES)}"))
+    if format == "parquet" and out in (None, "-"):
+        _fail(TidingsError("parquet is binary: give a file with --out events.parquet"))
+    try:
+        store = Store(db)
+        if out in (None, "-"):
+            n = export(store, format, sys.stdout, since=_day(since), until=_day(until), type=type)
+        else:
+            with open(out, "wb" if format == "parquet" else "w", encoding=None if format == "parquet" else "utf-8",
+                      newline="" if format == "csv" else None) as fh:
+                n = export(store, format, fh, since=_day(since), until=_day(until), type=type)
+    except (TidingsError, OSError) as e:
+        _fail(e)
+    err.print(f"{n} event(s) exported" + (f" to {out}" if out not in (None, "-") else ""))
+
+
 @app.command()
 def serve(db: DbOption = DEFAULT_DB,
           host: Annotated[str, typer.Option(help="Address to bind; the default serves this machine only.")] = "127.0.0.1",
@@ -393,3 +430,5 @@ def _emit(records: list[dict], fmt: str) -> None:
 
 def main() -> None:
     app()
+if __name__ == "__main__":
+    main()

@@ -14,6 +14,14 @@ from .nlp import load_pipeline
 from .records import Article, DocumentResult, EventMention, Failure, RawDocument
 
 
+def extract_article(raw: RawDocument, min_chars: int) -> Article | Failure:
+    """Clean text and metadata of a document, or the failure that says why not (no models)."""
+    try:
+        return extract(raw, min_chars)
+    except DocumentError as e:
+        return Failure(raw.origin, e.stage, e.reason, raw.source_id)
+
+
 class Pipeline:
     """Extraction, NLP and coding with the models loaded once."""
 
@@ -24,10 +32,7 @@ class Pipeline:
         self.nlp = load_pipeline(options.model, self.kb)
 
     def extract(self, raw: RawDocument) -> Article | Failure:
-        try:
-            return extract(raw, self.options.min_chars)
-        except DocumentError as e:
-            return Failure(raw.origin, e.stage, e.reason, raw.source_id)
+        return extract_article(raw, self.options.min_chars)
 
     def process(self, batch: Sequence[RawDocument]) -> list[DocumentResult]:
         """Code a batch; a document that fails becomes a failure result, never an exception."""

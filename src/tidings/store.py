@@ -723,7 +723,26 @@ class Store:
         }
 
     def iter_all(self) -> Iterator[dict[str, Any]]:
-        yield from self.query_events()
+        for records in self.iter_event_pages():
+            yield from records
+
+    def iter_event_pages(self, since: date | None = None, until: date | None = None, type: str | None = None,
+                         page: int = 1000) -> Iterator[list[dict[str, Any]]]:
+        """Events a page at a time, oldest first (undated last), by keyset pagination: memory
+        stays constant however many events there are."""
+        order = func.coalesce(events.c.sort_date, date.max)
+        after: tuple[Any, str] | None = None
+        while True:
+            with self.engine.connect() as conn:
+                q = self._filtered(conn, None, None, type, since, until, None, None).add_columns(order.label("k"))
+                if after is not None:
+                    q = q.where(or_(order > after[0], (order == after[0]) & (events.c.event_id > after[1])))
+                rows = conn.execute(q.order_by(order, events.c.event_id).limit(page)).all()
+                if not rows:
+                    return
+                records = [self._record(conn, r.event_id) for r in rows]
+            after = (rows[-1].k, rows[-1].event_id)
+            yield records
 
     # actors -------------------------------------------------------------
     def find_actors(self, search: str | None = None, limit: int = 50) -> list[dict[str, Any]]:
