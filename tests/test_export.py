@@ -60,7 +60,7 @@ def test_jsonl_csv_and_plover_with_filters(corpus_db):
     plover = [json.loads(line) for line in buf.getvalue().splitlines()]
     assert plover and all(p["date"] is None or p["date"] >= "2025-04-01" for p in plover)
     assert all(set(p) >= {"id", "date", "actor", "recipient", "event", "quad_code", "cameo", "text"} for p in plover)
-    assert all(a["code"] for p in plover for a in p["actor"])
+    assert all("code" in a and "sector" in a for p in plover for a in p["actor"])  # null when unknown
 
 
 def test_export_cli_refuses_bad_arguments(corpus_db):
