@@ -58,7 +58,9 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--articles", type=int, default=500)
     parser.add_argument("--seed", type=int, default=7)
-    parser.add_argument("--processes", type=int, default=1)
+    parser.add_argument("--processes", type=int, default=1, help="spaCy n_process inside one pipeline")
+    parser.add_argument("--workers", type=int, default=0,
+                        help="also ingest with 1 and with N worker processes (tidings ingest --workers) and compare")
     args = parser.parse_args()
 
     import spacy
@@ -94,6 +96,33 @@ def main() -> None:
     print(f"processes  : {args.processes} (both passes)")
     print(f"bare spaCy : {len(texts) / bare_elapsed:.1f} articles/s, {words / bare_elapsed:,.0f} words/s")
     print(f"ratio      : {bare_elapsed / elapsed:.0%} of the bare spaCy pass")
+    if args.workers:
+        _compare_workers(args, rng)
+
+
+def _compare_workers(args, rng) -> None:  # noqa: ANN001
+    """The same corpus with 1 and with N worker processes, models loaded before timing."""
+    import tidings
+    from tidings.config import resolve_options
+    from tidings.workers import Workers
+
+    rates = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        corpus = Path(tmp, "corpus")
+        corpus.mkdir()
+        for i in range(args.articles):
+            (corpus / f"a{i:05d}.html").write_text(make_article(random.Random(args.seed + i), i), encoding="utf-8")
+        for n in sorted({1, args.workers}):
+            options = resolve_options(db=str(Path(tmp, f"w{n}.db")))
+            pool = Workers(options, n)
+            pool.warm()
+            t0 = time.perf_counter()
+            summary = tidings.ingest([str(corpus)], options=options, pool=pool)
+            rates[n] = summary.ingested / (time.perf_counter() - t0)
+            pool.close()
+            print(f"workers {n:<3}: {summary.ingested} articles -> {rates[n]:.1f} articles/s")
+    if len(rates) == 2:
+        print(f"speed-up   : {rates[args.workers] / rates[1]:.2f}x with {args.workers} workers over 1")
 
 
 def _texts(db: str):

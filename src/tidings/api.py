@@ -20,6 +20,7 @@ from .store import Store
 
 if TYPE_CHECKING:
     from .evaluate import GoldRecord, Report
+    from .workers import Workers
 
 Progress = Callable[[int], None]
 
@@ -44,7 +45,8 @@ class IngestSummary:
 
 
 def ingest(sources: Iterable[str], db: str | None = None, *, options: Options | None = None,
-           pipeline: Pipeline | None = None, progress: Progress | None = None, workers: int = 1) -> IngestSummary:
+           pipeline: Pipeline | None = None, progress: Progress | None = None, workers: int = 1,
+           pool: Workers | None = None) -> IngestSummary:
     """Read, extract, code and store every document of the sources; never stops on a bad one.
 
     With `workers` > 1, NLP and coding run in that many processes (models loaded once in
@@ -54,12 +56,12 @@ def ingest(sources: Iterable[str], db: str | None = None, *, options: Options | 
     options = options or resolve_options(db=db)
     store = Store(options.db)
     summary = IngestSummary()
-    pool = None
-    if workers > 1:
+    own_pool = pool is None and workers > 1
+    if own_pool:
         from .workers import Workers  # noqa: PLC0415
 
         pool = Workers(options, workers)
-    else:
+    elif pool is None:
         pipeline = pipeline or Pipeline(options)
     extractor = pipeline if pool is None else _Extractor(options)
     try:
@@ -72,7 +74,7 @@ def ingest(sources: Iterable[str], db: str | None = None, *, options: Options | 
             if progress:
                 progress(n)
     finally:
-        if pool is not None:
+        if own_pool and pool is not None:
             pool.close()
     summary.store = store.counts()
     return summary

@@ -52,6 +52,11 @@ class Workers:
             tag0, fut = pending.popleft()
             yield tag0, fut.result()
 
+    def warm(self) -> None:
+        """Start every worker (and load its models) now rather than on the first batch."""
+        for f in [self.pool.submit(_code, []) for _ in range(self.n)]:
+            f.result()
+
     def close(self) -> None:
         self.pool.shutdown(cancel_futures=True)
 
