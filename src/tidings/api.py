@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from .config import Options, resolve_options
 from .dates import parse_published
+from .fetch import Fetcher
 from .ingest import iter_documents
 from .pipeline import Pipeline, extract_article
 from .records import Article, DocumentResult, Failure, RawDocument, content_hash
@@ -65,7 +66,10 @@ def ingest(sources: Iterable[str], db: str | None = None, *, options: Options | 
         pipeline = pipeline or Pipeline(options)
     extractor = pipeline if pool is None else _Extractor(options)
     try:
-        batches = _fresh_batches(iter_documents(sources, options.max_bytes), options, store, extractor, summary)
+        fetcher = Fetcher(timeout=options.fetch_timeout, retries=options.fetch_retries,
+                          host_interval=options.host_interval, max_bytes=options.max_bytes)
+        batches = _fresh_batches(iter_documents(sources, options.max_bytes, fetcher), options, store, extractor,
+                                 summary)
         coded = ((tag, pipeline.code_articles(items)) for tag, items in batches) if pool is None else pool.map(batches)
         for (read_failures, n), results in coded:
             store.add_results(results)

@@ -37,19 +37,25 @@ def _fail(e: Exception) -> None:
 
 
 @app.command()
-def ingest(sources: Annotated[list[str], typer.Argument(help="Files, folders, globs, or - for stdin.")],
+def ingest(sources: Annotated[list[str], typer.Argument(
+               help="Files, folders, globs, URLs, or - for stdin: HTML, text, JSONL, RSS/Atom, sitemaps, "
+                    "URL lists, WARC(.gz).")],
            db: DbOption = DEFAULT_DB,
            max_bytes: Annotated[int, typer.Option(help="Skip (and record) larger inputs.")] = 5_000_000,
            workers: Annotated[int, typer.Option(help="Worker processes for NLP and coding, each loading the "
                                                       "models once (default: the machine's cores).")] = os.cpu_count() or 1,
            batch_size: Annotated[int, typer.Option(help="Documents per batch (one commit each).")] = 64,
+           timeout: Annotated[float, typer.Option(help="URLs: seconds per request.")] = 10.0,
+           retries: Annotated[int, typer.Option(help="URLs: retries after a timeout or 5xx, with backoff.")] = 2,
+           host_interval: Annotated[float, typer.Option(help="URLs: seconds between requests to one host.")] = 1.0,
            ) -> None:
     """Read articles, code their events and store them. Each batch is committed as it is done:
     a run that is stopped and started again skips the documents already stored."""
     if workers < 1 or batch_size < 1:
         _fail(TidingsError("--workers and --batch-size must be 1 or more"))
     try:
-        options = resolve_options(db=db, max_bytes=max_bytes, batch_size=batch_size)
+        options = resolve_options(db=db, max_bytes=max_bytes, batch_size=batch_size, fetch_timeout=timeout,
+                                  fetch_retries=retries, host_interval=host_interval)
         with Progress(TextColumn("[bold]coding"), BarColumn(), MofNCompleteColumn(),
                       TextColumn("documents"), TimeElapsedColumn(), console=err, transient=True) as bar:
             task = bar.add_task("ingest", total=None)

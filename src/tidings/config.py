@@ -18,6 +18,9 @@ class Options:
     min_chars: int = 80  # shorter article texts are recorded as failures
     batch_size: int = 64  # documents per NLP batch and per store commit
     processes: int = 1  # spaCy worker processes for the NLP pass (2 on a 2-core machine)
+    fetch_timeout: float = 10.0  # seconds per HTTP request
+    fetch_retries: int = 2  # retries after a timeout, connection error or 5xx, with backoff
+    host_interval: float = 1.0  # seconds between two requests to one host
 
     def with_overrides(self, **overrides: Any) -> Options:
         known = {f.name for f in fields(self)}

@@ -1,8 +1,9 @@
-"""Read sources (files, folders, globs, stdin) into :class:`RawDocument` records.
+"""Read sources (files, folders, globs, stdin, URLs) into :class:`RawDocument` records.
 
 Formats are chosen by extension, then by sniffing the content: HTML pages, plain text,
-JSONL dumps (one article a line) and RSS/Atom feeds. Anything unreadable becomes a
-:class:`Failure` and the reading goes on.
+JSONL dumps (one article a line), RSS/Atom feeds, sitemaps, lists of URLs (one a line) and
+WARC/WARC.gz web archives. URLs are fetched by :class:`tidings.fetch.Fetcher`. Anything
+unreadable becomes a :class:`Failure` and the reading goes on.
 """
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
+from .fetch import URL, Fetcher, is_url_list, warc_documents
 from .records import Failure, RawDocument
 
 EXTENSIONS = {
@@ -24,17 +26,25 @@ EXTENSIONS = {
 RECORD_KEYS = ("id", "url", "outlet", "published", "title", "text", "html")
 
 
-def iter_documents(sources: Iterable[str], max_bytes: int) -> Iterator[RawDocument | Failure]:
+def iter_documents(sources: Iterable[str], max_bytes: int, fetcher: Fetcher | None = None
+                   ) -> Iterator[RawDocument | Failure]:
     """Every document of every source, in order; failures are yielded, never raised."""
+    fetcher = fetcher or Fetcher(max_bytes=max_bytes)
     for source in sources:
         if source == "-":
-            yield from _documents_from_bytes("<stdin>", sys.stdin.buffer.read(), "", max_bytes)
+            yield from _documents_from_bytes("<stdin>", sys.stdin.buffer.read(), "", max_bytes, fetcher)
+            continue
+        if URL.match(source):
+            yield from fetcher.documents(source)
             continue
         paths = list(_expand(source))
         if not paths:
-            yield Failure(source, "read", "no such file, folder or glob match; check the path")
+            yield Failure(source, "read", "no such file, folder, glob match or URL; check the path")
         for path in paths:
-            yield from _documents_from_path(path, max_bytes)
+            if path.name.lower().endswith((".warc", ".warc.gz")):
+                yield from warc_documents(str(path))
+            else:
+                yield from _documents_from_path(path, max_bytes, fetcher)
 
 
 def _expand(source: str) -> Iterator[Path]:
@@ -51,7 +61,7 @@ def _hidden(path: Path, root: Path) -> bool:
     return any(part.startswith(".") for part in path.relative_to(root).parts)
 
 
-def _documents_from_path(path: Path, max_bytes: int) -> Iterator[RawDocument | Failure]:
+def _documents_from_path(path: Path, max_bytes: int, fetcher: Fetcher) -> Iterator[RawDocument | Failure]:
     origin = str(path)
     try:
         size = path.stat().st_size
@@ -63,7 +73,7 @@ def _documents_from_path(path: Path, max_bytes: int) -> Iterator[RawDocument | F
     except OSError as e:
         yield Failure(origin, "read", f"cannot read file: {e.strerror or e}")
         return
-    yield from _documents_from_bytes(origin, data, path.suffix.lower(), max_bytes)
+    yield from _documents_from_bytes(origin, data, path.suffix.lower(), max_bytes, fetcher)
 
 
 def _decode(origin: str, data: bytes) -> str | Failure:
@@ -80,9 +90,11 @@ def _decode(origin: str, data: bytes) -> str | Failure:
 
 def sniff(text: str, suffix: str = "") -> str:
     """The format of a document: by extension, else by its first characters."""
+    head = text.lstrip()[:2048].lower()
+    if suffix in ("", ".xml") and ("<urlset" in head or "<sitemapindex" in head):
+        return "sitemap"
     if suffix in EXTENSIONS:
         return EXTENSIONS[suffix]
-    head = text.lstrip()[:2048].lower()
     if head.startswith("<?xml") or head.startswith("<rss") or head.startswith("<feed"):
         return "feed" if ("<rss" in head or "<feed" in head) else "html"
     if head.startswith("<") and any(t in head for t in ("<html", "<body", "<p", "<div", "<!doctype")):
@@ -92,8 +104,8 @@ def sniff(text: str, suffix: str = "") -> str:
     return "text"
 
 
-def _documents_from_bytes(origin: str, data: bytes, suffix: str,
-                          max_bytes: int) -> Iterator[RawDocument | Failure]:
+def _documents_from_bytes(origin: str, data: bytes, suffix: str, max_bytes: int,
+                          fetcher: Fetcher) -> Iterator[RawDocument | Failure]:
     if len(data) > max_bytes:
         yield Failure(origin, "read", f"input is {len(data):,} bytes, over the limit of {max_bytes:,}")
         return
@@ -102,10 +114,16 @@ def _documents_from_bytes(origin: str, data: bytes, suffix: str,
         yield text
         return
     fmt = sniff(text, suffix)
-    if fmt == "jsonl":
+    if fmt == "sitemap":
+        yield from fetcher.listed(origin, text)
+    elif fmt == "text" and is_url_list(text):
+        yield from fetcher.urls(origin, text)
+    elif fmt == "jsonl":
         yield from _jsonl_documents(origin, text)
     elif fmt == "feed":
-        yield from _feed_documents(origin, text)
+        for entry in feed_entries(origin, text):
+            link = entry.source_id if isinstance(entry, Failure) else None
+            yield from (fetcher.documents(link) if link and URL.match(link) else [entry])
     else:
         yield RawDocument(origin=origin, fmt=fmt, body=text)
 
@@ -144,7 +162,9 @@ def _str(value: Any) -> str | None:
     return str(value) if value not in (None, "") else None
 
 
-def _feed_documents(origin: str, text: str) -> Iterator[RawDocument | Failure]:
+def feed_entries(origin: str, text: str) -> Iterator[RawDocument | Failure]:
+    """The entries of an RSS/Atom feed as documents; an entry with no content but a link is a
+    failure whose `source_id` is that link (the caller may fetch it)."""
     import feedparser  # noqa: PLC0415  (only feeds need it)
 
     feed = feedparser.parse(text)
@@ -157,7 +177,7 @@ def _feed_documents(origin: str, text: str) -> Iterator[RawDocument | Failure]:
         body = content[0].get("value") if content else entry.get("summary", "")
         where = f"{origin}#{i}"
         if not body or not body.strip():
-            yield Failure(where, "read", "feed entry has no content or summary", entry.get("id"))
+            yield Failure(where, "read", "feed entry has no content or summary", entry.get("link") or entry.get("id"))
             continue
         yield RawDocument(origin=where, fmt="html", body=f"<html><body><article>{body}</article></body></html>",
                           source_id=entry.get("id"), url=entry.get("link"), outlet=outlet,
