@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 DEMO_DB ?= demo.db
 
 SHARED_EVAL ?= ../shared/eval
-.PHONY: demo test eval-gate bench clean chromium serve
+.PHONY: demo test eval-gate bench clean chromium postgres serve
 
 $(BIN)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -19,7 +19,7 @@ demo: $(BIN)/.installed
 	$(BIN)/tidings events --db $(DEMO_DB)
 	$(BIN)/tidings dyad Kenya Tanzania --db $(DEMO_DB)
 
-test: $(BIN)/.installed chromium
+test: $(BIN)/.installed chromium postgres
 	$(BIN)/python -m pytest -q
 	$(MAKE) --no-print-directory eval-gate
 
@@ -29,6 +29,19 @@ chromium:
 	@command -v chromium >/dev/null 2>&1 || { [ "$$(id -u)" = 0 ] && \
 		(apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null) ; } || \
 		echo "chromium is not installed and could not be: the browser tests will be skipped"
+
+# The store tests also run on PostgreSQL: install Debian's server when missing (as root, as in
+# CI), start it, and make the test role. Without it those tests are skipped with a message.
+postgres:
+	@command -v pg_ctlcluster >/dev/null 2>&1 || { [ "$$(id -u)" = 0 ] && \
+		(apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null) ; } || true
+	@if command -v pg_ctlcluster >/dev/null 2>&1 && [ "$$(id -u)" = 0 ]; then \
+		v=$$(ls /usr/lib/postgresql | sort -n | tail -1); \
+		pg_lsclusters -h | grep -q "^$$v main" || pg_createcluster -q $$v main >/dev/null; \
+		pg_ctlcluster $$v main start 2>/dev/null || true; \
+		su postgres -c "psql -qtAc \"SELECT 1 FROM pg_roles WHERE rolname='tidings'\"" | grep -q 1 || \
+		su postgres -c "psql -qc \"CREATE ROLE tidings LOGIN PASSWORD 'tidings' CREATEDB\""; \
+	else echo "PostgreSQL is not available: the PostgreSQL variants of the store tests will be skipped"; fi
 
 serve: $(BIN)/.installed
 	$(BIN)/tidings serve --db $(DEMO_DB)

@@ -4,14 +4,14 @@ from __future__ import annotations
 import pytest
 
 import tidings
-from tests.conftest import CORPUS
+from tests.conftest import BACKENDS, CORPUS, new_store
 
 pytestmark = pytest.mark.model
 
 
-@pytest.fixture(scope="module")
-def corpus_db(tmp_path_factory, pipeline) -> str:
-    db = str(tmp_path_factory.mktemp("api") / "corpus.db")
+@pytest.fixture(scope="module", params=BACKENDS)
+def corpus_db(request, tmp_path_factory, pipeline) -> str:
+    db = new_store(request.param, tmp_path_factory.mktemp("api"))
     tidings.ingest([str(CORPUS)], options=tidings.resolve_options(db=db), pipeline=pipeline)
     from tidings.store import Store
 

@@ -8,14 +8,14 @@ import json
 import pytest
 
 import tidings
-from tests.conftest import CORPUS
+from tests.conftest import BACKENDS, CORPUS, new_store
 
 pytestmark = pytest.mark.model
 
 
-@pytest.fixture(scope="module")
-def corpus_db(tmp_path_factory, pipeline) -> str:
-    db = str(tmp_path_factory.mktemp("export") / "corpus.db")
+@pytest.fixture(scope="module", params=BACKENDS)
+def corpus_db(request, tmp_path_factory, pipeline) -> str:
+    db = new_store(request.param, tmp_path_factory.mktemp("export"))
     tidings.ingest([str(CORPUS)], options=tidings.resolve_options(db=db), pipeline=pipeline)
     return db
 

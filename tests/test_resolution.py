@@ -157,8 +157,8 @@ def test_directed_events_keep_their_direction():
     assert agreement(back, one, kb) is None
 
 
-def test_sample_corpus_meeting_is_one_event_with_its_reports(tmp_path, pipeline):
-    db = str(tmp_path / "demo.db")
+def test_sample_corpus_meeting_is_one_event_with_its_reports(store_db, pipeline):
+    db = store_db
     summary = tidings.ingest([str(CORPUS)], options=tidings.resolve_options(db=db), pipeline=pipeline)
     assert not summary.failed
     store = Store(db)
@@ -180,8 +180,8 @@ def test_sample_corpus_meeting_is_one_event_with_its_reports(tmp_path, pipeline)
         assert store.event(report["mention_id"])["id"] == dodoma["id"]
 
 
-def test_merge_split_and_rename_survive_resolution_and_new_documents(tmp_path, pipeline):
-    db = str(tmp_path / "d.db")
+def test_merge_split_and_rename_survive_resolution_and_new_documents(tmp_path, store_db, pipeline):
+    db = store_db
     opts = tidings.resolve_options(db=db)
     first = tmp_path / "a.txt"
     first.write_text("Swedish Foreign Minister Ana Petrova met Kenyan President William Ruto in Nairobi on Monday, "
@@ -226,12 +226,12 @@ def test_seeds_resolve_to_two_parties_and_one_actor_per_person(seeds_db):
     assert len({r["reports"][0]["published"][:4] for r in records}) == 2  # both documents
 
 
-def test_actor_commands(tmp_path, pipeline):
+def test_actor_commands(store_db, pipeline):
     from typer.testing import CliRunner
 
     from tidings.cli import app
 
-    db = str(tmp_path / "demo.db")
+    db = store_db
     tidings.ingest([str(CORPUS)], options=tidings.resolve_options(db=db), pipeline=pipeline)
     run = CliRunner().invoke
     listed = run(app, ["actors", "--search", "wekesa", "--db", db])
@@ -249,8 +249,8 @@ def test_actor_commands(tmp_path, pipeline):
     assert '"id": "KEN"' in run(app, ["actor", "Amina Wekesa", "--db", db, "--json"]).output
 
 
-def test_later_documents_join_stored_events_and_ids_stay(tmp_path, pipeline):
-    db = str(tmp_path / "inc.db")
+def test_later_documents_join_stored_events_and_ids_stay(store_db, pipeline):
+    db = store_db
     opts = tidings.resolve_options(db=db)
     html = CORPUS / "html"
     tidings.ingest([str(html / "coastal-chronicle-2025-03-04-wekesa-mrisho.html")], options=opts, pipeline=pipeline)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import signal
-import sqlite3
 import subprocess
 import sys
 import time
@@ -29,19 +28,31 @@ def _corpus(folder: Path, n: int) -> None:
             f"of last year and said the two governments would meet again in the spring.\n", encoding="utf-8")
 
 
-def _count(db: Path, table: str) -> int:
-    with sqlite3.connect(db) as conn:
-        try:
-            return conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0]  # table names are ours
-        except sqlite3.OperationalError:
-            return 0
+def _query(db: str, sql: str) -> list[tuple]:
+    from sqlalchemy import text
+
+    from tidings.store import engine_for
+
+    engine = engine_for(db)
+    try:
+        with engine.connect() as conn:
+            return [tuple(r) for r in conn.execute(text(sql))]  # fixed queries of this test
+    except Exception:  # noqa: BLE001  (no tables yet)
+        return []
+    finally:
+        engine.dispose()
 
 
-def test_killed_ingest_resumes_and_codes_each_document_once(tmp_path):
-    corpus, db = tmp_path / "corpus", tmp_path / "resume.db"
+def _count(db: str, table: str) -> int:
+    rows = _query(db, f"SELECT count(*) FROM {table}")  # table names are ours
+    return rows[0][0] if rows else 0
+
+
+def test_killed_ingest_resumes_and_codes_each_document_once(tmp_path, store_db):
+    corpus, db = tmp_path / "corpus", store_db
     _corpus(corpus, 200)
     tidings = [sys.executable, "-m", "tidings.cli"]
-    cmd = [*tidings, "ingest", str(corpus), "--db", str(db), "--workers", "1", "--batch-size", "20"]
+    cmd = [*tidings, "ingest", str(corpus), "--db", db, "--workers", "1", "--batch-size", "20"]
     run = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     deadline = time.time() + 120
     while _count(db, "documents") < 40 and time.time() < deadline and run.poll() is None:
@@ -54,11 +65,9 @@ def test_killed_ingest_resumes_and_codes_each_document_once(tmp_path):
     again = subprocess.run(cmd, capture_output=True, text=True, timeout=300)
     assert again.returncode == 0, again.stderr
     assert f"{200 - done} ingested" in again.stdout and f"{done} document(s) were already in" in again.stdout
-    with sqlite3.connect(db) as conn:
-        assert conn.execute("SELECT count(*), count(DISTINCT origin) FROM documents").fetchone() == (200, 200)
-        per_doc = conn.execute("SELECT doc_id, count(*) FROM mentions GROUP BY doc_id").fetchall()
-        assert len(per_doc) == 200  # every document coded
-        unplaced = conn.execute("SELECT count(*) FROM mentions WHERE event_id IS NULL").fetchone()[0]
-        assert unplaced == 0  # and every mention merged into an event
+    assert _query(db, "SELECT count(*), count(DISTINCT origin) FROM documents") == [(200, 200)]
+    per_doc = _query(db, "SELECT doc_id, count(*) FROM mentions GROUP BY doc_id")
+    assert len(per_doc) == 200  # every document coded
+    assert _query(db, "SELECT count(*) FROM mentions WHERE event_id IS NULL") == [(0,)]  # and merged
     third = subprocess.run(cmd, capture_output=True, text=True, timeout=300)
     assert "0 ingested" in third.stdout and _count(db, "mentions") == sum(n for _, n in per_doc)

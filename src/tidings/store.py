@@ -144,6 +144,8 @@ def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
 def engine_for(db: str) -> Engine:
     """An engine for a path (SQLite) or a full SQLAlchemy URL."""
     url = db if "://" in db else f"sqlite:///{Path(db).expanduser()}"
+    if url.startswith(("postgresql://", "postgres://")):  # psycopg 3 is the driver tidings installs
+        url = "postgresql+psycopg://" + url.split("://", 1)[1]
     try:
         engine = create_engine(url)
     except Exception as e:  # bad URL or missing driver
@@ -168,10 +170,15 @@ class Store:
             raise StoreError(f"cannot create the tables of {db!r}: {e}. A store written by an older "
                              f"tidings needs re-ingesting into a new file.") from e
         self._check_schema()
-        if self.engine.dialect.name == "sqlite":
-            with self.engine.begin() as conn:
+        with self.engine.begin() as conn:
+            if self.engine.dialect.name == "sqlite":
                 conn.execute(text("CREATE VIRTUAL TABLE IF NOT EXISTS search_index USING fts5("
                                   "kind UNINDEXED, ref UNINDEXED, title, body, tokenize='unicode61 remove_diacritics 2')"))
+            elif self.engine.dialect.name == "postgresql":  # PostgreSQL's own text search, indexed
+                conn.execute(text("CREATE INDEX IF NOT EXISTS ix_documents_fts ON documents "
+                                  "USING gin (to_tsvector('simple', coalesce(title, '') || ' ' || text))"))
+                conn.execute(text("CREATE INDEX IF NOT EXISTS ix_mentions_fts ON mentions "
+                                  "USING gin (to_tsvector('simple', evidence))"))
 
     def _check_schema(self) -> None:
         from sqlalchemy import inspect  # noqa: PLC0415
@@ -627,8 +634,10 @@ class Store:
         if not terms:
             return []
         with self.engine.connect() as conn:
+            if self.engine.dialect.name == "postgresql":
+                return self._search_pg(conn, q, limit, offset, marks)
             if self.engine.dialect.name != "sqlite":
-                raise StoreError("full-text search needs the SQLite store in this version")
+                raise StoreError(f"full-text search is not available on {self.engine.dialect.name}")
             rows = conn.execute(text(
                 "SELECT kind, ref, snippet(search_index, 3, :open, :close, ' … ', 14) AS snip "
                 "FROM search_index WHERE search_index MATCH :terms ORDER BY bm25(search_index) "
@@ -721,6 +730,34 @@ class Store:
             "evidence": _best_evidence(reports.values()),
             "reports": list(reports.values()),
         }
+
+    def _search_pg(self, conn: Connection, q: str, limit: int, offset: int,
+                   marks: tuple[str, str]) -> list[dict[str, Any]]:
+        """The same search on PostgreSQL: to_tsvector/websearch_to_tsquery, ranked by ts_rank."""
+        query = func.websearch_to_tsquery("simple", q)
+        options = f"StartSel={marks[0]}, StopSel={marks[1]}, MaxWords=28, MinWords=12"
+        m_vec = func.to_tsvector("simple", mentions.c.evidence)
+        d_body = func.coalesce(documents.c.title, "") + " " + documents.c.text
+        d_vec = func.to_tsvector("simple", d_body)
+        hits = conn.execute(
+            select(mentions.c.event_id, mentions.c.doc_id, func.ts_headline("simple", mentions.c.evidence, query,
+                                                                          options).label("snip"),
+                   func.ts_rank(m_vec, query).label("rank"))
+            .where(m_vec.op("@@")(query)).order_by(func.ts_rank(m_vec, query).desc()).limit(limit + offset)).all()
+        hits += conn.execute(
+            select(func.cast(None, String).label("event_id"), documents.c.doc_id,
+                   func.ts_headline("simple", d_body, query, options).label("snip"),
+                   func.ts_rank(d_vec, query).label("rank"))
+            .where(d_vec.op("@@")(query)).order_by(func.ts_rank(d_vec, query).desc()).limit(limit + offset)).all()
+        hits = sorted(hits, key=lambda h: -h.rank)[offset:offset + limit]
+        out = []
+        for h in hits:
+            d = conn.execute(select(documents.c.title, documents.c.outlet, documents.c.published, documents.c.url)
+                             .where(documents.c.doc_id == h.doc_id)).one()
+            out.append({"kind": "evidence" if h.event_id else "article", "event_id": h.event_id, "doc_id": h.doc_id,
+                        "snippet": h.snip, "title": d.title, "outlet": d.outlet, "published": _iso(d.published),
+                        "url": d.url})
+        return out
 
     def iter_all(self) -> Iterator[dict[str, Any]]:
         for records in self.iter_event_pages():
