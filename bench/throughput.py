@@ -61,6 +61,7 @@ def main() -> None:
     parser.add_argument("--processes", type=int, default=1, help="spaCy n_process inside one pipeline")
     parser.add_argument("--workers", type=int, default=0,
                         help="also ingest with 1 and with N worker processes (tidings ingest --workers) and compare")
+    parser.add_argument("--ray", action="store_true", help="with --workers: also Ray Data with N actors")
     args = parser.parse_args()
 
     import spacy
@@ -112,17 +113,27 @@ def _compare_workers(args, rng) -> None:  # noqa: ANN001
         corpus.mkdir()
         for i in range(args.articles):
             (corpus / f"a{i:05d}.html").write_text(make_article(random.Random(args.seed + i), i), encoding="utf-8")
-        for n in sorted({1, args.workers}):
-            options = resolve_options(db=str(Path(tmp, f"w{n}.db")))
-            pool = Workers(options, n)
-            pool.warm()
+        runs = [(f"workers {n}", n, False) for n in sorted({1, args.workers})]
+        runs += [(f"ray {args.workers} actors", args.workers, True)] if args.ray else []
+        for label, n, on_ray in runs:
+            options = resolve_options(db=str(Path(tmp, f"{label.replace(' ', '-')}.db")))
+            if on_ray:
+                from tidings.engine_ray import RayWorkers
+
+                pool = RayWorkers(options, n)  # Ray itself starts here; actors load models inside the timing
+            else:
+                pool = Workers(options, n)
+                pool.warm()
             t0 = time.perf_counter()
             summary = tidings.ingest([str(corpus)], options=options, pool=pool)
-            rates[n] = summary.ingested / (time.perf_counter() - t0)
+            rates[label] = summary.ingested / (time.perf_counter() - t0)
             pool.close()
-            print(f"workers {n:<3}: {summary.ingested} articles -> {rates[n]:.1f} articles/s")
-    if len(rates) == 2:
-        print(f"speed-up   : {rates[args.workers] / rates[1]:.2f}x with {args.workers} workers over 1")
+            print(f"{label:<14}: {summary.ingested} articles -> {rates[label]:.1f} articles/s")
+    one, many = rates.get("workers 1"), rates.get(f"workers {args.workers}")
+    if one and many and args.workers > 1:
+        print(f"speed-up      : {many / one:.2f}x with {args.workers} workers over 1")
+    if args.ray and many:
+        print(f"ray / local   : {rates[f'ray {args.workers} actors'] / many:.0%} of local workers at equal parallelism")
 
 
 def _texts(db: str):

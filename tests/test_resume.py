@@ -71,3 +71,17 @@ def test_killed_ingest_resumes_and_codes_each_document_once(tmp_path, store_db):
     assert _query(db, "SELECT count(*) FROM mentions WHERE event_id IS NULL") == [(0,)]  # and merged
     third = subprocess.run(cmd, capture_output=True, text=True, timeout=300)
     assert "0 ingested" in third.stdout and _count(db, "mentions") == sum(n for _, n in per_doc)
+
+
+def test_ray_engine_codes_like_local_workers(tmp_path):
+    pytest.importorskip("ray", reason="the ray engine needs ray[data] (installed by the test extra)")
+    from tests.conftest import CORPUS
+
+    cli = [sys.executable, "-m", "tidings.cli", "ingest", str(CORPUS)]
+    local, on_ray = str(tmp_path / "local.db"), str(tmp_path / "ray.db")
+    assert subprocess.run([*cli, "--db", local, "--workers", "2"], capture_output=True, timeout=300).returncode == 0
+    ray_run = subprocess.run([*cli, "--db", on_ray, "--workers", "2", "--engine", "ray"], capture_output=True,
+                             text=True, timeout=600)
+    assert ray_run.returncode == 0, ray_run.stderr[-2000:]
+    sql = "SELECT type, date, location FROM events ORDER BY event_id"
+    assert _query(on_ray, sql) == _query(local, sql) and len(_query(local, sql)) > 20

@@ -45,6 +45,9 @@ def ingest(sources: Annotated[list[str], typer.Argument(
            workers: Annotated[int, typer.Option(help="Worker processes for NLP and coding, each loading the "
                                                       "models once (default: the machine's cores).")] = os.cpu_count() or 1,
            batch_size: Annotated[int, typer.Option(help="Documents per batch (one commit each).")] = 64,
+           engine: Annotated[str, typer.Option(help="local (worker processes) or ray (Ray Data actors).")] = "local",
+           address: Annotated[Optional[str], typer.Option(help="ray: address of an existing cluster "
+                                                               "(default: start a local Ray).")] = None,
            timeout: Annotated[float, typer.Option(help="URLs: seconds per request.")] = 10.0,
            retries: Annotated[int, typer.Option(help="URLs: retries after a timeout or 5xx, with backoff.")] = 2,
            host_interval: Annotated[float, typer.Option(help="URLs: seconds between requests to one host.")] = 1.0,
@@ -59,7 +62,19 @@ def ingest(sources: Annotated[list[str], typer.Argument(
         with Progress(TextColumn("[bold]coding"), BarColumn(), MofNCompleteColumn(),
                       TextColumn("documents"), TimeElapsedColumn(), console=err, transient=True) as bar:
             task = bar.add_task("ingest", total=None)
-            summary = api.ingest(sources, options=options, progress=lambda n: bar.advance(task, n), workers=workers)
+            pool = None
+            if engine == "ray":
+                from .engine_ray import RayWorkers  # noqa: PLC0415
+
+                pool = RayWorkers(options, workers, address)
+            elif engine != "local":
+                raise TidingsError(f"unknown engine {engine!r}; use local or ray")
+            try:
+                summary = api.ingest(sources, options=options, progress=lambda n: bar.advance(task, n),
+                                     workers=workers, pool=pool)
+            finally:
+                if pool is not None:
+                    pool.close()
     except TidingsError as e:
         _fail(e)
     out.print(summary.line())

@@ -1,0 +1,85 @@
+"""The batch function on Ray: Ray Data with an actor pool, each actor loading the models once.
+
+    tidings ingest corpus/ --engine ray --workers 4                # a local Ray, started here
+    tidings ingest corpus/ --engine ray --address ray://head:10001 # an existing cluster
+
+The main process still reads, extracts, drops stored documents and writes each batch in its
+own transaction (so resuming works as with local workers); Ray runs
+``Pipeline.code_articles`` on the batches and streams the results back in input order. Batches
+go to Ray a window at a time (``WINDOW`` batches per dataset), so memory stays bounded; each
+window starts its actor pool afresh, which costs one model load per actor per window.
+"""
+from __future__ import annotations
+
+import pickle
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import replace
+from itertools import islice
+from typing import Any
+
+from .config import Options
+from .errors import TidingsError
+from .records import Article, DocumentResult, Failure
+
+WINDOW = 256  # batches per Ray dataset
+
+
+class _Coder:
+    """A Ray Data actor: the models are loaded once, in __init__."""
+
+    def __init__(self, options: Options) -> None:
+        from .pipeline import Pipeline  # noqa: PLC0415
+
+        self.pipeline = Pipeline(replace(options, processes=1))
+
+    def __call__(self, batch: dict[str, Any]) -> dict[str, Any]:
+        results = [pickle.dumps(self.pipeline.code_articles(pickle.loads(blob))) for blob in batch["items"]]
+        return {"i": list(batch["i"]), "results": results}
+
+
+class RayWorkers:
+    """The same interface as :class:`tidings.workers.Workers`, on Ray Data."""
+
+    def __init__(self, options: Options, n: int, address: str | None = None) -> None:
+        try:
+            import ray  # noqa: PLC0415
+        except ImportError as e:
+            raise TidingsError("the ray engine needs Ray: pip install 'tidings[ray]'") from e
+        self.options, self.n = options, n
+        import logging  # noqa: PLC0415
+        import warnings  # noqa: PLC0415
+
+        logging.getLogger("ray").setLevel(logging.WARNING)
+        warnings.filterwarnings("ignore", module="ray")
+        if not ray.is_initialized():
+            kwargs: dict[str, Any] = {"address": address} if address else {"num_cpus": n}
+            ray.init(include_dashboard=False, log_to_driver=False, ignore_reinit_error=True, **kwargs)
+        from ray.data import DataContext  # noqa: PLC0415
+
+        ctx = DataContext.get_current()
+        ctx.execution_options.preserve_order = True
+        ctx.enable_progress_bars = False
+
+    def map(self, batches: Iterable[tuple[object, Sequence[Article | Failure]]]
+            ) -> Iterator[tuple[object, list[DocumentResult]]]:
+        import ray  # noqa: PLC0415
+
+        stream = iter(batches)
+        while window := list(islice(stream, WINDOW)):
+            ds = ray.data.from_items([{"i": i, "items": pickle.dumps(list(items))} for i, (_, items) in enumerate(window)],
+                                     override_num_blocks=len(window))
+            ds = ds.map_batches(_Coder, fn_constructor_kwargs={"options": self.options}, batch_size=1,
+                                concurrency=self.n, num_cpus=1)
+            for row in ds.iter_rows():
+                yield window[row["i"]][0], pickle.loads(row["results"])
+
+    def warm(self) -> None:
+        """Ray starts actors per dataset; nothing to start ahead."""
+
+    def close(self) -> None:
+        import ray  # noqa: PLC0415
+
+        ray.shutdown()
+
+
+__all__ = ["RayWorkers"]
