@@ -15,8 +15,8 @@ from .config import Options, resolve_options
 from .dates import parse_published
 from .fetch import Fetcher
 from .ingest import iter_documents
-from .pipeline import Pipeline, extract_article
-from .records import Article, DocumentResult, Failure, RawDocument, content_hash
+from .pipeline import Pipeline
+from .records import DocumentResult, Failure, RawDocument, content_hash
 from .store import Store
 
 if TYPE_CHECKING:
@@ -50,9 +50,11 @@ def ingest(sources: Iterable[str], db: str | None = None, *, options: Options | 
            pool: Workers | None = None) -> IngestSummary:
     """Read, extract, code and store every document of the sources; never stops on a bad one.
 
-    With `workers` > 1, NLP and coding run in that many processes (models loaded once in
-    each). Each batch is committed on its own: a run that is killed and started again skips
-    the documents already stored (counted in `duplicates`) and codes each document once.
+    The batch function (:meth:`Pipeline.process`: extraction, NLP, coding) runs in this
+    process, in `workers` local processes, or in a given `pool` (local or Ray), models loaded
+    once in each. The main process reads, skips inputs already stored (by a hash of the raw
+    input) and commits each batch on its own: a run that is killed and started again codes
+    each document once and counts the ones already done in `duplicates`.
     """
     options = options or resolve_options(db=db)
     store = Store(options.db)
@@ -64,17 +66,15 @@ def ingest(sources: Iterable[str], db: str | None = None, *, options: Options | 
         pool = Workers(options, workers)
     elif pool is None:
         pipeline = pipeline or Pipeline(options)
-    extractor = pipeline if pool is None else _Extractor(options)
     try:
         fetcher = Fetcher(timeout=options.fetch_timeout, retries=options.fetch_retries,
                           host_interval=options.host_interval, max_bytes=options.max_bytes)
-        batches = _fresh_batches(iter_documents(sources, options.max_bytes, fetcher), options, store, extractor,
-                                 summary)
-        coded = ((tag, pipeline.code_articles(items)) for tag, items in batches) if pool is None else pool.map(batches)
+        batches = _fresh_batches(iter_documents(sources, options.max_bytes, fetcher), options, store, summary)
+        coded = ((tag, pipeline.process(raws)) for tag, raws in batches) if pool is None else pool.map(batches)
         for (read_failures, n), results in coded:
-            store.add_results(results)
+            added = store.add_results(results)
             store.add_failures(read_failures)
-            _tally(summary, results, read_failures)
+            _tally(summary, results, read_failures, added)
             if progress:
                 progress(n)
     finally:
@@ -84,41 +84,32 @@ def ingest(sources: Iterable[str], db: str | None = None, *, options: Options | 
     return summary
 
 
-class _Extractor:
-    """Extraction alone (no models), for the main process when workers code."""
-
-    def __init__(self, options: Options) -> None:
-        self.options = options
-
-    def extract(self, raw: RawDocument) -> Article | Failure:
-        return extract_article(raw, self.options.min_chars)
-
-
-def _fresh_batches(stream: Iterator[RawDocument | Failure], options: Options, store: Store, extractor: Any,
-                   summary: IngestSummary) -> Iterator[tuple[tuple[list[Failure], int], list[Article | Failure]]]:
-    """Batches of extracted articles not yet in the store (and extraction failures)."""
+def _fresh_batches(stream: Iterator[RawDocument | Failure], options: Options, store: Store,
+                   summary: IngestSummary) -> Iterator[tuple[tuple[list[Failure], int], list[RawDocument]]]:
+    """Batches of raw inputs not yet stored (by the hash of the raw input), with read failures."""
     seen: set[str] = set()
     while batch := list(islice(stream, options.batch_size)):
         raws = [d for d in batch if isinstance(d, RawDocument)]
         read_failures = [d for d in batch if isinstance(d, Failure)]
-        articles = [extractor.extract(r) for r in raws]
-        known = store.known_documents(a.doc_id for a in articles if not isinstance(a, Failure))
+        known = store.known_inputs(r.key for r in raws)
         fresh = []
-        for a in articles:
-            if not isinstance(a, Failure) and (a.doc_id in known or a.doc_id in seen):
+        for r in raws:
+            if r.key in known or r.key in seen:
                 summary.duplicates += 1
                 continue
-            if not isinstance(a, Failure):
-                seen.add(a.doc_id)
-            fresh.append(a)
+            seen.add(r.key)
+            fresh.append(r)
         yield (read_failures, len(batch)), fresh
 
 
-def _tally(summary: IngestSummary, results: list[DocumentResult], read_failures: list[Failure]) -> None:
+def _tally(summary: IngestSummary, results: list[DocumentResult], read_failures: list[Failure],
+           added: set[str]) -> None:
     summary.failed.extend(read_failures)
     for r in results:
         if r.failure is not None:
             summary.failed.append(r.failure)
+        elif r.article is not None and r.article.doc_id not in added:
+            summary.duplicates += 1  # another input with the same clean text
         else:
             summary.ingested += 1
             summary.events += len(r.events)

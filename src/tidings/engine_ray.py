@@ -3,9 +3,9 @@
     tidings ingest corpus/ --engine ray --workers 4                # a local Ray, started here
     tidings ingest corpus/ --engine ray --address ray://head:10001 # an existing cluster
 
-The main process still reads, extracts, drops stored documents and writes each batch in its
-own transaction (so resuming works as with local workers); Ray runs
-``Pipeline.code_articles`` on the batches and streams the results back in input order. Batches
+The main process still reads, drops inputs already stored and writes each batch in its own
+transaction (so resuming works as with local workers); Ray runs
+``Pipeline.process`` (extraction, NLP, coding) on the batches and streams the results back in input order. Batches
 go to Ray a window at a time (``WINDOW`` batches per dataset), so memory stays bounded; each
 window starts its actor pool afresh, which costs one model load per actor per window.
 """
@@ -19,7 +19,7 @@ from typing import Any
 
 from .config import Options
 from .errors import TidingsError
-from .records import Article, DocumentResult, Failure
+from .records import DocumentResult, RawDocument
 
 WINDOW = 256  # batches per Ray dataset
 
@@ -33,7 +33,7 @@ class _Coder:
         self.pipeline = Pipeline(replace(options, processes=1))
 
     def __call__(self, batch: dict[str, Any]) -> dict[str, Any]:
-        results = [pickle.dumps(self.pipeline.code_articles(pickle.loads(blob))) for blob in batch["items"]]
+        results = [pickle.dumps(self.pipeline.process(pickle.loads(blob))) for blob in batch["items"]]
         return {"i": list(batch["i"]), "results": results}
 
 
@@ -60,7 +60,7 @@ class RayWorkers:
         ctx.execution_options.preserve_order = True
         ctx.enable_progress_bars = False
 
-    def map(self, batches: Iterable[tuple[object, Sequence[Article | Failure]]]
+    def map(self, batches: Iterable[tuple[object, Sequence[RawDocument]]]
             ) -> Iterator[tuple[object, list[DocumentResult]]]:
         import ray  # noqa: PLC0415
 

@@ -58,7 +58,7 @@ def extract(raw: RawDocument, min_chars: int = 80) -> Article:
         raise DocumentError("extract", f"text is in language '{language}'; tidings codes English only")
     published = parse_published(raw.published) or parse_published(fields.get("date"))
     return Article(doc_id=content_hash(text), origin=raw.origin, text=text,
-                   source_id=raw.source_id, url=raw.url or fields.get("url"),
+                   source_id=raw.source_id, input_key=raw.key, url=raw.url or fields.get("url"),
                    outlet=raw.outlet or fields.get("outlet"), published=published,
                    title=raw.title or fields.get("title"), author=fields.get("author"),
                    language=language, meta=dict(raw.meta))

@@ -32,6 +32,11 @@ class RawDocument:
     title: str | None = None
     meta: dict[str, Any] = field(default_factory=dict)
 
+    @property
+    def key(self) -> str:
+        """A hash of the input as read: a later run skips inputs it has stored before extracting them."""
+        return content_hash(f"{self.fmt}\x00{self.url or ''}\x00{self.body}")
+
 
 @dataclass(frozen=True)
 class Article:
@@ -41,6 +46,7 @@ class Article:
     origin: str
     text: str
     source_id: str | None = None
+    input_key: str | None = None  # RawDocument.key of the input it came from
     url: str | None = None
     outlet: str | None = None
     published: date | None = None

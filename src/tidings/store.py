@@ -48,6 +48,7 @@ documents = Table(
     Column("title", Text), Column("author", String(256)), Column("language", String(8)),
     Column("text", Text, nullable=False), Column("meta", Text),
     Column("copy_of", String(32), index=True), Column("copy_share", Float),
+    Column("input_key", String(32), index=True),  # hash of the raw input: resuming skips it unread
     Column("ingested_at", DateTime(timezone=True), nullable=False),
 )
 doc_bands = Table(
@@ -197,9 +198,19 @@ class Store:
                 found |= {r[0] for r in conn.execute(select(documents.c.doc_id).where(documents.c.doc_id.in_(chunk)))}
         return found
 
-    def add_results(self, results: Iterable[DocumentResult]) -> None:
+    def known_inputs(self, keys: Iterable[str]) -> set[str]:
+        """The raw-input hashes (RawDocument.key) already stored."""
+        found: set[str] = set()
+        with self.engine.connect() as conn:
+            for chunk in _chunks(list(keys)):
+                found |= {r[0] for r in conn.execute(select(documents.c.input_key)
+                                                     .where(documents.c.input_key.in_(chunk)))}
+        return found
+
+    def add_results(self, results: Iterable[DocumentResult]) -> set[str]:
         """Store a batch in one transaction: documents, failures, mentions; then resolve the
-        batch's actors and merge its mentions into events."""
+        batch's actors and merge its mentions into events. Returns the ids of the documents
+        added (a document whose clean text is stored already is not added again)."""
         now = datetime.now(timezone.utc)
         try:
             with self.engine.begin() as conn:
@@ -217,6 +228,7 @@ class Store:
                         conn.execute(insert(table), values)
                 self._index_text(conn, rows)
                 self._resolve_and_merge(conn, [d["doc_id"] for d in rows.documents])
+            return set(rows.added)
         except Exception:
             self._index = None  # the in-memory index may hold what was rolled back
             raise
@@ -246,7 +258,7 @@ class Store:
         rows.documents.append(dict(
             doc_id=a.doc_id, seq=rows.seq, source_id=a.source_id, origin=a.origin, url=a.url, outlet=a.outlet,
             published=a.published, title=a.title, author=a.author, language=a.language,
-            text=a.text, meta=json.dumps(a.meta, default=str), ingested_at=now,
+            text=a.text, meta=json.dumps(a.meta, default=str), ingested_at=now, input_key=a.input_key,
             copy_of=match.root if match else None, copy_share=round(match.containment, 3) if match else None))
         rows.texts[a.doc_id] = (match.root if match else None, a.text)
         rows.added.add(a.doc_id)

@@ -1,9 +1,9 @@
 """Local parallelism: the batch function in worker processes, each loading the models once.
 
-The main process reads, extracts and drops documents already stored; workers run NLP and
-coding on what is left (``Pipeline.code_articles``); the main process writes each batch's
-results in one transaction, in input order, so a run killed at any moment loses at most the
-batches in flight, and a new run skips what was committed.
+The main process reads and drops inputs already stored; workers run extraction, NLP and
+coding on what is left (``Pipeline.process``); the main process writes each batch's results
+in one transaction, in input order, so a run killed at any moment loses at most the batches
+in flight, and a new run skips what was committed.
 """
 from __future__ import annotations
 
@@ -15,7 +15,7 @@ from multiprocessing import get_context
 
 from .config import Options
 from .pipeline import Pipeline
-from .records import Article, DocumentResult, Failure
+from .records import DocumentResult, RawDocument
 
 _pipeline: Pipeline | None = None
 
@@ -25,13 +25,13 @@ def _start(options: Options) -> None:
     _pipeline = Pipeline(replace(options, processes=1))
 
 
-def _code(items: Sequence[Article | Failure]) -> list[DocumentResult]:
+def _code(raws: Sequence[RawDocument]) -> list[DocumentResult]:
     assert _pipeline is not None, "worker not started"
-    return _pipeline.code_articles(items)
+    return _pipeline.process(raws)
 
 
 class Workers:
-    """A pool of `n` processes running ``Pipeline.code_articles``; results come back in order."""
+    """A pool of `n` processes running ``Pipeline.process``; results come back in order."""
 
     def __init__(self, options: Options, n: int) -> None:
         self.n = n
@@ -39,7 +39,7 @@ class Workers:
         self.pool = ProcessPoolExecutor(max_workers=n, mp_context=get_context("spawn"),
                                         initializer=_start, initargs=(options,))
 
-    def map(self, batches: Iterable[tuple[object, Sequence[Article | Failure]]]
+    def map(self, batches: Iterable[tuple[object, Sequence[RawDocument]]]
             ) -> Iterator[tuple[object, list[DocumentResult]]]:
         """`(tag, items)` in, `(tag, results)` out, in input order, at most 2n batches in flight."""
         pending: deque[tuple[object, Future]] = deque()
