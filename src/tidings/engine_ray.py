@@ -63,13 +63,16 @@ class RayWorkers:
     def map(self, batches: Iterable[tuple[object, Sequence[RawDocument]]]
             ) -> Iterator[tuple[object, list[DocumentResult]]]:
         import ray  # noqa: PLC0415
+        from ray.data import ActorPoolStrategy  # noqa: PLC0415
 
         stream = iter(batches)
         while window := list(islice(stream, WINDOW)):
             ds = ray.data.from_items([{"i": i, "items": pickle.dumps(list(items))} for i, (_, items) in enumerate(window)],
                                      override_num_blocks=len(window))
-            ds = ds.map_batches(_Coder, fn_constructor_kwargs={"options": self.options}, batch_size=1,
-                                concurrency=self.n, num_cpus=1)
+            # one batch in flight per actor: with more, one actor can hold the last batches
+            # while the others idle (batches are large: 64 documents each)
+            ds = ds.map_batches(_Coder, fn_constructor_kwargs={"options": self.options}, batch_size=1, num_cpus=1,
+                                compute=ActorPoolStrategy(size=self.n, max_tasks_in_flight_per_actor=1))
             for row in ds.iter_rows():
                 yield window[row["i"]][0], pickle.loads(row["results"])
 
