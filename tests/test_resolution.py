@@ -259,3 +259,13 @@ def test_later_documents_join_stored_events_and_ids_stay(store_db, pipeline):
                    options=opts, pipeline=pipeline)
     [after] = Store(db).query_events(dyad=("Amina Wekesa", "Halima Mrisho"), type="CONSULT")
     assert after["id"] == before["id"] and len(after["reports"]) == 3 and after["independent_sources"] == 2
+
+
+def test_a_pronoun_acts_for_the_person_named_before(pipeline):
+    from tidings.coding import code_document
+
+    text = ("Kenyan Foreign Minister Amina Wekesa arrived in Dodoma on Monday for talks on the border. "
+            "She praised Tanzania for its patience during the dispute.")
+    events, _ = code_document(pipeline.nlp(text), pipeline.kb, pipeline.lexicon, None)
+    [praise] = [e for e in events if e.type == "SUPPORT"]
+    assert [a.id for a in praise.sources] == ["person:amina-wekesa"] and praise.sources[0].country == "KEN"
