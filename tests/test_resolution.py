@@ -124,7 +124,7 @@ def test_the_party_refers_back(pipeline):
 
 # merging -------------------------------------------------------------------------
 def _who(i, kind="person", org=None, country=None, sector="GOV"):
-    return Who(i, i, kind, org, country, sector)
+    return Who(id=i, name=i, kind=kind, org=org, country=country, sector=sector)
 
 
 def test_a_meeting_reported_as_talks_and_as_received_agrees():

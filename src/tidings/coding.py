@@ -22,7 +22,7 @@ from .classify import NONE, REPORTING, STANCE_ADJ, TypeClassifier, load_classifi
 from .nlp import HONORIFICS, sent_of
 from .kb import KnowledgeBase
 from .lexicon import Lexicon, Trigger
-from .records import Actor, EventMention
+from .records import Actor, DocActor, EventMention
 from .records import Span as Mark
 
 LIGHT_VERBS = {"hold", "have", "conduct", "pay", "make", "express", "give", "extend", "reaffirm",

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from .kb import KnowledgeBase, norm
+from .records import Actor
 
 DAY_TOLERANCE = 1
 UNDATED_TOLERANCE = 2
@@ -29,16 +30,11 @@ STATE_SECTORS = {None, "GOV", "MIL", "COP", "JUD", "LEG", "SPY", "ELI"}
 
 
 @dataclass(frozen=True)
-class Who:
-    """A resolved actor as merging sees it."""
+class Who(Actor):
+    """A resolved (canonical) actor as merging sees it: an Actor and what kind it is. The role
+    is the capacity a report gives; it is not used to match."""
 
-    id: str
-    name: str
-    kind: str
-    org: str | None = None
-    country: str | None = None
-    sector: str | None = None
-    role: str | None = None  # the capacity the report gives (not used to match)
+    kind: str = "org"  # person, org, country, group
 
     def identities(self) -> set[str]:
         out = {self.id}

@@ -361,9 +361,9 @@ class Store:
                         actor = Actor(**raw)
                         entry = resolved.get((r.doc_id, actor.id)) or index.resolve_event_actor(actor, local[r.doc_id])
                         if not any(w.id == entry.id for w in whos):
-                            whos.append(Who(entry.id, entry.name, entry.kind, entry.org or actor.org,
-                                            entry.country or actor.country, actor.sector or entry.sector,
-                                            actor.role))
+                            whos.append(Who(id=entry.id, name=entry.name, kind=entry.kind, org=entry.org or actor.org,
+                                            country=entry.country or actor.country,
+                                            sector=actor.sector or entry.sector, role=actor.role))
                     sides.append(whos)
                 occ = Occurrence(r.mention_id, r.type, r.date, d.published, r.location, sides[0], sides[1],
                                  {r.doc_id})
@@ -418,12 +418,11 @@ class Store:
             return []
         rows = _rows_in(conn, events, events.c.event_id, ids)
         who: dict[str, dict[str, list[Who]]] = defaultdict(lambda: {"source": [], "target": []})
-        kinds = {}
         for r in sorted(_rows_in(conn, event_actors, event_actors.c.event_id, ids), key=lambda r: r.position):
-            kinds.setdefault(r.actor_id, None)
-            who[r.event_id][r.side].append(Who(r.actor_id, r.name or r.actor_id, "", r.org, r.country, r.sector,
-                                               r.role))
-        found = {r.actor_id: r.kind for r in _rows_in(conn, actors, actors.c.actor_id, list(kinds),
+            who[r.event_id][r.side].append(Who(id=r.actor_id, name=r.name or r.actor_id, org=r.org, role=r.role,
+                                               country=r.country, sector=r.sector))
+        actor_ids = sorted({w.id for sides in who.values() for ws in sides.values() for w in ws})
+        found = {r.actor_id: r.kind for r in _rows_in(conn, actors, actors.c.actor_id, actor_ids,
                                                        columns=(actors.c.actor_id, actors.c.kind))}
         docs: dict[str, set[str]] = defaultdict(set)
         published: dict[str, date] = {}
@@ -631,7 +630,7 @@ class Store:
         records = self.query_events(dyad=(a, b))
         per_month: dict[str, Counter] = defaultdict(Counter)
         for r in records:
-            day = r["date"] or (r["reports"][0]["published"] if r["reports"] else None)
+            day = event_day(r)
             if day:
                 per_month[day[:7]][r["type"]] += 1
         return {"a": a, "b": b, "events": records, "total": len(records),
@@ -890,6 +889,12 @@ def actor_keys(name: str, kb: KnowledgeBase | None = None) -> set[str]:
     return keys
 
 
+def event_day(record: dict[str, Any]) -> str | None:
+    """Where an event record sits on a timeline: its date, else its first report's publication date."""
+    reports = record.get("reports") or []
+    return record.get("date") or (reports[0]["published"] if reports else None)
+
+
 def _best_evidence(reports: Iterable[dict[str, Any]]) -> dict[str, Any] | None:
     """The sentence that tells most of an event: one with a date in it, with actors on both
     sides, the most confident, then the first."""
@@ -943,4 +948,4 @@ def _iso(value: date | None) -> str | None:
     return value.isoformat() if value else None
 
 
-__all__ = ["Store", "actor_keys"]
+__all__ = ["Store", "actor_keys", "event_day"]

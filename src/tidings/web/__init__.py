@@ -17,14 +17,14 @@ from urllib.parse import urlencode
 
 from fastapi import FastAPI, HTTPException, Query, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import HTMLResponse, JSONResponse
+from fastapi.responses import HTMLResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 from markupsafe import Markup
 
 from ..errors import NotFound, StoreError, TidingsError
 from ..ontology import EVENT_TYPES
-from ..store import Store
+from ..store import Store, event_day
 from . import charts
 
 HERE = Path(str(resources.files("tidings").joinpath("web")))
@@ -44,7 +44,7 @@ def create_app(db: str) -> FastAPI:
                                  snippet=lambda text: Markup(str(escape(text)).replace("\x02", "<mark>")
                                                              .replace("\x03", "</mark>")))
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
-    _errors(app)
+    _errors(app, templates)
     _api(app, store)
     _pages(app, store, templates)
     return app
@@ -55,7 +55,7 @@ def _problem(status: int, message: str, details: list[Any] | None = None) -> JSO
     return JSONResponse({"error": {"status": status, "message": message, "details": details or []}}, status)
 
 
-def _errors(app: FastAPI) -> None:
+def _errors(app: FastAPI, templates: Jinja2Templates) -> None:
     @app.exception_handler(RequestValidationError)
     async def invalid(request: Request, exc: RequestValidationError) -> JSONResponse:
         details = [{"where": ".".join(str(p) for p in e.get("loc", ())), "problem": e.get("msg")} for e in exc.errors()]
@@ -69,8 +69,11 @@ def _errors(app: FastAPI) -> None:
         return _problem(exc.status_code, str(exc.detail))
 
     @app.exception_handler(NotFound)
-    async def not_found(request: Request, exc: NotFound) -> JSONResponse:
-        return _problem(404, str(exc))
+    async def not_found(request: Request, exc: NotFound) -> Response:
+        if request.url.path.startswith("/api/"):
+            return _problem(404, str(exc))
+        return templates.TemplateResponse(request, "missing.html", {"message": str(exc), "title": "Not found"},
+                                          status_code=404)
 
     @app.exception_handler(TidingsError)
     async def failed(request: Request, exc: TidingsError) -> JSONResponse:
@@ -150,11 +153,8 @@ def _api(app: FastAPI, store: Store) -> None:
 
 # pages ----------------------------------------------------------------------------
 def _pages(app: FastAPI, store: Store, templates: Jinja2Templates) -> None:
-    def page(request: Request, name: str, status: int = 200, **context: Any) -> HTMLResponse:
-        return templates.TemplateResponse(request, name, context, status_code=status)
-
-    def missing(request: Request, message: str) -> HTMLResponse:
-        return page(request, "missing.html", 404, message=message, title="Not found")
+    def page(request: Request, name: str, **context: Any) -> HTMLResponse:
+        return templates.TemplateResponse(request, name, context)
 
     @app.get("/", response_class=HTMLResponse, include_in_schema=False)
     def home(request: Request) -> HTMLResponse:
@@ -167,22 +167,16 @@ def _pages(app: FastAPI, store: Store, templates: Jinja2Templates) -> None:
     def dyad(request: Request, a: str = "", b: str = "") -> HTMLResponse:
         if not a or not b:
             return page(request, "dyad.html", d=None, a=a, b=b, title="Dyad")
-        try:
-            d = store.dyad(a, b)
-        except NotFound as e:
-            return missing(request, str(e))
+        d = store.dyad(a, b)  # an unknown actor: NotFound, shown as the "not found" page
         return page(request, "dyad.html", d=d, a=a, b=b, timeline=Markup(charts.timeline(d["events"])),
                     title=f"{a} \u2194 {b}")
 
     @app.get("/actor/{actor_id:path}", response_class=HTMLResponse, include_in_schema=False)
     def actor(request: Request, actor_id: str) -> HTMLResponse:
-        try:
-            r = store.actor(actor_id)
-        except NotFound as e:
-            return missing(request, str(e))
+        r = store.actor(actor_id)
         by_year: dict[str, dict[str, int]] = {}
         for e in store.query_events(actor=r["id"]):
-            day = e["date"] or (e["reports"][0]["published"] if e["reports"] else None)
+            day = event_day(e)
             if day:
                 by_year.setdefault(day[:4], {}).setdefault(e["type"], 0)
                 by_year[day[:4]][e["type"]] += 1
@@ -191,10 +185,7 @@ def _pages(app: FastAPI, store: Store, templates: Jinja2Templates) -> None:
 
     @app.get("/event/{event_id}", response_class=HTMLResponse, include_in_schema=False)
     def event(request: Request, event_id: str) -> HTMLResponse:
-        try:
-            e = store.event(event_id)
-        except NotFound as err:
-            return missing(request, str(err))
+        e = store.event(event_id)
         return page(request, "event.html", e=e, title=f"{e['type']} {e['date'] or ''}")
 
     @app.get("/search", response_class=HTMLResponse, include_in_schema=False)

@@ -10,6 +10,7 @@ from datetime import date
 from html import escape
 
 from ..ontology import event_types
+from ..store import event_day
 
 QUAD_COLOURS = {"verbal cooperation": "#4c9f70", "material cooperation": "#2b6cb0",
                 "verbal conflict": "#dd8a2b", "material conflict": "#c53030"}
@@ -48,7 +49,7 @@ def timeline(events: list[dict], width: int = 900, height: int = 170) -> str:
     their report's publication date, hollow."""
     points = []
     for e in events:
-        day = e.get("date") or (e["reports"][0]["published"] if e.get("reports") else None)
+        day = event_day(e)
         if day:
             points.append((date.fromisoformat(day), e))
     if not points:
