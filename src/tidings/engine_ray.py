@@ -20,6 +20,7 @@ from typing import Any
 from .config import Options
 from .errors import TidingsError
 from .records import DocumentResult, RawDocument
+from .workers import chunks, one_thread_each
 
 WINDOW = 256  # batches per Ray dataset
 
@@ -29,8 +30,8 @@ class _Coder:
 
     def __init__(self, options: Options) -> None:
         from .pipeline import Pipeline  # noqa: PLC0415
-
         self.pipeline = Pipeline(replace(options, processes=1))
+        one_thread_each()
 
     def __call__(self, batch: dict[str, Any]) -> dict[str, Any]:
         results = [pickle.dumps(self.pipeline.process(pickle.loads(blob))) for blob in batch["items"]]
@@ -67,14 +68,21 @@ class RayWorkers:
 
         stream = iter(batches)
         while window := list(islice(stream, WINDOW)):
-            ds = ray.data.from_items([{"i": i, "items": pickle.dumps(list(items))} for i, (_, items) in enumerate(window)],
-                                     override_num_blocks=len(window))
-            # one batch in flight per actor: with more, one actor can hold the last batches
-            # while the others idle (batches are large: 64 documents each)
+            # each batch cut into one chunk per actor, as local workers do, so no actor idles
+            # while another codes the last batch alone
+            rows = [{"i": i, "items": pickle.dumps(list(chunk))}
+                    for i, (_, items) in enumerate(window) for chunk in chunks(items, self.n)]
+            ds = ray.data.from_items(rows, override_num_blocks=len(rows))
             ds = ds.map_batches(_Coder, fn_constructor_kwargs={"options": self.options}, batch_size=1, num_cpus=1,
                                 compute=ActorPoolStrategy(size=self.n, max_tasks_in_flight_per_actor=1))
-            for row in ds.iter_rows():
-                yield window[row["i"]][0], pickle.loads(row["results"])
+            done: list[DocumentResult] = []
+            current = 0
+            for row in ds.iter_rows():  # in input order: the chunks of batch 0, then of batch 1...
+                if row["i"] != current:
+                    yield window[current][0], done
+                    done, current = [], row["i"]
+                done += pickle.loads(row["results"])
+            yield window[current][0], done
 
     def warm(self) -> None:
         """Ray starts actors per dataset; nothing to start ahead."""

@@ -9,13 +9,14 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 import pycountry
 from anyascii import anyascii
 
 
+@lru_cache(maxsize=1 << 16)
 def norm(text: str) -> str:
     """Fold a name for matching: no diacritics, lowercase, no leading article or possessive."""
     text = anyascii(text).lower().replace("\u2019", "'")

@@ -144,23 +144,32 @@ def agreement(m: Occurrence, e: Occurrence, kb: KnowledgeBase) -> tuple[float, s
 
 
 class Merger:
-    """Events near in time, indexed by blocking keys; assigns each mention to an event."""
+    """Events near in time, indexed by blocking key and day; assigns each mention to an event."""
 
     def __init__(self, kb: KnowledgeBase) -> None:
         self.kb = kb
         self.events: dict[str, Occurrence] = {}
-        self.by_key: dict[str, set[str]] = {}
+        self.by_key: dict[tuple[str, date], set[str]] = {}
 
     def add(self, occurrences: Iterable[Occurrence]) -> None:
         for o in occurrences:
             self.events[o.id] = o
+            if o.day is None:
+                continue  # with neither a date nor a publication date nothing can join it
             for k in o.keys():
-                self.by_key.setdefault(k, set()).add(o.id)
+                self.by_key.setdefault((k, o.day), set()).add(o.id)
+
+    def _near(self, m: Occurrence) -> set[str]:
+        """Events sharing a blocking key with the mention within ``WINDOW`` of its day."""
+        if m.day is None:
+            return set()
+        days = [m.day + timedelta(days=d) for d in range(-WINDOW.days, WINDOW.days + 1)]
+        return {i for k in m.keys() for day in days for i in self.by_key.get((k, day), ())}
 
     def place(self, m: Occurrence) -> tuple[Occurrence, str | None]:
         """The event a mention belongs to (a new one when none fits) and why it joined."""
         best: tuple[float, str, Occurrence] | None = None
-        for event_id in sorted({i for k in m.keys() for i in self.by_key.get(k, ())}):
+        for event_id in sorted(self._near(m)):
             e = self.events[event_id]
             found = agreement(m, e, self.kb)
             if found is not None and (best is None or found[0] > best[0]):
@@ -170,7 +179,7 @@ class Merger:
             return m, None
         event = best[2]
         event.absorb(m)
-        self.add([event])
+        self.add([event])  # under its (possibly new) day; an entry under the old day is harmless
         return event, best[1]
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
+from . import copies
 from .coding import code_doc, code_document
 from .config import Options
 from .errors import DocumentError
@@ -59,7 +60,9 @@ class Pipeline:
         except Exception as e:  # a coding bug must not sink the batch; it is reported
             failure = Failure(article.origin, "code", f"{type(e).__name__}: {e}", article.source_id)
             return DocumentResult(article, failure=failure)
-        return DocumentResult(article, tuple(events), actors=tuple(actors))
+        # the wire-copy band keys are computed here, where the work is parallel, not in the store
+        bands = tuple(copies.bands(copies.shingles(article.text)))
+        return DocumentResult(article, tuple(events), actors=tuple(actors), bands=bands)
 
     def code_texts(self, texts: Iterable[tuple[str, object]]) -> list[list[EventMention]]:
         """Code bare texts with optional publication dates (no extraction, no store)."""

@@ -8,6 +8,7 @@ import hashlib
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from functools import cached_property
 from datetime import date
 from typing import Any
 
@@ -32,7 +33,7 @@ class RawDocument:
     title: str | None = None
     meta: dict[str, Any] = field(default_factory=dict)
 
-    @property
+    @cached_property
     def key(self) -> str:
         """A hash of the input as read: a later run skips inputs it has stored before extracting them."""
         return content_hash(f"{self.fmt}\x00{self.url or ''}\x00{self.body}")
@@ -157,3 +158,4 @@ class DocumentResult:
     events: tuple[EventMention, ...] = ()
     failure: Failure | None = None
     actors: tuple[DocActor, ...] = ()
+    bands: tuple[str, ...] | None = None  # MinHash band keys of the text (copies.py), computed with it

@@ -297,7 +297,8 @@ class Store:
         """The stored documents that share a MinHash band with any document of the batch."""
         for r in results:
             if r.article is not None and r.failure is None:
-                rows.grams[r.article.doc_id] = copies.bands(copies.shingles(r.article.text))
+                rows.grams[r.article.doc_id] = (list(r.bands) if r.bands is not None
+                                                else copies.bands(copies.shingles(r.article.text)))
         keys = sorted({b for bands in rows.grams.values() for b in bands})
         for chunk in _chunks(keys):
             for band, doc_id in conn.execute(select(doc_bands.c.band, doc_bands.c.doc_id)
