@@ -392,7 +392,7 @@ def _print_report(report) -> None:  # noqa: ANN001
     out.print(f"accuracy {pct(report.accuracy)}   macro-F1 {pct(report.macro_f1)}   "
               f"no-event rate {pct(report.no_event_rate)}   false alarms {pct(report.false_alarm_rate)}")
     out.print(f"actor accuracy: source {pct(report.source_accuracy)}   target {pct(report.target_accuracy)}   "
-              f"sector {pct(report.sector_accuracy)}")
+              f"sector {pct(report.sector_accuracy)}   date {pct(report.date_accuracy)}")
     if report.confusions:
         out.print("worst confusions (gold -> predicted): " + ", ".join(
             f"{c['gold']}->{c['predicted']} {c['count']}" for c in report.confusions[:6]))

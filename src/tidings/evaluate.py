@@ -1,9 +1,14 @@
 """Scoring the coder against gold records: the figures analysts compare coders by.
 
-Two gold formats are read (see ``../shared/eval/README.md``):
+Three gold formats are read (see ``../shared/eval/README.md`` and the evaluation-file
+conventions at the end of ``../shared/PLOVER.md``):
 
 * PLOVER gold standard records: one event per record, ``event_current`` (or ``event``),
   ``source``/``target`` lists of ``{text, code, sector}``;
+* sentence-level evaluation records: ``event`` is one of the 16 types or null (a negative
+  item: nothing should be coded), ``alt_events`` lists other defensible codings ("EVENT" or
+  "EVENT:mode"), an actor's ``sector`` may be null (a bare country) with ``other_sectors`` as
+  accepted alternatives, ``event_date`` is the day the sentence anchors the event to;
 * UniversalPetrarch validation records: ``events[{source, target, plover}]`` with CAMEO actor
   codes (``USAGOV``, ``IGOUNO``); ``DROPPED`` events and ``noevents`` records expect nothing.
 
@@ -14,7 +19,11 @@ Metric definitions (fixed, so figures stay comparable over time):
 * actor accuracy: among records whose type is right, the share whose predicted source codes
   (country ISO3, or IGO/NGO) overlap the gold source codes; likewise targets, leaving out
   records without gold targets;
-* sector accuracy likewise, over gold actors with a known sector whose code was matched;
+* sector accuracy likewise, over gold actors with a known sector whose code was matched
+  (a null sector is right when the coder gives none; ``other_sectors`` are right too);
+* a type listed in ``alt_events`` counts as right;
+* date accuracy: among records whose type is right and whose gold gives an ``event_date``,
+  the share whose predicted event has that date;
 * "any-event recall" of a type: the share of records expecting it where any predicted event
   has it (for multi-event records, such as pairwise meetings);
 * the false-alarm rate: records expecting no event for which something was coded.
@@ -33,8 +42,8 @@ from .errors import InputError
 from .ontology import EVENT_TYPES
 from .records import EventMention
 
-# Upstream typos of the PLOVER gold file, and CAMEO's non-ISO codes.
-CODE_FIXES = {"JAP": "JPN", "ITL": "ITA", "VTN": "VNM", "UKG": "GBR", "GMY": "DEU"}
+# Upstream typos of the PLOVER gold file, CAMEO's non-ISO codes, and bodies PLOVER codes IGO.
+CODE_FIXES = {"JAP": "JPN", "ITL": "ITA", "VTN": "VNM", "UKG": "GBR", "GMY": "DEU", "UNO": "IGO", "EUR": "IGO"}
 TRANSNATIONAL = ("IGO", "NGO", "IMG", "MNC")
 
 
@@ -43,7 +52,8 @@ class GoldEvent:
     type: str
     sources: frozenset[str]
     targets: frozenset[str]
-    sectors: tuple[tuple[str, str], ...] = ()  # (code, sector) of actors with a known sector
+    # (code, accepted sectors) of each gold actor whose sector is given; "" = no sector
+    sectors: tuple[tuple[str, frozenset[str]], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -52,10 +62,16 @@ class GoldRecord:
     text: str
     published: date | None
     events: tuple[GoldEvent, ...]  # empty: the record expects no event
+    alternatives: frozenset[str] = frozenset()  # other types a careful coder could defend
+    event_date: date | None = None  # the day the sentence anchors the event to, when it does
 
     @property
     def types(self) -> set[str]:
         return {e.type for e in self.events}
+
+    @property
+    def accepted(self) -> set[str]:
+        return self.types | self.alternatives if self.events else set()
 
 
 @dataclass
@@ -74,9 +90,8 @@ class Outcome:
     @property
     def gold_type(self) -> str:
         """The gold type this record is scored against (the predicted one when it is among
-        several expected)."""
-        types = self.record.types
-        return self.top_type if self.top_type in types else sorted(types)[0]
+        several expected or among the alternatives)."""
+        return self.top_type if self.top_type in self.record.accepted else sorted(self.record.types)[0]
 
 
 @dataclass
@@ -91,6 +106,7 @@ class Report:
     source_accuracy: float | None
     target_accuracy: float | None
     sector_accuracy: float | None
+    date_accuracy: float | None
     per_type: dict[str, dict[str, float]]
     confusions: list[dict[str, Any]]
     errors: list[dict[str, Any]] = field(default_factory=list)
@@ -131,20 +147,40 @@ def load_gold(path: str | Path) -> list[GoldRecord]:
 
 
 def parse_gold(obj: dict[str, Any]) -> GoldRecord:
-    published = date.fromisoformat(obj["date"][:10]) if obj.get("date") else None
+    published = _day(obj.get("date"))
     if "events" in obj:  # UniversalPetrarch validation
         events = tuple(GoldEvent(e["plover"], _cameo_codes(e.get("source")), _cameo_codes(e.get("target")))
                        for e in obj["events"] if e.get("plover") in EVENT_TYPES)
         return GoldRecord(str(obj.get("id", "")), obj["text"], published, events)
     etype = obj.get("event_current") or obj["event"]
+    record_id, text = str(obj.get("id", "")), obj["text"]
+    if etype is None:  # a negative item: political actors, nothing to code
+        return GoldRecord(record_id, text, published, ())
     if etype not in EVENT_TYPES:
         raise ValueError(f"unknown event type {etype!r}")
     sources, targets = obj.get("source") or [], obj.get("target") or []
-    sectors = tuple((_code(a["code"]), a["sector"][:3].upper()) for a in sources + targets
-                    if a.get("sector") and a["sector"][:3] != "***" and a.get("code"))
+    sectors = tuple((_code(a["code"]), accepted) for a in sources + targets
+                    if a.get("code") and (accepted := _sectors(a)))
     event = GoldEvent(etype, frozenset(_code(a["code"]) for a in sources if a.get("code")),
                       frozenset(_code(a["code"]) for a in targets if a.get("code")), sectors)
-    return GoldRecord(str(obj.get("id", "")), obj["text"], published, (event,))
+    alternatives = frozenset(str(alt).split(":", 1)[0] for alt in obj.get("alt_events") or ())
+    unknown = sorted(alternatives - set(EVENT_TYPES))
+    if unknown:
+        raise ValueError(f"unknown event type {unknown[0]!r} in alt_events")
+    return GoldRecord(record_id, text, published, (event,), alternatives, _day(obj.get("event_date")))
+
+
+def _day(value: Any) -> date | None:
+    return date.fromisoformat(str(value)[:10]) if value else None
+
+
+def _sectors(actor: dict[str, Any]) -> frozenset[str]:
+    """The sectors accepted for a gold actor: empty when unknown ("***" in the PLOVER gold
+    standard; absent), {""} and alternatives when the gold says none (a bare country)."""
+    if "sector" not in actor or actor["sector"] == "***":
+        return frozenset()
+    primary = (actor["sector"] or "")[:3].upper()
+    return frozenset({primary} | {str(s)[:3].upper() for s in actor.get("other_sectors") or ()})
 
 
 def _code(code: str) -> str:
@@ -162,7 +198,7 @@ def _cameo_codes(code: str | None) -> frozenset[str]:
 # scoring ---------------------------------------------------------------------
 def predicted_codes(actors: Iterable[Any]) -> set[str]:
     """Country ISO3, or IGO/NGO, of predicted actors (those with no country are left out)."""
-    return {a.country for a in actors if a.country}
+    return {_code(a.country) for a in actors if a.country}
 
 
 def evaluate(records: Sequence[GoldRecord],
@@ -177,13 +213,14 @@ def score(outcomes: Sequence[Outcome], gold_name: str = "", examples: int = 8) -
     with_events = [o for o in outcomes if o.record.events]
     empty = [o for o in outcomes if not o.record.events]
     right = [o for o in with_events if o.top_type == o.gold_type]
+    dated = [o for o in right if o.record.event_date]
     per_type = _per_type(with_events)
     present = [t for t in EVENT_TYPES if per_type[t]["support"] > 0]
     macro = sum(per_type[t]["f1"] for t in present) / len(present) if present else 0.0
 
     src_hits = src_n = tgt_hits = tgt_n = sec_hits = sec_n = 0
     for o in right:
-        gold = next(e for e in o.record.events if e.type == o.gold_type)
+        gold = next((e for e in o.record.events if e.type == o.gold_type), o.record.events[0])  # or an alternative
         top = o.top
         assert top is not None
         psrc, ptgt = predicted_codes(top.sources), predicted_codes(top.targets)
@@ -193,12 +230,12 @@ def score(outcomes: Sequence[Outcome], gold_name: str = "", examples: int = 8) -
         if gold.targets:
             tgt_n += 1
             tgt_hits += bool(ptgt & gold.targets)
-        psectors = {(a.country, (a.sector or "")[:3]) for a in top.sources + top.targets}
+        psectors = {(_code(a.country), (a.sector or "")[:3]) for a in top.sources + top.targets if a.country}
         pcodes = psrc | ptgt
-        for code, sector in gold.sectors:
+        for code, accepted in gold.sectors:
             if code in pcodes:
                 sec_n += 1
-                sec_hits += (code, sector) in psectors
+                sec_hits += any((code, sector) in psectors for sector in accepted)
 
     confusion = Counter((o.gold_type, o.top_type or "(none)") for o in with_events if o.top_type != o.gold_type)
     errors = [{"id": o.record.id, "text": o.record.text, "gold": o.gold_type, "predicted": o.top_type,
@@ -213,6 +250,8 @@ def score(outcomes: Sequence[Outcome], gold_name: str = "", examples: int = 8) -
         source_accuracy=src_hits / src_n if src_n else None,
         target_accuracy=tgt_hits / tgt_n if tgt_n else None,
         sector_accuracy=sec_hits / sec_n if sec_n else None,
+        date_accuracy=(sum(1 for o in dated if o.top and o.top.date == o.record.event_date) / len(dated)
+                       if dated else None),
         per_type=per_type,
         confusions=[{"gold": g, "predicted": p, "count": c} for (g, p), c in confusion.most_common(10)],
         errors=errors)
