@@ -135,3 +135,20 @@ def test_igo_actor(code_text):
 def test_relative_clause_is_not_a_new_event(code_text):
     events = code_text("Ghana thanked Japan for the help that Tokyo has given to its hospitals.")
     assert _types(events) == ["SUPPORT"]
+
+
+def test_the_topic_of_talks_is_not_a_second_event(code_text):
+    events = code_text("Ecuador and Peru resumed negotiations on a troop pullback from the border.")
+    assert _types(events) == ["CONSULT"]
+
+
+# attempts, and one word with two readings ------------------------------------
+def test_an_attempted_act_is_the_act(code_text):
+    e = _only(code_text("Gunmen tried to assassinate the Mayor of Lagos on Friday, Nigerian police said."), "ASSAULT")
+    assert "NGA" in _codes(e["targets"])
+
+
+def test_welcoming_a_visitor_is_consult_and_welcoming_a_decision_is_support(code_text):
+    assert "CONSULT" in _types(code_text("Kenyan President William Ruto welcomed Ugandan Prime Minister Robinah Nabbanja in Nairobi."))
+    events = code_text("Kenya welcomed the decision of Uganda to reopen the border crossing.")
+    assert "SUPPORT" in _types(events) and "CONSULT" not in _types(events)

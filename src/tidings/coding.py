@@ -28,14 +28,16 @@ from .records import Span as Mark
 LIGHT_VERBS = {"hold", "have", "conduct", "pay", "make", "express", "give", "extend", "reaffirm",
                "sign", "reach", "convey", "send", "offer", "begin", "start", "open", "attend",
                "stage", "launch", "mount", "carry", "impose", "declare", "issue", "lodge", "file",
-               "announce", "order", "organize", "organise", "resume", "continue", "undertake"}
+               "announce", "order", "organize", "organise", "resume", "renew", "continue", "undertake"}
 HYPOTHETICAL = {"could", "would", "might", "may", "should", "must", "can"}
 FUTURE_AUX = {"will", "shall", "'ll"}
-INTENT_VERBS = {"plan", "intend", "expect", "agree", "pledge", "promise", "vow", "offer", "decide",
+INTENT_VERBS = {"plan", "intend", "expect", "agree", "pledge", "promise", "vow", "swear", "offer", "decide",
                 "prepare", "schedule", "set", "want", "hope", "seek", "commit", "invite"}
+ATTEMPT_VERBS = {"attempt", "try"}  # "tried to hack", "attempted to assassinate": the attempt is the act
 HABITUAL = {"always", "long", "traditionally", "usually", "often", "continuously", "consistently"}
 BACKGROUND_MARKS = {"after", "before", "since", "because", "once", "until"}
 BACKGROUND_PREPS = {"following", "after", "before", "since", "during", "ahead", "prior"}
+TOPIC_PREPS = {"on", "over", "about", "regarding", "concerning"}  # "talks on a ceasefire": the topic
 FUTURE_SHIFT = {"CONSULT": "AGREE", "COOPERATE": "AGREE", "AID": "AGREE", "SUPPORT": "AGREE",
                 "RETREAT": "CONCEDE", "SANCTION": "THREATEN", "COERCE": "THREATEN",
                 "ASSAULT": "THREATEN", "MOBILIZE": "THREATEN", "PROTEST": "THREATEN"}
@@ -114,6 +116,8 @@ def _code_trigger(ctx: Context, sent: Span, tok: Token) -> Iterator[EventMention
     verb = _governing_verb(tok) if is_noun else tok
     if verb is None:
         return
+    if len(triggers) > 1:  # "welcomed the minister" (a visit) or "welcomed the statement" (support)
+        triggers = tuple(t for t in triggers if not _not_a_visit(ctx, verb, t)) or triggers
     refusal = _is_refusal(verb) and triggers[0].event in COOPERATIVE
     obliged = obliged if verb is tok else _is_obligation(verb)
     if not (refusal or obliged) and _not_an_event(ctx, tok, verb, is_noun):
@@ -143,6 +147,14 @@ def _code_trigger(ctx: Context, sent: Span, tok: Token) -> Iterator[EventMention
     if event_type in REQUIRES_RECIPIENT and not targets or not sources:
         return
     yield _event(ctx, sent, tok, trig, event_type, future, sources, targets, reciprocal, belief)
+
+
+def _not_a_visit(ctx: Context, verb: Token, trig: Trigger) -> bool:
+    """A host verb ("receive", "welcome") whose object is not an actor tells of no visit."""
+    if trig.event != "CONSULT" or trig.phrase.split()[0] not in VISIT_HOSTS:
+        return False
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    return bool(objects) and all(o.i not in ctx.actors.by_token for o in objects)
 
 
 def _unidentified(verb: Token) -> Mention:
@@ -260,7 +272,7 @@ def _not_an_event(ctx: Context, tok: Token, verb: Token, is_noun: bool) -> bool:
         return True
     if verb.dep_ in ("xcomp", "advcl") and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
         gov = verb.head.lemma_.lower()
-        if gov not in INTENT_VERBS | STANCE_ADJ or _triggers(ctx, verb.head):
+        if gov not in INTENT_VERBS | STANCE_ADJ | ATTEMPT_VERBS or _triggers(ctx, verb.head):
             return True  # purpose clause, or covered by the governing trigger ("agreed to meet")
     if verb.head.lemma_.lower() == "continue" and verb.dep_ == "xcomp":
         return True
@@ -276,6 +288,10 @@ def _background_noun(ctx: Context, tok: Token) -> bool:
     prep = tok.head if tok.dep_ == "pobj" else None
     if prep is not None and prep.lower_ in BACKGROUND_PREPS:
         return True
+    about = prep.head if prep is not None else None
+    if prep is not None and prep.lower_ in TOPIC_PREPS and about is not tok and (
+            _triggers(ctx, about) or about.lower_ in ctx.lexicon.nouns or about.lemma_.lower() in ctx.lexicon.nouns):
+        return True  # what another event is about ("negotiations on a troop pullback")
     if any(d in ("no",) for d in dets):
         return True
     if tok.dep_ in ("nsubj", "nsubjpass") and dets and dets[0] in ("the", "this", "that"):
