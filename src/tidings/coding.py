@@ -116,8 +116,10 @@ def _code_trigger(ctx: Context, sent: Span, tok: Token) -> Iterator[EventMention
     verb = _governing_verb(tok) if is_noun else tok
     if verb is None:
         return
-    if len(triggers) > 1:  # "welcomed the minister" (a visit) or "welcomed the statement" (support)
-        triggers = tuple(t for t in triggers if not _not_a_visit(ctx, verb, t)) or triggers
+    # "welcomed the minister" is a visit, "welcomed the statement" support, "received weapons" none
+    triggers = tuple(t for t in triggers if not _not_a_visit(ctx, verb, t))
+    if not triggers:
+        return
     refusal = _is_refusal(verb) and triggers[0].event in COOPERATIVE
     obliged = obliged if verb is tok else _is_obligation(verb)
     if not (refusal or obliged) and _not_an_event(ctx, tok, verb, is_noun):
@@ -150,11 +152,14 @@ def _code_trigger(ctx: Context, sent: Span, tok: Token) -> Iterator[EventMention
 
 
 def _not_a_visit(ctx: Context, verb: Token, trig: Trigger) -> bool:
-    """A host verb ("receive", "welcome") whose object is not an actor tells of no visit."""
+    """A host verb ("receive", "welcome") whose object is neither an actor nor a meeting
+    ("hosted talks") tells of no visit."""
     if trig.event != "CONSULT" or trig.phrase.split()[0] not in VISIT_HOSTS:
         return False
     objects = [c for c in verb.children if c.dep_ == "dobj"]
-    return bool(objects) and all(o.i not in ctx.actors.by_token for o in objects)
+    nouns = ctx.lexicon.nouns
+    return bool(objects) and all(o.i not in ctx.actors.by_token and o.lower_ not in nouns
+                                 and o.lemma_.lower() not in nouns for o in objects)
 
 
 def _unidentified(verb: Token) -> Mention:
