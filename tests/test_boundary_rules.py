@@ -152,3 +152,15 @@ def test_welcoming_a_visitor_is_consult_and_welcoming_a_decision_is_support(code
     assert "CONSULT" in _types(code_text("Kenyan President William Ruto welcomed Ugandan Prime Minister Robinah Nabbanja in Nairobi."))
     events = code_text("Kenya welcomed the decision of Uganda to reopen the border crossing.")
     assert "SUPPORT" in _types(events) and "CONSULT" not in _types(events)
+
+
+# recipients a sentence implies ---------------------------------------------------
+def test_a_protest_is_aimed_at_whom_its_purpose_names(code_text):
+    e = _only(code_text("Chilean miners went on strike on Monday to demand the resignation of President Gabriel Boric."),
+              "PROTEST")
+    assert [t["name"] for t in e["targets"]] == ["Gabriel Boric"]
+
+
+def test_a_domestic_act_with_no_named_recipient_is_aimed_at_its_country(code_text):
+    e = _only(code_text("Thousands of Peruvian farmers demonstrated in Lima on Thursday."), "PROTEST")
+    assert _codes(e["targets"]) == {"PER"} and e["targets"][0]["role"] == "implied recipient"

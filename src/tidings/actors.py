@@ -9,6 +9,7 @@ actor introduced earlier.
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
@@ -39,9 +40,10 @@ class Mention:
 class DocActors:
     """All actor mentions of a document, with the tokens consumed by appositives."""
 
-    def __init__(self, doc: Doc, kb: KnowledgeBase) -> None:
+    def __init__(self, doc: Doc, kb: KnowledgeBase, event_nouns: Collection[str] = ()) -> None:
         self.doc = doc
         self.kb = kb
+        self.event_nouns = event_nouns  # "Palestinian riots" is an event, not a group of people
         self.acronyms: dict[str, Actor] = {}
         self.consumed: set[int] = set()
         self.by_token: dict[int, Mention] = {}
@@ -85,6 +87,10 @@ class DocActors:
 
     def _country_actor(self, iso3: str, text: str) -> Actor:
         return Actor(id=iso3, name=self._country_name(iso3, text), country=iso3)
+
+    def country_actor(self, iso3: str) -> Actor:
+        """The actor of a country, by its ISO3 code."""
+        return self._country_actor(iso3, iso3)
 
     def _country_name(self, iso3: str, text: str) -> str:
         import pycountry  # noqa: PLC0415
@@ -246,6 +252,8 @@ class DocActors:
         out = []
         for tok in self.doc:
             if tok.i in taken or tok.tag_ not in ("NNS", "NNPS") or tok.ent_type_ in ("PERSON", "ORG", "GPE"):
+                continue
+            if tok.lower_ in self.event_nouns or tok.lemma_.lower() in self.event_nouns:
                 continue
             if tok.dep_ not in ("nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos"):
                 continue

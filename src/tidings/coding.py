@@ -48,6 +48,12 @@ PRONOUN_SUBJECTS = {"it", "they", "he", "she", "we", "i"}
 PLACE_PREPS = {"in", "at", "near", "outside", "inside", "around", "across", "throughout", "off"}
 PLACE_TIME_PREPS = {"in", "at", "on", "during", "after", "before", "since", "until", "near", "within", "for"}
 REQUIRES_RECIPIENT = {"COOPERATE", "AID", "SANCTION"}
+# Acts aimed at authority: with no recipient in their own clause, the one their purpose names
+# ("went on strike to demand the resignation of President X") is it.
+AIMED_AT_AUTHORITY = {"PROTEST", "REQUEST", "REJECT", "THREATEN", "COERCE", "CONCEDE", "ACCUSE"}
+# Domestic acts: with no recipient named at all, the country where they happen (or, failing
+# that, the actors' own) is it, as event-data conventions code a protest in Algeria -> DZA.
+DOMESTIC = {"PROTEST", "COERCE", "CONCEDE"}
 # The classifier codes a sentence no trigger matched only when its best type is this likely.
 FALLBACK_MIN = 0.5
 
@@ -73,7 +79,7 @@ def code_doc(doc: Doc, kb: KnowledgeBase, lexicon: Lexicon, published: date | No
 def code_document(doc: Doc, kb: KnowledgeBase, lexicon: Lexicon, published: date | None,
                   classifier: TypeClassifier | None = None) -> tuple[list[EventMention], list[DocActor]]:
     """All events of an annotated document in text order, and the document's actors."""
-    actors = DocActors(doc, kb)
+    actors = DocActors(doc, kb, lexicon.nouns)
     ctx = Context(doc, actors, kb, lexicon, published, classifier or load_classifier(), tuple(doc.sents),
                   doc.text)
     events: list[EventMention] = []
@@ -143,6 +149,8 @@ def _code_trigger(ctx: Context, sent: Span, tok: Token) -> Iterator[EventMention
     if trig.phrase.split()[0] in VISIT_HOSTS and trig.event == "CONSULT" and not future:
         sources, targets = targets, sources  # the visitor is the actor (PLOVER 6)
     targets = [t for t in targets if t.actor.id not in {s.actor.id for s in sources}]
+    if not targets and event_type in AIMED_AT_AUTHORITY:
+        targets = _purpose_targets(ctx, verb, sources)
     belief = _belief(ctx, verb, event_type)
     if not sources and targets and event_type == "ASSAULT":
         sources = [_unidentified(verb)]  # "three soldiers were killed by a roadside bomb"
@@ -160,6 +168,24 @@ def _not_a_visit(ctx: Context, verb: Token, trig: Trigger) -> bool:
     nouns = ctx.lexicon.nouns
     return bool(objects) and all(o.i not in ctx.actors.by_token and o.lower_ not in nouns
                                  and o.lemma_.lower() not in nouns for o in objects)
+
+
+def _purpose_targets(ctx: Context, verb: Token, sources: list[Mention]) -> list[Mention]:
+    """Actors the purpose of an act names: "to demand the resignation of X", "in protest
+    against X", "calling for X to ..."."""
+    taken = {m.actor.id for m in sources}
+    for child in verb.children:
+        purpose = child.dep_ in ("advcl", "xcomp") and any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children)
+        purpose = purpose or child.dep_ == "prep" and child.lower_ in ("in", "against") and any(
+            g.lower_ == "protest" for g in child.subtree)
+        purpose = purpose or child.dep_ == "advcl" and child.tag_ == "VBG"  # "..., demanding X"
+        if purpose:
+            found = [ctx.actors.by_token[t.i] for t in child.subtree
+                     if t.i in ctx.actors.by_token and t.i not in ctx.actors.consumed]
+            found = _unique([m for m in found if m.actor.id not in taken])
+            if found:
+                return found[:1]
+    return []
 
 
 def _unidentified(verb: Token) -> Mention:
@@ -199,6 +225,8 @@ def _code_predicate(ctx: Context, sent: Span) -> Iterator[EventMention]:
         sources, targets = [m for c in verb.children if c.dep_ == "agent" for m in _mentions_in(ctx, c)], sources
     sources, targets = _unique(sources), _unique(targets)
     targets = [t for t in targets if t.actor.id not in {s.actor.id for s in sources}]
+    if not targets and best in AIMED_AT_AUTHORITY:
+        targets = _purpose_targets(ctx, verb, sources)
     if not sources or best in REQUIRES_RECIPIENT and not targets:
         return
     trig = Trigger(verb.lemma_.lower(), "verb", best, None, None, ())
@@ -445,15 +473,31 @@ def _event(ctx: Context, sent: Span, tok: Token, trig: Trigger, event_type: str,
     confidence += 0.1 * _in_main_clause(anchor)  # PLOVER rule 7: the main-clause predicate first
     if belief is not None:  # the classifier's probability of the type weighs as much as the rules
         confidence = 0.8 * min(confidence, 0.95) + 0.2 * belief
+    location = _location(ctx, sent, anchor, sources + targets)
+    source_actors = tuple(_with_home(ctx, sent, ctx.actors.actor_of(m), targets) for m in sources)
+    target_actors = tuple(_with_home(ctx, sent, ctx.actors.actor_of(m), sources) for m in targets)
+    if not target_actors and event_type in DOMESTIC:
+        target_actors = _domestic_recipient(ctx, location, source_actors)
     return EventMention(
         type=event_type, mode=trig.mode if event_type == trig.event else None,
         cameo=trig.cameo if event_type == trig.event else None,
-        sources=tuple(_with_home(ctx, sent, ctx.actors.actor_of(m), targets) for m in sources),
-        targets=tuple(_with_home(ctx, sent, ctx.actors.actor_of(m), sources) for m in targets),
+        sources=source_actors, targets=target_actors,
         evidence=sent.text.rstrip(), start=sent.start_char, end=sent.start_char + len(sent.text.rstrip()), trigger=tok.text,
         date=when.date, date_precision=when.precision, date_basis=when.basis,
-        location=_location(ctx, sent, anchor, sources + targets), confidence=min(confidence, 0.95),
+        location=location, confidence=min(confidence, 0.95),
         spans=tuple(marks))
+
+
+def _domestic_recipient(ctx: Context, location: str | None, sources: tuple[Actor, ...]) -> tuple[Actor, ...]:
+    """The country a domestic act with no named recipient is aimed at: where it happens, or
+    the actors' own country. Its role says it is implied, so no one reads it as named."""
+    home = ctx.kb.country(location) if location else None
+    if home is None:
+        own = {a.country for a in sources if a.country and len(a.country) == 3 and a.country not in ("IGO", "NGO", "IMG")}
+        home = own.pop() if len(own) == 1 else None
+    if home is None:
+        return ()
+    return (replace(ctx.actors.country_actor(home), role="implied recipient"),)
 
 
 def _with_home(ctx: Context, sent: Span, actor: Actor, targets: list[Mention]) -> Actor:
