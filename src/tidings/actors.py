@@ -37,6 +37,12 @@ class Mention:
     key: str  # doc-level identity of a person ("sims" links to "joe sims")
 
 
+def _lower_title_word(tok: Token, taken: int) -> bool:
+    """A lower-case word of a title written before a name ("opposition leader", "foreign
+    minister" in "Syrian foreign minister X"), at most four words back."""
+    return taken < 4 and tok.is_lower and tok.is_alpha and tok.pos_ in ("NOUN", "ADJ", "PROPN")
+
+
 class DocActors:
     """All actor mentions of a document, with the tokens consumed by appositives."""
 
@@ -46,6 +52,7 @@ class DocActors:
         self.event_nouns = event_nouns  # "Palestinian riots" is an event, not a group of people
         self.acronyms: dict[str, Actor] = {}
         self.consumed: set[int] = set()
+        self.titles: set[int] = set()  # title words before a name: part of the person's mention
         self.by_token: dict[int, Mention] = {}
         self.people: dict[str, Actor] = {}  # key -> best-known actor of a person
         self._find()
@@ -128,35 +135,39 @@ class DocActors:
 
     def _person(self, ent: Span) -> Mention:
         name = ent.text
-        role, org, country, sector = self._titles_before(ent)
+        start, (role, org, country, sector) = self._titles_before(ent)
         app = self._appositive(ent.end)
         if app is not None:
             role, org, country, sector = (app[0] or role, app[1] or org, app[2] or country,
                                           app[3] or sector)
         actor = Actor(id=person_id(name), name=name, org=org, role=role, country=country,
                       sector=sector)
-        return Mention(ent.start, ent.end, actor, "person", person_key(name, self.kb))
+        # the mention spans the title ("Palestinian leader X"): a parse that makes the title
+        # the subject and the name its appositive still finds the person
+        return Mention(start, ent.end, actor, "person", person_key(name, self.kb))
 
-    def _titles_before(self, ent: Span) -> tuple[str | None, str | None, str | None, str | None]:
-        """ "CPUSA co-Chair Rossana Cambron", "Vietnamese President X", "General Secretary X"."""
+    def _titles_before(self, ent: Span) -> tuple[int, tuple[str | None, str | None, str | None, str | None]]:
+        """Where a person's title starts, and what it says: "CPUSA co-Chair Rossana Cambron",
+        "Vietnamese President X", "General Secretary X", "Iran's religious leader X"."""
         doc = self.doc
         i = ent.start
         while i > sent_of(ent[0]).start and (doc[i - 1].is_title or doc[i - 1].lower_ in ("co", "-", "vice")
-                                      or doc[i - 1].text.istitle()) and doc[i - 1].ent_type_ != "PERSON":
+                                      or doc[i - 1].text.istitle() or _lower_title_word(doc[i - 1], ent.start - i)
+                                      ) and doc[i - 1].ent_type_ != "PERSON":
             if doc[i - 1].ent_type_ in ("ORG", "GPE", "NORP"):
                 break
             i -= 1
         title = doc[i:ent.start].text
         role = self.kb.role(title) if title else None
         if role is None:
-            return None, None, None, None
+            return ent.start, (None, None, None, None)
         org = country = None
-        if i > 0 and doc[i - 1].ent_type_ in ("ORG", "GPE", "NORP"):
-            owner = next(e for e in doc.ents if e.start <= i - 1 < e.end)
+        k = i - 2 if i > 1 and doc[i - 1].lower_ in ("'s", "\u2019s") else i - 1  # "Iran's leader"
+        if k >= 0 and doc[k].ent_type_ in ("ORG", "GPE", "NORP"):
+            owner = next(e for e in doc.ents if e.start <= k < e.end)
             org, country = self._owner(owner)
-        for t in range(i, ent.start):
-            self.consumed.add(t)
-        return title, org, country, role.sector
+        self.titles.update(range(i, ent.start))
+        return i, (title, org, country, role.sector)
 
     def _owner(self, ent: Span) -> tuple[str | None, str | None]:
         text = re.sub(r"^the\s+", "", ent.text, flags=re.I)
@@ -218,7 +229,7 @@ class DocActors:
         by_end = {m.end: m for m in found}
         for tok in doc:
             role = self.kb.roles.get(tok.lower_) or self.kb.roles.get(tok.lemma_.lower())
-            if role is None or tok.i in self.consumed or tok.ent_type_ == "PERSON":
+            if role is None or tok.i in self.consumed or tok.i in self.titles or tok.ent_type_ == "PERSON":
                 continue
             if role.kind == "person" and not (tok.i > 0 and doc[tok.i - 1].ent_type_ in ("NORP", "GPE", "ORG")):
                 continue  # "the envoy" alone is an anaphor; "the Peruvian envoy" names an actor
