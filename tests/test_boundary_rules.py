@@ -164,3 +164,13 @@ def test_a_protest_is_aimed_at_whom_its_purpose_names(code_text):
 def test_a_domestic_act_with_no_named_recipient_is_aimed_at_its_country(code_text):
     e = _only(code_text("Thousands of Peruvian farmers demonstrated in Lima on Thursday."), "PROTEST")
     assert _codes(e["targets"]) == {"PER"} and e["targets"][0]["role"] == "implied recipient"
+
+
+def test_unidentified_attackers_belong_where_they_struck(code_text):
+    e = _only(code_text("A roadside bomb killed four Malian soldiers near Gao on Sunday."), "ASSAULT")
+    assert e["sources"][0]["sector"] == "UAF" and _codes(e["sources"]) == {"MLI"}
+
+
+def test_an_ethnic_group_belongs_to_the_country_it_lives_in(code_text):
+    e = _only(code_text("Ethnic Hungarians in Romania demanded autonomy from the government in Bucharest."), "REQUEST")
+    assert _codes(e["sources"]) == {"ROU"}

@@ -82,6 +82,8 @@ class DocActors:
             return self._person(ent)
         if label == "ORG" and (self.kb.org(ent.text) or not self.kb.country(ent.text)):
             return self._org(ent)  # an ORG that is only a country name ("Israel") is a country
+        if label == "NORP" and ent.start > 0 and self.doc[ent.start - 1].lower_ == "ethnic":
+            return self._ethnic_group(ent)
         if label in ("GPE", "LOC", "ORG") or label == "NORP" and ent.root.dep_ not in ("amod", "compound"):
             # a place, or a people named as a collective actor ("Palestinians blamed Israel")
             iso3 = self.kb.country(ent.text)
@@ -91,6 +93,17 @@ class DocActors:
             actor = replace(self._country_actor(iso3, ent.text), sector="GOV" if capital else None)
             return Mention(ent.start, ent.end, actor, "country", iso3)
         return None
+
+    def _ethnic_group(self, ent: Span) -> Mention:
+        """ "ethnic Albanians in Serbia": a people of the country they live in, not of the
+        state their name recalls; where the phrase names no country, it is left open."""
+        name = f"ethnic {ent.text}"
+        within = self._owner_within(ent.root)
+        if within is not None and within.country:
+            actor = replace(self._country_actor(within.country, within.country), role=name)
+        else:
+            actor = Actor(id=f"group:{norm(name)}", name=name, role=name)
+        return Mention(ent.start - 1, ent.end, actor, "group", actor.id)
 
     def _country_actor(self, iso3: str, text: str) -> Actor:
         return Actor(id=iso3, name=self._country_name(iso3, text), country=iso3)

@@ -478,6 +478,7 @@ def _event(ctx: Context, sent: Span, tok: Token, trig: Trigger, event_type: str,
     target_actors = tuple(_with_home(ctx, sent, ctx.actors.actor_of(m), sources) for m in targets)
     if not target_actors and event_type in DOMESTIC:
         target_actors = _domestic_recipient(ctx, location, source_actors)
+    source_actors = tuple(_unidentified_at(ctx, sent, location, a, target_actors) for a in source_actors)
     return EventMention(
         type=event_type, mode=trig.mode if event_type == trig.event else None,
         cameo=trig.cameo if event_type == trig.event else None,
@@ -500,6 +501,28 @@ def _domestic_recipient(ctx: Context, location: str | None, sources: tuple[Actor
     return (replace(ctx.actors.country_actor(home), role="implied recipient"),)
 
 
+def _unidentified_at(ctx: Context, sent: Span, location: str | None, actor: Actor,
+                     targets: tuple[Actor, ...]) -> Actor:
+    """Unidentified attackers belong to the country where they struck ("Unidentified gunmen
+    (Iraq)"): the event's place, else the one country the sentence names, else the victims'."""
+    if actor.sector != "UAF" or actor.country:
+        return actor
+    home = ctx.kb.country(location) if location else None
+    if home is None:
+        named = _countries_named(ctx, sent)
+        victims = {t.country for t in targets if t.country}
+        others = named - victims
+        home = next(iter(others)) if len(others) == 1 else next(iter(victims)) if len(victims) == 1 else None
+    return replace(actor, country=home) if home else actor
+
+
+def _countries_named(ctx: Context, sent: Span) -> set[str]:
+    """The countries a sentence's actors belong to (not IGOs or NGOs)."""
+    return {m.actor.country for i, m in ctx.actors.by_token.items()
+            if sent.start <= i < sent.end and m.actor.country and len(m.actor.country) == 3
+            and m.actor.country not in ("IGO", "NGO", "IMG")}
+
+
 def _with_home(ctx: Context, sent: Span, actor: Actor, targets: list[Mention]) -> Actor:
     """An actor of unknown country ("President X", "opposition groups") in a sentence that names
     exactly one country acts at home: "President X extended the curfew in Abidjan" -> CIV.
@@ -507,9 +530,7 @@ def _with_home(ctx: Context, sent: Span, actor: Actor, targets: list[Mention]) -
     president of Armenia")."""
     if actor.country or actor.sector == "UAF":
         return actor
-    named = {m.actor.country for i, m in ctx.actors.by_token.items()
-             if sent.start <= i < sent.end and m.actor.country and len(m.actor.country) == 3
-             and m.actor.country not in ("IGO", "NGO", "IMG")}
+    named = _countries_named(ctx, sent)
     if len(named) != 1:
         return actor
     home = named.pop()
