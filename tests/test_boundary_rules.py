@@ -174,3 +174,10 @@ def test_unidentified_attackers_belong_where_they_struck(code_text):
 def test_an_ethnic_group_belongs_to_the_country_it_lives_in(code_text):
     e = _only(code_text("Ethnic Hungarians in Romania demanded autonomy from the government in Bucharest."), "REQUEST")
     assert _codes(e["sources"]) == {"ROU"}
+
+
+def test_rejecting_a_proposal_rejects_whoever_made_it(code_text):
+    e = _only(code_text("Nepal rejected an Indian proposal for a joint dam on Tuesday."), "REJECT")
+    assert _codes(e["targets"]) == {"IND"}
+    e = _only(code_text("Ghana welcomed a Nigerian offer of mediation."), "SUPPORT")
+    assert _codes(e["sources"]) == {"GHA"} and _codes(e["targets"]) == {"NGA"}

@@ -166,8 +166,10 @@ def _not_a_visit(ctx: Context, verb: Token, trig: Trigger) -> bool:
         return False
     objects = [c for c in verb.children if c.dep_ == "dobj"]
     nouns = ctx.lexicon.nouns
-    return bool(objects) and all(o.i not in ctx.actors.by_token and o.lower_ not in nouns
-                                 and o.lemma_.lower() not in nouns for o in objects)
+
+    def a_meeting(o: Token) -> bool:
+        return any(t.event == "CONSULT" for t in nouns.get(o.lower_, ()) + nouns.get(o.lemma_.lower(), ()))
+    return bool(objects) and all(o.i not in ctx.actors.by_token and not a_meeting(o) for o in objects)
 
 
 def _purpose_targets(ctx: Context, verb: Token, sources: list[Mention]) -> list[Mention]:
@@ -369,7 +371,8 @@ def _arguments(ctx: Context, tok: Token, verb: Token, trig: Trigger,
         if targets or reciprocal:
             break
     if not targets and not reciprocal:
-        targets = _surface_recipient(ctx, tok, trig) or _first_in_phrase(ctx, tok, trig, sources)
+        targets = (_surface_recipient(ctx, tok, trig) or _first_in_phrase(ctx, tok, trig, sources)
+                   or _owner_of_object(ctx, tok, sources))
     if _is_passive(verb) and not is_noun:
         agents = [m for c in verb.children if c.dep_ == "agent" for m in _mentions_in(ctx, c)]
         sources, targets = agents, sources
@@ -414,6 +417,23 @@ def _mentions_in(ctx: Context, root: Token, depth: int = 0) -> list[Mention]:
                 if all(found_m.start != f.start for f in found):
                     found.append(found_m)
     return found
+
+
+def _owner_of_object(ctx: Context, tok: Token, sources: list[Mention]) -> list[Mention]:
+    """Whose thing the act is done to: "rejected an Indian proposal", "a US offer", "an
+    appeal from President X" -> India, the US, X."""
+    taken = {m.actor.id for m in sources}
+    for obj in (c for c in tok.children if c.dep_ == "dobj"):
+        for c in obj.children:
+            if c.dep_ == "prep" and c.lower_ in ("from", "by"):
+                found = [m for m in _mentions_in(ctx, c) if m.actor.id not in taken]
+                if found:
+                    return found
+            if c.dep_ in ("amod", "compound", "poss") and c.ent_type_ in ("NORP", "GPE") and c.i not in ctx.actors.by_token:
+                iso3 = ctx.kb.country(c.text)
+                if iso3 and iso3 not in taken:
+                    return [Mention(c.i, c.i + 1, ctx.actors.country_actor(iso3), "country", iso3)]
+    return []
 
 
 def _surface_recipient(ctx: Context, tok: Token, trig: Trigger) -> list[Mention]:
