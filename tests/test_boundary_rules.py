@@ -181,3 +181,11 @@ def test_rejecting_a_proposal_rejects_whoever_made_it(code_text):
     assert _codes(e["targets"]) == {"IND"}
     e = _only(code_text("Ghana welcomed a Nigerian offer of mediation."), "SUPPORT")
     assert _codes(e["sources"]) == {"GHA"} and _codes(e["targets"]) == {"NGA"}
+
+
+# object frames (data/object_frames.tsv) ------------------------------------------
+def test_what_a_verb_acts_on_can_change_the_event(code_text):
+    assert _types(code_text("Kenya withdrew its election observers from Uganda on Monday.")) == ["SANCTION"]
+    assert _types(code_text("Chad withdrew its troops from the border with Niger on Monday.")) == ["RETREAT"]
+    assert "REJECT" in _types(code_text("Egypt cancelled a planned visit to Israel by its foreign minister."))
+    assert _types(code_text("Indian peacekeeping troops arrived in South Sudan on Friday.")) == ["AID"]

@@ -137,6 +137,7 @@ def _code_trigger(ctx: Context, sent: Span, tok: Token) -> Iterator[EventMention
         if best is None or (targets and not best[2]):
             best = (trig, sources, targets, reciprocal)
     trig, sources, targets, reciprocal = best
+    trig = _reframed(ctx, verb, trig) if not is_noun else trig
     if obliged:  # "X said Y must hand over ...": X asks Y (PLOVER: REQUEST)
         sources, targets, reciprocal = _subject_mentions(ctx, verb.head), sources, False
     if not sources and not targets:
@@ -157,6 +158,19 @@ def _code_trigger(ctx: Context, sent: Span, tok: Token) -> Iterator[EventMention
     if event_type in REQUIRES_RECIPIENT and not targets or not sources:
         return
     yield _event(ctx, sent, tok, trig, event_type, future, sources, targets, reciprocal, belief)
+
+
+def _reframed(ctx: Context, verb: Token, trig: Trigger) -> Trigger:
+    """The trigger as its object frame makes it ("withdrew its inspectors" -> SANCTION)."""
+    for frame in ctx.lexicon.frames:
+        if trig.phrase not in frame.triggers:
+            continue
+        heads = [c for c in verb.children if c.dep_ == frame.slot]
+        heads += [h for x in heads for h in x.conjuncts]
+        words = {t.lemma_.lower() for h in heads for t in (h, *h.lefts)} | {h.lower_ for h in heads}
+        if words & frame.words:
+            return replace(trig, event=frame.event, mode=frame.mode, cameo=frame.cameo)
+    return trig
 
 
 def _not_a_visit(ctx: Context, verb: Token, trig: Trigger) -> bool:

@@ -1,4 +1,5 @@
-"""The trigger lexicon (``data/triggers.tsv``): which words report which PLOVER event."""
+"""The trigger lexicon (``data/triggers.tsv``): which words report which PLOVER event, and
+the object frames (``data/object_frames.tsv``) that change the event by what the verb acts on."""
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -17,9 +18,22 @@ class Trigger:
 
 
 @dataclass(frozen=True)
+class Frame:
+    """A verb that reports another event when its object or subject is of a kind."""
+
+    triggers: frozenset[str]
+    slot: str  # "dobj" or "nsubj"
+    words: frozenset[str]
+    event: str
+    mode: str | None
+    cameo: str | None
+
+
+@dataclass(frozen=True)
 class Lexicon:
     verbs: dict[str, tuple[Trigger, ...]]
     nouns: dict[str, tuple[Trigger, ...]]
+    frames: tuple[Frame, ...] = ()
 
 
 @cache
@@ -34,4 +48,20 @@ def load_lexicon() -> Lexicon:
         trig = Trigger(phrase, pos, event, mode or None, cameo or None,
                        tuple(r for r in recipient.split("|") if r))
         (verbs if pos == "verb" else nouns).setdefault(phrase, []).append(trig)
-    return Lexicon({k: tuple(v) for k, v in verbs.items()}, {k: tuple(v) for k, v in nouns.items()})
+    return Lexicon({k: tuple(v) for k, v in verbs.items()}, {k: tuple(v) for k, v in nouns.items()},
+                   tuple(_frames()))
+
+
+def _frames() -> list[Frame]:
+    text = resources.files("tidings").joinpath("data/object_frames.tsv").read_text("utf-8")
+    out = []
+    for n, line in enumerate(text.splitlines(), 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        cells = line.split("\t")
+        if len(cells) < 6 or cells[1] not in ("dobj", "nsubj"):
+            raise ValueError(f"data/object_frames.tsv:{n}: expected 6 tab-separated cells with slot dobj or nsubj")
+        triggers, slot, words, event, mode, cameo = cells[:6]
+        out.append(Frame(frozenset(triggers.split("|")), slot, frozenset(words.split("|")), event,
+                         mode or None, cameo or None))
+    return out
