@@ -189,3 +189,9 @@ def test_what_a_verb_acts_on_can_change_the_event(code_text):
     assert _types(code_text("Chad withdrew its troops from the border with Niger on Monday.")) == ["RETREAT"]
     assert "REJECT" in _types(code_text("Egypt cancelled a planned visit to Israel by its foreign minister."))
     assert _types(code_text("Indian peacekeeping troops arrived in South Sudan on Friday.")) == ["AID"]
+    assert _types(code_text("Turkey has strengthened its forces along the Iraqi border, officials said.")) == ["MOBILIZE"]
+    assert _types(code_text("The IAEA dispatched inspectors to Iran on Monday.")) == ["ACCUSE"]
+
+
+def test_a_state_the_actors_are_in_is_an_event(code_text):
+    assert "MOBILIZE" in _types(code_text("Indian troops remained on high alert in Kashmir on Friday."))

@@ -21,7 +21,7 @@ from .actors import DocActors, Mention
 from .classify import NONE, REPORTING, STANCE_ADJ, TypeClassifier, load_classifier, main_predicate
 from .nlp import HONORIFICS, sent_of
 from .kb import KnowledgeBase
-from .lexicon import Lexicon, Trigger
+from .lexicon import Frame, Lexicon, Trigger
 from .records import Actor, DocActor, EventMention
 from .records import Span as Mark
 
@@ -37,6 +37,7 @@ ATTEMPT_VERBS = {"attempt", "try"}  # "tried to hack", "attempted to assassinate
 HABITUAL = {"always", "long", "traditionally", "usually", "often", "continuously", "consistently"}
 BACKGROUND_MARKS = {"after", "before", "since", "because", "once", "until"}
 BACKGROUND_PREPS = {"following", "after", "before", "since", "during", "ahead", "prior"}
+STATE_NOUNS = {"alert", "strike", "standby", "hunger strike"}  # "remained on alert", "went on strike"
 TOPIC_PREPS = {"on", "over", "about", "regarding", "concerning"}  # "talks on a ceasefire": the topic
 FUTURE_SHIFT = {"CONSULT": "AGREE", "COOPERATE": "AGREE", "AID": "AGREE", "SUPPORT": "AGREE",
                 "RETREAT": "CONCEDE", "SANCTION": "THREATEN", "COERCE": "THREATEN",
@@ -112,7 +113,7 @@ def _triggers(ctx: Context, tok: Token) -> tuple[Trigger, ...]:
 
 
 def _code_trigger(ctx: Context, sent: Span, tok: Token) -> Iterator[EventMention]:
-    triggers = _triggers(ctx, tok)
+    triggers = _triggers(ctx, tok) or _framed_trigger(ctx, tok)
     obliged = _is_obligation(tok)
     if not triggers and obliged:  # "Y must return ...", whatever the verb
         triggers = (Trigger(tok.lemma_.lower(), "verb", "REQUEST", None, "100", ("dobj",)),)
@@ -162,15 +163,32 @@ def _code_trigger(ctx: Context, sent: Span, tok: Token) -> Iterator[EventMention
 
 def _reframed(ctx: Context, verb: Token, trig: Trigger) -> Trigger:
     """The trigger as its object frame makes it ("withdrew its inspectors" -> SANCTION)."""
+    frame = _frame(ctx, verb, trig.phrase)
+    return replace(trig, event=frame.event, mode=frame.mode, cameo=frame.cameo) if frame else trig
+
+
+def _frame(ctx: Context, verb: Token, phrase: str) -> Frame | None:
     for frame in ctx.lexicon.frames:
-        if trig.phrase not in frame.triggers:
+        if phrase not in frame.triggers:
             continue
         heads = [c for c in verb.children if c.dep_ == frame.slot]
         heads += [h for x in heads for h in x.conjuncts]
         words = {t.lemma_.lower() for h in heads for t in (h, *h.lefts)} | {h.lower_ for h in heads}
         if words & frame.words:
-            return replace(trig, event=frame.event, mode=frame.mode, cameo=frame.cameo)
-    return trig
+            return frame
+    return None
+
+
+def _framed_trigger(ctx: Context, tok: Token) -> tuple[Trigger, ...]:
+    """A verb the lexicon lacks that a frame makes a trigger ("strengthened its forces")."""
+    if tok.pos_ != "VERB":
+        return ()
+    lemma = tok.lemma_.lower()
+    particle = next((f"{lemma} {c.lower_}" for c in tok.children if c.dep_ == "prt"), lemma)
+    frame = _frame(ctx, tok, particle) or _frame(ctx, tok, lemma)
+    if frame is None:
+        return ()
+    return (Trigger(particle, "verb", frame.event, frame.mode, frame.cameo, frame.recipient),)
 
 
 def _not_a_visit(ctx: Context, verb: Token, trig: Trigger) -> bool:
@@ -345,6 +363,8 @@ def _background_noun(ctx: Context, tok: Token) -> bool:
         return True
     if tok.dep_ in ("nsubj", "nsubjpass") and dets and dets[0] in ("the", "this", "that"):
         return True  # "The meeting marked ...": a reference back, not a new report
+    if prep is not None and prep.lower_ == "on" and tok.lemma_.lower() in STATE_NOUNS:
+        return False  # a state the actors are in: "troops remained on high alert"
     preps = {r for t in _triggers(ctx, tok) for r in t.recipient}
     has_partner = any(c.dep_ == "prep" and c.lower_ in preps for c in tok.children)
     return not (has_partner or (tok.dep_ == "dobj" and tok.head.lemma_.lower() in LIGHT_VERBS))

@@ -27,6 +27,7 @@ class Frame:
     event: str
     mode: str | None
     cameo: str | None
+    recipient: tuple[str, ...] = ()  # when the frame makes a verb the lexicon lacks a trigger
 
 
 @dataclass(frozen=True)
@@ -61,7 +62,7 @@ def _frames() -> list[Frame]:
         cells = line.split("\t")
         if len(cells) < 6 or cells[1] not in ("dobj", "nsubj"):
             raise ValueError(f"data/object_frames.tsv:{n}: expected 6 tab-separated cells with slot dobj or nsubj")
-        triggers, slot, words, event, mode, cameo = cells[:6]
+        triggers, slot, words, event, mode, cameo, recipient = (cells + [""])[:7]
         out.append(Frame(frozenset(triggers.split("|")), slot, frozenset(words.split("|")), event,
-                         mode or None, cameo or None))
+                         mode or None, cameo or None, tuple(r for r in recipient.split("|") if r)))
     return out
