@@ -28,7 +28,8 @@ from .records import Span as Mark
 LIGHT_VERBS = {"hold", "have", "conduct", "pay", "make", "express", "give", "extend", "reaffirm",
                "sign", "reach", "convey", "send", "offer", "begin", "start", "open", "attend",
                "stage", "launch", "mount", "carry", "impose", "declare", "issue", "lodge", "file",
-               "announce", "order", "organize", "organise", "resume", "renew", "continue", "undertake"}
+               "announce", "order", "organize", "organise", "resume", "renew", "continue", "undertake",
+               "reimpose", "speed", "accelerate", "step", "intensify", "escalate", "expand", "complete"}
 HYPOTHETICAL = {"could", "would", "might", "may", "should", "must", "can"}
 FUTURE_AUX = {"will", "shall", "'ll"}
 INTENT_VERBS = {"plan", "intend", "expect", "agree", "pledge", "promise", "vow", "swear", "offer", "decide",
@@ -344,7 +345,7 @@ def _not_an_event(ctx: Context, tok: Token, verb: Token, is_noun: bool) -> bool:
     if verb.head.lemma_.lower() == "continue" and verb.dep_ == "xcomp":
         return True
     if is_noun:
-        covered = bool(_triggers(ctx, verb)) and verb.lemma_.lower() not in LIGHT_VERBS \
+        covered = bool(_triggers(ctx, verb) or _framed_trigger(ctx, verb)) and verb.lemma_.lower() not in LIGHT_VERBS \
             and tok.dep_ in ("dobj", "nsubj", "nsubjpass", "attr")  # "attended the summit", not "At a session with X, Y discussed"
         return covered or _background_noun(ctx, tok)
     return False
