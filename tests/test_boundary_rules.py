@@ -196,3 +196,10 @@ def test_what_a_verb_acts_on_can_change_the_event(code_text):
 
 def test_a_state_the_actors_are_in_is_an_event(code_text):
     assert "MOBILIZE" in _types(code_text("Indian troops remained on high alert in Kashmir on Friday."))
+
+
+# protests are events wherever the sentence puts them --------------------------------
+def test_a_protest_needs_no_partner_and_a_purpose_protest_is_coded(code_text):
+    assert "PROTEST" in _types(code_text("Thousands of Kenyan teachers converged on Nairobi for a rally on Monday."))
+    assert "PROTEST" in _types(code_text("Bolivian miners stayed away from work on Monday to protest against the new mining law."))
+    assert "PROTEST" in _types(code_text("Nepali students threw stones at police during demonstrations in Kathmandu."))

@@ -340,8 +340,10 @@ def _not_an_event(ctx: Context, tok: Token, verb: Token, is_noun: bool) -> bool:
         return True
     if verb.dep_ in ("xcomp", "advcl") and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
         gov = verb.head.lemma_.lower()
-        if gov not in INTENT_VERBS | STANCE_ADJ | ATTEMPT_VERBS or _triggers(ctx, verb.head):
-            return True  # purpose clause, or covered by the governing trigger ("agreed to meet")
+        protest = verb is tok and any(t.event == "PROTEST" for t in _triggers(ctx, tok))
+        if (gov not in INTENT_VERBS | STANCE_ADJ | ATTEMPT_VERBS or _triggers(ctx, verb.head)) and not protest:
+            return True  # purpose clause, or covered by the governing trigger ("agreed to meet");
+            # but "stayed away from work to protest X" is a protest
     if verb.head.lemma_.lower() == "continue" and verb.dep_ == "xcomp":
         return True
     if is_noun:
@@ -354,8 +356,9 @@ def _not_an_event(ctx: Context, tok: Token, verb: Token, is_noun: bool) -> bool:
 def _background_noun(ctx: Context, tok: Token) -> bool:
     dets = [c.lower_ for c in tok.children if c.dep_ in ("det", "poss")]
     prep = tok.head if tok.dep_ == "pobj" else None
-    if prep is not None and prep.lower_ in BACKGROUND_PREPS:
-        return True
+    protest = any(t.event == "PROTEST" for t in _triggers(ctx, tok))
+    if prep is not None and prep.lower_ in BACKGROUND_PREPS and not (protest and prep.lower_ == "during"):
+        return True  # "after the talks"; but "threw stones during demonstrations" tells of them
     about = prep.head if prep is not None else None
     if prep is not None and prep.lower_ in TOPIC_PREPS and about is not tok and (
             _triggers(ctx, about) or about.lower_ in ctx.lexicon.nouns or about.lemma_.lower() in ctx.lexicon.nouns):
@@ -366,6 +369,8 @@ def _background_noun(ctx: Context, tok: Token) -> bool:
         return True  # "The meeting marked ...": a reference back, not a new report
     if prep is not None and prep.lower_ == "on" and tok.lemma_.lower() in STATE_NOUNS:
         return False  # a state the actors are in: "troops remained on high alert"
+    if protest:
+        return False  # a rally, strike or riot needs no partner: "converged for a rally"
     preps = {r for t in _triggers(ctx, tok) for r in t.recipient}
     has_partner = any(c.dep_ == "prep" and c.lower_ in preps for c in tok.children)
     return not (has_partner or (tok.dep_ == "dobj" and tok.head.lemma_.lower() in LIGHT_VERBS))
