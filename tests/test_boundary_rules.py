@@ -203,3 +203,8 @@ def test_a_protest_needs_no_partner_and_a_purpose_protest_is_coded(code_text):
     assert "PROTEST" in _types(code_text("Thousands of Kenyan teachers converged on Nairobi for a rally on Monday."))
     assert "PROTEST" in _types(code_text("Bolivian miners stayed away from work on Monday to protest against the new mining law."))
     assert "PROTEST" in _types(code_text("Nepali students threw stones at police during demonstrations in Kathmandu."))
+
+
+def test_what_a_statement_says_is_the_act_of_who_issued_it(code_text):
+    e = _only(code_text("Ghana sent a letter urging Togo to reopen the border."), "REQUEST")
+    assert _codes(e["sources"]) == {"GHA"} and _codes(e["targets"]) == {"TGO"}

@@ -38,6 +38,9 @@ ATTEMPT_VERBS = {"attempt", "try"}  # "tried to hack", "attempted to assassinate
 HABITUAL = {"always", "long", "traditionally", "usually", "often", "continuously", "consistently"}
 BACKGROUND_MARKS = {"after", "before", "since", "because", "once", "until"}
 BACKGROUND_PREPS = {"following", "after", "before", "since", "during", "ahead", "prior"}
+# "issued a statement demanding that ...", "sent a letter urging ...": the participle is the act
+STATEMENT_NOUNS = {"statement", "declaration", "letter", "communique", "resolution", "message", "note",
+                   "appeal", "petition", "report", "editorial", "speech", "video", "decree", "memorandum"}
 STATE_NOUNS = {"alert", "strike", "standby", "hunger strike"}  # "remained on alert", "went on strike"
 TOPIC_PREPS = {"on", "over", "about", "regarding", "concerning"}  # "talks on a ceasefire": the topic
 FUTURE_SHIFT = {"CONSULT": "AGREE", "COOPERATE": "AGREE", "AID": "AGREE", "SUPPORT": "AGREE",
@@ -300,6 +303,12 @@ def _modals(verb: Token) -> set[str]:
     return {c.lower_ for v in chain for c in v.children if c.dep_ in ("aux", "auxpass")}
 
 
+def _says(verb: Token) -> bool:
+    """A participle that tells what a statement says ("a declaration demanding that ...")."""
+    return (verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.lemma_.lower() in STATEMENT_NOUNS
+            and verb.head.head is not verb.head)
+
+
 def _negated(verb: Token) -> bool:
     return any(c.dep_ == "neg" or c.lower_ in ("never", "not") for v in _clause_chain(verb) for c in v.children)
 
@@ -336,7 +345,7 @@ def _not_an_event(ctx: Context, tok: Token, verb: Token, is_noun: bool) -> bool:
     if any(c.dep_ in ("dobj", "nsubj", "nsubjpass") and c.tag_ in ("WDT", "WP")
            or c.dep_ == "dobj" and c.i < verb.i and c.lower_ in ("that", "which", "whom") for c in verb.children):
         return True  # a relative clause, however it was attached ("the help that X gave")
-    if verb.dep_ in ("relcl", "acl", "pcomp", "csubj") and not is_noun:
+    if verb.dep_ in ("relcl", "acl", "pcomp", "csubj") and not is_noun and not _says(verb):
         return True
     if verb.dep_ in ("xcomp", "advcl") and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
         gov = verb.head.lemma_.lower()
@@ -432,6 +441,8 @@ def _subject_mentions(ctx: Context, verb: Token) -> list[Mention]:
             return found
         if v.dep_ in ("conj", "xcomp", "advcl", "acomp") and v.head is not v:
             v = v.head
+        elif _says(v):
+            v = v.head.head  # "X issued a statement demanding ...": X
         else:
             return []
     return []
