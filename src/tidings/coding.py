@@ -177,7 +177,9 @@ def _frame(ctx: Context, verb: Token, phrase: str) -> Frame | None:
             continue
         heads = [c for c in verb.children if c.dep_ == frame.slot]
         heads += [h for x in heads for h in x.conjuncts]
-        words = {t.lemma_.lower() for h in heads for t in (h, *h.lefts)} | {h.lower_ for h in heads}
+        # the head, its modifiers and an "of" phrase ("a deployment of peacekeeping troops")
+        near = [t for h in heads for t in h.subtree if abs(t.i - h.i) <= 4]
+        words = {t.lemma_.lower() for t in near} | {t.lower_ for t in near}
         if words & frame.words:
             return frame
     return None
