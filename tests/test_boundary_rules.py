@@ -210,3 +210,10 @@ def test_a_protest_needs_no_partner_and_a_purpose_protest_is_coded(code_text):
 def test_what_a_statement_says_is_the_act_of_who_issued_it(code_text):
     e = _only(code_text("Ghana sent a letter urging Togo to reopen the border."), "REQUEST")
     assert _codes(e["sources"]) == {"GHA"} and _codes(e["targets"]) == {"TGO"}
+
+
+def test_exercises_evidence_and_wishes(code_text):
+    assert _types(code_text("China is conducting military exercises near Taiwan.")) == ["MOBILIZE"]
+    assert _types(code_text("Japan and India held joint military exercises in the Bay of Bengal.")) == ["COOPERATE"]
+    assert _types(code_text("Kenya presented evidence against Somalia at the court.")) == ["ACCUSE"]
+    assert "ASSAULT" not in _types(code_text("Iran wants Syria to attack Israel."))

@@ -34,6 +34,7 @@ HYPOTHETICAL = {"could", "would", "might", "may", "should", "must", "can"}
 FUTURE_AUX = {"will", "shall", "'ll"}
 INTENT_VERBS = {"plan", "intend", "expect", "agree", "pledge", "promise", "vow", "swear", "offer", "decide",
                 "prepare", "schedule", "set", "want", "hope", "seek", "commit", "invite"}
+WISH_VERBS = {"want", "wish", "hope", "like", "prefer"}
 ATTEMPT_VERBS = {"attempt", "try"}  # "tried to hack", "attempted to assassinate": the attempt is the act
 HABITUAL = {"always", "long", "traditionally", "usually", "often", "continuously", "consistently"}
 BACKGROUND_MARKS = {"after", "before", "since", "because", "once", "until"}
@@ -107,6 +108,9 @@ def _triggers(ctx: Context, tok: Token) -> tuple[Trigger, ...]:
         return lex.verbs.get(lemma, ())
     if tok.pos_ in ("NOUN", "PROPN"):
         prev = tok.nbor(-1).lower_ if tok.i > 0 else ""
+        three = f"{tok.nbor(-2).lower_} {prev} {tok.lower_}" if tok.i > 1 else ""
+        if three in lex.nouns:  # "joint military exercises" before "military exercises"
+            return lex.nouns[three]
         two = f"{prev} {tok.lower_}"
         if two in lex.nouns:
             return lex.nouns[two]
@@ -160,7 +164,7 @@ def _code_trigger(ctx: Context, sent: Span, tok: Token) -> Iterator[EventMention
     belief = _belief(ctx, verb, event_type)
     if not sources and targets and event_type == "ASSAULT":
         sources = [_unidentified(verb)]  # "three soldiers were killed by a roadside bomb"
-    if event_type in REQUIRES_RECIPIENT and not targets or not sources:
+    if not sources or event_type in REQUIRES_RECIPIENT and not targets and len(sources) < 2:  # "A and B held joint drills"
         return
     yield _event(ctx, sent, tok, trig, event_type, future, sources, targets, reciprocal, belief)
 
@@ -252,6 +256,8 @@ def _code_predicate(ctx: Context, sent: Span) -> Iterator[EventMention]:
     verb = main_predicate(sent)
     if verb.pos_ not in ("VERB", "AUX") or verb.i in ctx.actors.by_token:
         return
+    if _triggers(ctx, verb):
+        return  # the lexicon knows this verb and its rules found no event here
     probs = ctx.classifier.predict(verb)
     best = max(probs, key=probs.__getitem__)
     if best == NONE or probs[best] < FALLBACK_MIN or _not_an_event(ctx, verb, verb, False):
@@ -357,6 +363,9 @@ def _not_an_event(ctx: Context, tok: Token, verb: Token, is_noun: bool) -> bool:
             # but "stayed away from work to protest X" is a protest
     if verb.head.lemma_.lower() == "continue" and verb.dep_ == "xcomp":
         return True
+    if verb.dep_ in ("xcomp", "ccomp") and verb.head.lemma_.lower() in WISH_VERBS and any(
+            c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        return True  # "X wants Y to attack Z": a wish about another's act, not an act
     if is_noun:
         covered = bool(_triggers(ctx, verb) or _framed_trigger(ctx, verb)) and verb.lemma_.lower() not in LIGHT_VERBS \
             and tok.dep_ in ("dobj", "nsubj", "nsubjpass", "attr")  # "attended the summit", not "At a session with X, Y discussed"
