@@ -217,3 +217,8 @@ def test_exercises_evidence_and_wishes(code_text):
     assert _types(code_text("Japan and India held joint military exercises in the Bay of Bengal.")) == ["COOPERATE"]
     assert _types(code_text("Kenya presented evidence against Somalia at the court.")) == ["ACCUSE"]
     assert "ASSAULT" not in _types(code_text("Iran wants Syria to attack Israel."))
+
+
+def test_a_demonym_before_an_event_noun_is_its_actor(code_text):
+    e = _only(code_text("Somali riots against the Kenyan police continued on Monday."), "PROTEST")
+    assert _codes(e["sources"]) == {"SOM"}

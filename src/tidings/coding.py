@@ -29,7 +29,8 @@ LIGHT_VERBS = {"hold", "have", "conduct", "pay", "make", "express", "give", "ext
                "sign", "reach", "convey", "send", "offer", "begin", "start", "open", "attend",
                "stage", "launch", "mount", "carry", "impose", "declare", "issue", "lodge", "file",
                "announce", "order", "organize", "organise", "resume", "renew", "continue", "undertake",
-               "reimpose", "speed", "accelerate", "step", "intensify", "escalate", "expand", "complete"}
+               "reimpose", "speed", "accelerate", "step", "intensify", "escalate", "expand", "complete",
+               "use"}
 HYPOTHETICAL = {"could", "would", "might", "may", "should", "must", "can"}
 FUTURE_AUX = {"will", "shall", "'ll"}
 INTENT_VERBS = {"plan", "intend", "expect", "agree", "pledge", "promise", "vow", "swear", "offer", "decide",
@@ -413,6 +414,7 @@ def _arguments(ctx: Context, tok: Token, verb: Token, trig: Trigger,
     sources = _subject_mentions(ctx, verb)
     if is_noun and not sources:  # "Israel's invasion", "Palestinian riots"
         sources = [m for c in tok.children if c.dep_ in ("poss", "amod", "compound") for m in _mentions_in(ctx, c)]
+        sources = sources or _demonym_mentions(ctx, tok)
     targets: list[Mention] = []
     reciprocal = False
     anchor = tok
@@ -452,6 +454,8 @@ def _subject_mentions(ctx: Context, verb: Token) -> list[Mention]:
             return found
         if v.dep_ in ("conj", "xcomp", "advcl", "acomp") and v.head is not v:
             v = v.head
+        elif v.dep_ == "pcomp" and v.head.dep_ == "prep":
+            v = v.head.head  # "resorted to throwing stones": who resorted
         elif _says(v):
             v = v.head.head  # "X issued a statement demanding ...": X
         else:
@@ -481,6 +485,17 @@ def _mentions_in(ctx: Context, root: Token, depth: int = 0) -> list[Mention]:
     return found
 
 
+def _demonym_mentions(ctx: Context, noun: Token, taken: frozenset[str] = frozenset()) -> list[Mention]:
+    """The country a demonym or country name before a noun names ("Palestinian riots",
+    "an Indian proposal", "a US offer"), as a mention of that country."""
+    for c in noun.children:
+        if c.dep_ in ("amod", "compound", "poss") and c.ent_type_ in ("NORP", "GPE") and c.i not in ctx.actors.by_token:
+            iso3 = ctx.kb.country(c.text)
+            if iso3 and iso3 not in taken:
+                return [Mention(c.i, c.i + 1, ctx.actors.country_actor(iso3), "country", iso3)]
+    return []
+
+
 def _owner_of_object(ctx: Context, tok: Token, sources: list[Mention]) -> list[Mention]:
     """Whose thing the act is done to: "rejected an Indian proposal", "a US offer", "an
     appeal from President X" -> India, the US, X."""
@@ -491,10 +506,9 @@ def _owner_of_object(ctx: Context, tok: Token, sources: list[Mention]) -> list[M
                 found = [m for m in _mentions_in(ctx, c) if m.actor.id not in taken]
                 if found:
                     return found
-            if c.dep_ in ("amod", "compound", "poss") and c.ent_type_ in ("NORP", "GPE") and c.i not in ctx.actors.by_token:
-                iso3 = ctx.kb.country(c.text)
-                if iso3 and iso3 not in taken:
-                    return [Mention(c.i, c.i + 1, ctx.actors.country_actor(iso3), "country", iso3)]
+        found = _demonym_mentions(ctx, obj, frozenset(taken))
+        if found:
+            return found
     return []
 
 
