@@ -420,7 +420,8 @@ def _arguments(ctx: Context, tok: Token, verb: Token, trig: Trigger,
     anchor = tok
     for rel in trig.recipient:
         if rel in ("dobj", "dative"):
-            targets = [m for c in anchor.children if c.dep_ in ("dobj", "dative") for m in _mentions_in(ctx, c)]
+            targets = [m for c in anchor.children if c.dep_ in ("dobj", "dative") and not _own(c)
+                       for m in _mentions_in(ctx, c)]
             if not targets and anchor.dep_ in ("xcomp",):
                 targets = [m for c in anchor.head.children if c.dep_ == "dobj" for m in _mentions_in(ctx, c)]
         else:
@@ -439,6 +440,11 @@ def _arguments(ctx: Context, tok: Token, verb: Token, trig: Trigger,
         agents = [m for c in verb.children if c.dep_ == "agent" for m in _mentions_in(ctx, c)]
         sources, targets = agents, sources
     return _unique(sources), _unique(targets), reciprocal
+
+
+def _own(obj: Token) -> bool:
+    """An object the actor owns ("offered its troops to X"): what is given, not who receives."""
+    return any(c.dep_ == "poss" and c.lower_ in ("its", "their", "his", "her", "our") for c in obj.children)
 
 
 def _subject_mentions(ctx: Context, verb: Token) -> list[Mention]:
