@@ -222,3 +222,8 @@ def test_exercises_evidence_and_wishes(code_text):
 def test_a_demonym_before_an_event_noun_is_its_actor(code_text):
     e = _only(code_text("Somali riots against the Kenyan police continued on Monday."), "PROTEST")
     assert _codes(e["sources"]) == {"SOM"}
+
+
+def test_forces_on_alert_abroad_are_aimed_at_that_country(code_text):
+    e = _only(code_text("Rwandan troops remained on high alert in eastern Congo on Friday."), "MOBILIZE")
+    assert _codes(e["targets"]) == {"COD"} and e["targets"][0]["role"] == "implied recipient"

@@ -580,6 +580,8 @@ def _event(ctx: Context, sent: Span, tok: Token, trig: Trigger, event_type: str,
     target_actors = tuple(_with_home(ctx, sent, ctx.actors.actor_of(m), sources) for m in targets)
     if not target_actors and event_type in DOMESTIC:
         target_actors = _domestic_recipient(ctx, location, source_actors)
+    elif not target_actors and event_type == "MOBILIZE":
+        target_actors = _foreign_place(ctx, location, source_actors)
     source_actors = tuple(_unidentified_at(ctx, sent, location, a, target_actors) for a in source_actors)
     return EventMention(
         type=event_type, mode=trig.mode if event_type == trig.event else None,
@@ -601,6 +603,14 @@ def _domestic_recipient(ctx: Context, location: str | None, sources: tuple[Actor
     if home is None:
         return ()
     return (replace(ctx.actors.country_actor(home), role="implied recipient"),)
+
+
+def _foreign_place(ctx: Context, location: str | None, sources: tuple[Actor, ...]) -> tuple[Actor, ...]:
+    """Forces massed or on alert in another country's territory are aimed at that country."""
+    there = ctx.kb.country(location) if location else None
+    if there is None or there in {a.country for a in sources}:
+        return ()
+    return (replace(ctx.actors.country_actor(there), role="implied recipient"),)
 
 
 def _unidentified_at(ctx: Context, sent: Span, location: str | None, actor: Actor,
