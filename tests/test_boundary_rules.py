@@ -190,6 +190,7 @@ def test_what_a_verb_acts_on_can_change_the_event(code_text):
     assert "REJECT" in _types(code_text("Egypt cancelled a planned visit to Israel by its foreign minister."))
     assert _types(code_text("Indian peacekeeping troops arrived in South Sudan on Friday.")) == ["AID"]
     assert _types(code_text("Qatar ended its mediation between the two Yemeni factions on Sunday.")) == ["SANCTION"]
+    assert _types(code_text("The United States suspended aid to Niger on Monday.")) == ["SANCTION"]
     assert "COERCE" in _types(code_text("Belarusian police prevented a demonstration by students in Minsk."))
     assert "PROTEST" not in _types(code_text("Belarusian police prevented a demonstration by students in Minsk."))
     assert _types(code_text("Turkey has strengthened its forces along the Iraqi border, officials said.")) == ["MOBILIZE"]
