@@ -191,6 +191,10 @@ def test_what_a_verb_acts_on_can_change_the_event(code_text):
     assert _types(code_text("Indian peacekeeping troops arrived in South Sudan on Friday.")) == ["AID"]
     assert _types(code_text("Qatar ended its mediation between the two Yemeni factions on Sunday.")) == ["SANCTION"]
     assert _types(code_text("The United States suspended aid to Niger on Monday.")) == ["SANCTION"]
+    assert _types(code_text("The Ethiopian army lifted its blockade of Mekelle on Friday.")) == ["RETREAT"]
+    assert _types(code_text("Mali accepted demands from Tuareg leaders for a new constitution.")) == ["CONCEDE"]
+    assert _types(code_text("Belarus received a mission of observers from the OSCE on Monday.")) == ["RETREAT"]
+    assert _types(code_text("Swiss doctors handed over 700 kg of medicine to Iraqi hospitals.")) == ["AID"]
     assert "COERCE" in _types(code_text("Belarusian police prevented a demonstration by students in Minsk."))
     assert "PROTEST" not in _types(code_text("Belarusian police prevented a demonstration by students in Minsk."))
     assert _types(code_text("Turkey has strengthened its forces along the Iraqi border, officials said.")) == ["MOBILIZE"]

@@ -132,6 +132,8 @@ def _code_trigger(ctx: Context, sent: Span, tok: Token) -> Iterator[EventMention
     verb = _governing_verb(tok) if is_noun else tok
     if verb is None:
         return
+    if not is_noun:  # what the verb acts on can make it another event ("withdrew its inspectors")
+        triggers = tuple(dict.fromkeys(_reframed(ctx, verb, t) for t in triggers))
     # "welcomed the minister" is a visit, "welcomed the statement" support, "received weapons" none
     triggers = tuple(t for t in triggers if not _not_a_visit(ctx, verb, t))
     if not triggers:
@@ -147,7 +149,6 @@ def _code_trigger(ctx: Context, sent: Span, tok: Token) -> Iterator[EventMention
         if best is None or (targets and not best[2]):
             best = (trig, sources, targets, reciprocal)
     trig, sources, targets, reciprocal = best
-    trig = _reframed(ctx, verb, trig) if not is_noun else trig
     if obliged:  # "X said Y must hand over ...": X asks Y (PLOVER: REQUEST)
         sources, targets, reciprocal = _subject_mentions(ctx, verb.head), sources, False
     if not sources and not targets:
