@@ -232,3 +232,9 @@ def test_a_demonym_before_an_event_noun_is_its_actor(code_text):
 def test_forces_on_alert_abroad_are_aimed_at_that_country(code_text):
     e = _only(code_text("Rwandan troops remained on high alert in eastern Congo on Friday."), "MOBILIZE")
     assert _codes(e["targets"]) == {"COD"} and e["targets"][0]["role"] == "implied recipient"
+
+
+def test_a_local_government_acts_under_its_own_name(code_text):
+    e = _only(code_text("The government of Kerala state has ordered patrols by police after the riots."), "MOBILIZE")
+    assert e["sources"][0]["name"] == "government of Kerala state"
+    assert e["sources"][0]["id"] != "group:government"  # not every "government" in the store

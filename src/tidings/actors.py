@@ -252,6 +252,15 @@ class DocActors:
                 if owner is not None and owner.kind in ("org", "country"):
                     out.append(self._group(tok.i, owner.end, owner.actor, tok))
                     continue
+                region = next((e for e in doc.ents if e.start == k and e.label_ in ("GPE", "LOC")), None)
+                if region is not None and role.sector == "GOV":
+                    # "the government of Sindh province": a local authority the knowledge base
+                    # cannot place; named by its whole phrase so it is not every "government"
+                    end = region.end + (region.end < len(doc) and doc[region.end].lower_ in ("province", "state", "region"))
+                    name = doc[tok.i:end].text
+                    base = Actor(id=f"group:{norm(name)}", name=name)
+                    out.append(self._group(tok.i, end, base, tok))
+                    continue
             start = tok.i
             while start > 0 and doc[start - 1].ent_type_ != "NORP" and (
                     doc[start - 1].pos_ == "ADJ" or doc[start - 1].dep_ == "compound" and doc[start - 1].pos_ == "NOUN"):

@@ -365,6 +365,9 @@ def _not_an_event(ctx: Context, tok: Token, verb: Token, is_noun: bool) -> bool:
             # but "stayed away from work to protest X" is a protest
     if verb.head.lemma_.lower() == "continue" and verb.dep_ == "xcomp":
         return True
+    if verb.dep_ == "xcomp" and verb.head.lemma_.lower() == "help" and verb.head.dep_ in ("xcomp", "advcl") and any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in verb.head.children):
+        return True  # "sent arms to help defend X": the purpose of the act, not a second act
     if verb.dep_ in ("xcomp", "ccomp") and verb.head.lemma_.lower() in WISH_VERBS and any(
             c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
         return True  # "X wants Y to attack Z": a wish about another's act, not an act
