@@ -238,3 +238,8 @@ def test_a_local_government_acts_under_its_own_name(code_text):
     e = _only(code_text("The government of Kerala state has ordered patrols by police after the riots."), "MOBILIZE")
     assert e["sources"][0]["name"] == "government of Kerala state"
     assert e["sources"][0]["id"] != "group:government"  # not every "government" in the store
+
+
+def test_a_list_of_three_countries_all_meet(code_text):
+    e = _only(code_text("The US, Russia, and Switzerland met in Geneva yesterday."), "CONSULT")
+    assert _codes(e["sources"]) | _codes(e["targets"]) == {"USA", "RUS", "CHE"}

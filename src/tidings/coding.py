@@ -486,13 +486,21 @@ def _mentions_in(ctx: Context, root: Token, depth: int = 0) -> list[Mention]:
     for child in root.children:
         follow = child.dep_ in FOLLOW or (child.dep_ == "prep" and (
             root.dep_ == "prep" or (m is None and (child.lower_ in ("of", "by") or root.lower_ in HONORIFICS))))
-        if m is not None and child.dep_ not in ("conj",) and not (root.dep_ == "prep"):
+        if m is not None and child.dep_ not in ("conj",) and not (root.dep_ == "prep") and not _listed(ctx, m, child):
             follow = follow and ctx.actors.by_token.get(child.i) is m
         if follow:
             for found_m in _mentions_in(ctx, child, depth + 1):
                 if all(found_m.start != f.start for f in found):
                     found.append(found_m)
     return found
+
+
+def _listed(ctx: Context, m: Mention, child: Token) -> bool:
+    """ "The US, Russia, and Switzerland": a parse that makes the second of a list an
+    appositive of the first (two countries or bodies, and a conjunction follows)."""
+    other = ctx.actors.by_token.get(child.i)
+    return (child.dep_ == "appos" and other is not None and other is not m and m.kind in ("country", "org")
+            and other.kind in ("country", "org") and any(c.dep_ in ("conj", "cc") for c in child.children))
 
 
 def _demonym_mentions(ctx: Context, noun: Token, taken: frozenset[str] = frozenset()) -> list[Mention]:
