@@ -243,3 +243,12 @@ def test_a_local_government_acts_under_its_own_name(code_text):
 def test_a_list_of_three_countries_all_meet(code_text):
     e = _only(code_text("The US, Russia, and Switzerland met in Geneva yesterday."), "CONSULT")
     assert _codes(e["sources"]) | _codes(e["targets"]) == {"USA", "RUS", "CHE"}
+
+
+def test_an_obligation_asserted_or_reminded_is_a_request(code_text):
+    e = _only(code_text("The Kenyan foreign minister reiterated that Somalia must hand over the suspects."), "REQUEST")
+    assert _codes(e["sources"]) == {"KEN"} and _codes(e["targets"]) == {"SOM"}
+    e = _only(code_text("Ghana issued a stern reminder to Togo that it must respect the border treaty."), "REQUEST")
+    assert _codes(e["sources"]) == {"GHA"} and _codes(e["targets"]) == {"TGO"}
+    e = _only(code_text("Kenyan lawmakers are demanding that President William Ruto dissolve the cabinet."), "REQUEST")
+    assert [t["name"] for t in e["targets"]] == ["William Ruto"]

@@ -244,7 +244,10 @@ class DocActors:
             role = self.kb.roles.get(tok.lower_) or self.kb.roles.get(tok.lemma_.lower())
             if role is None or tok.i in self.consumed or tok.i in self.titles or tok.ent_type_ == "PERSON":
                 continue
-            if role.kind == "person" and not (tok.i > 0 and doc[tok.i - 1].ent_type_ in ("NORP", "GPE", "ORG")):
+            j = tok.i  # "the Kenyan foreign minister": look past lower-case modifiers
+            while j > 0 and doc[j - 1].is_lower and doc[j - 1].pos_ in ("ADJ", "NOUN") and tok.i - j < 3:
+                j -= 1
+            if role.kind == "person" and not (j > 0 and doc[j - 1].ent_type_ in ("NORP", "GPE", "ORG")):
                 continue  # "the envoy" alone is an anaphor; "the Peruvian envoy" names an actor
             if tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "of":
                 k = tok.i + 2 + (doc[tok.i + 2].lower_ == "the" if tok.i + 2 < len(doc) else 0)

@@ -42,7 +42,11 @@ BACKGROUND_MARKS = {"after", "before", "since", "because", "once", "until"}
 BACKGROUND_PREPS = {"following", "after", "before", "since", "during", "ahead", "prior"}
 # "issued a statement demanding that ...", "sent a letter urging ...": the participle is the act
 STATEMENT_NOUNS = {"statement", "declaration", "letter", "communique", "resolution", "message", "note",
-                   "appeal", "petition", "report", "editorial", "speech", "video", "decree", "memorandum"}
+                   "appeal", "petition", "report", "editorial", "speech", "video", "decree", "memorandum",
+                   "reminder", "warning"}
+# verbs that assert a that-clause as reporting verbs do: "X reiterated that Y must ..."
+ASSERTING = {"demand", "insist", "urge", "reiterate", "conclude", "stress", "emphasize", "emphasise",
+             "repeat", "argue", "maintain", "underline", "underscore"}
 STATE_NOUNS = {"alert", "strike", "standby", "hunger strike"}  # "remained on alert", "went on strike"
 TOPIC_PREPS = {"on", "over", "about", "regarding", "concerning"}  # "talks on a ceasefire": the topic
 FUTURE_SHIFT = {"CONSULT": "AGREE", "COOPERATE": "AGREE", "AID": "AGREE", "SUPPORT": "AGREE",
@@ -150,7 +154,11 @@ def _code_trigger(ctx: Context, sent: Span, tok: Token) -> Iterator[EventMention
             best = (trig, sources, targets, reciprocal)
     trig, sources, targets, reciprocal = best
     if obliged:  # "X said Y must hand over ...": X asks Y (PLOVER: REQUEST)
-        sources, targets, reciprocal = _subject_mentions(ctx, verb.head), sources, False
+        sources, targets, reciprocal = _subject_mentions(ctx, _reporter(verb)), sources, False
+        if not targets:  # "a reminder to Iraq that it must ...": the one reminded
+            told = [verb.head, verb.head.head] if verb.dep_ == "acl" else [_reporter(verb)]
+            targets = [m for t in told for c in t.children if c.dep_ in ("prep", "dative") and c.lower_ == "to"
+                       for m in _mentions_in(ctx, c)]
     if not sources and not targets:
         return
     event_type = FUTURE_SHIFT.get(trig.event, trig.event) if future else trig.event
@@ -298,7 +306,18 @@ def _reported(verb: Token) -> bool:
     v = verb
     while v.dep_ in ("xcomp", "acomp", "conj") and v.head is not v:
         v = v.head
-    return v.dep_ == "ccomp" and v.head.lemma_.lower() in REPORTING | {"demand", "insist", "urge"}
+    if v.dep_ == "acl" and v.head.lemma_.lower() in STATEMENT_NOUNS and any(
+            c.dep_ == "mark" and c.lower_ == "that" for c in v.children):
+        return True  # "a stern reminder to Iraq that it must cooperate"
+    return v.dep_ == "ccomp" and v.head.lemma_.lower() in REPORTING | ASSERTING
+
+
+def _reporter(verb: Token) -> Token:
+    """The verb whose subject reports a clause: "X said [...]", "X issued a reminder that [...]"."""
+    v = verb
+    while v.dep_ in ("xcomp", "acomp", "conj") and v.head is not v:
+        v = v.head
+    return v.head.head if v.dep_ == "acl" else v.head
 
 
 def _clause_chain(verb: Token) -> list[Token]:
@@ -437,6 +456,9 @@ def _arguments(ctx: Context, tok: Token, verb: Token, trig: Trigger,
                     targets = found
         if targets or reciprocal:
             break
+    if not targets and not reciprocal and trig.event == "REQUEST" and not is_noun:
+        # "demanding that President X abandon ...": the one the demand is on
+        targets = [m for c in tok.children if c.dep_ == "ccomp" for m in _subject_mentions(ctx, c)]
     if not targets and not reciprocal:
         targets = (_surface_recipient(ctx, tok, trig) or _first_in_phrase(ctx, tok, trig, sources)
                    or _owner_of_object(ctx, tok, sources))
