@@ -252,3 +252,10 @@ def test_an_obligation_asserted_or_reminded_is_a_request(code_text):
     assert _codes(e["sources"]) == {"GHA"} and _codes(e["targets"]) == {"TGO"}
     e = _only(code_text("Kenyan lawmakers are demanding that President William Ruto dissolve the cabinet."), "REQUEST")
     assert [t["name"] for t in e["targets"]] == ["William Ruto"]
+
+
+def test_what_a_subject_undergoes(code_text):
+    e = _only(code_text("A Kenyan journalist was put under investigation in Uganda on Monday."), "ACCUSE")
+    assert _codes(e["sources"]) == {"UGA"} and _codes(e["targets"]) == {"KEN"}
+    e = _only(code_text("The Malian army base came under attack by jihadists on Sunday."), "ASSAULT")
+    assert e["sources"][0]["sector"] == "REB" and _codes(e["targets"]) == {"MLI"}

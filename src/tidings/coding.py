@@ -174,6 +174,8 @@ def _code_trigger(ctx: Context, sent: Span, tok: Token) -> Iterator[EventMention
     belief = _belief(ctx, verb, event_type)
     if not sources and targets and event_type == "ASSAULT":
         sources = [_unidentified(verb)]  # "three soldiers were killed by a roadside bomb"
+    elif not sources and targets and is_noun and _undergone(tok):
+        sources = _authorities_where(ctx, sent, verb, tok, targets)  # "put under investigation in Italy"
     if not sources or event_type in REQUIRES_RECIPIENT and not targets and len(sources) < 2:  # "A and B held joint drills"
         return
     yield _event(ctx, sent, tok, trig, event_type, future, sources, targets, reciprocal, belief)
@@ -240,6 +242,21 @@ def _purpose_targets(ctx: Context, verb: Token, sources: list[Mention]) -> list[
             if found:
                 return found[:1]
     return []
+
+
+def _undergone(tok: Token) -> bool:
+    """An event noun its subject undergoes: "under investigation", "under attack", "under arrest"."""
+    return tok.dep_ == "pobj" and tok.head.lower_ == "under"
+
+
+def _authorities_where(ctx: Context, sent: Span, verb: Token, tok: Token, targets: list[Mention]) -> list[Mention]:
+    """Who does what a subject undergoes when no one is named: the authorities of the
+    country where it happens ("was put under investigation in Italy" -> Italy)."""
+    place = _place_of(ctx, tok) or _location(ctx, sent, verb, targets)
+    iso3 = ctx.kb.country(place) if place else None
+    if iso3 is None:
+        return []
+    return [Mention(tok.i, tok.i, ctx.actors.country_actor(iso3), "country", iso3)]
 
 
 def _unidentified(verb: Token) -> Mention:
@@ -415,6 +432,8 @@ def _background_noun(ctx: Context, tok: Token) -> bool:
         return False  # a state the actors are in: "troops remained on high alert"
     if protest:
         return False  # a rally, strike or riot needs no partner: "converged for a rally"
+    if _undergone(tok):
+        return False  # "was put under investigation", "came under attack"
     preps = {r for t in _triggers(ctx, tok) for r in t.recipient}
     has_partner = any(c.dep_ == "prep" and c.lower_ in preps for c in tok.children)
     return not (has_partner or (tok.dep_ == "dobj" and tok.head.lemma_.lower() in LIGHT_VERBS))
@@ -434,6 +453,11 @@ def _is_future(verb: Token) -> bool:
 # arguments -----------------------------------------------------------------
 def _arguments(ctx: Context, tok: Token, verb: Token, trig: Trigger,
                is_noun: bool) -> tuple[list[Mention], list[Mention], bool]:
+    if is_noun and _undergone(tok):  # "X came under attack by Y": Y acts on X
+        agents = [m for c in verb.children if c.dep_ == "agent" or c.dep_ == "prep" and c.lower_ == "by"
+                  for m in _mentions_in(ctx, c)]
+        agents += [m for c in tok.children if c.dep_ == "prep" and c.lower_ in ("by", "from") for m in _mentions_in(ctx, c)]
+        return _unique(agents), _unique(_subject_mentions(ctx, verb)), False
     sources = _subject_mentions(ctx, verb)
     if is_noun and not sources:  # "Israel's invasion", "Palestinian riots"
         sources = [m for c in tok.children if c.dep_ in ("poss", "amod", "compound") for m in _mentions_in(ctx, c)]
