@@ -259,3 +259,16 @@ def test_what_a_subject_undergoes(code_text):
     assert _codes(e["sources"]) == {"UGA"} and _codes(e["targets"]) == {"KEN"}
     e = _only(code_text("The Malian army base came under attack by jihadists on Sunday."), "ASSAULT")
     assert e["sources"][0]["sector"] == "REB" and _codes(e["targets"]) == {"MLI"}
+
+
+# negative items: political actors, nothing to code (rules 5 and 10) -------------------
+@pytest.mark.parametrize("sentence", [
+    "Analysts expect Ghana and Togo to sign a trade deal next year.",
+    "Ethiopia and Eritrea fought a border war from 1998 to 2000.",
+    "Kenya has long supported the African Union mission in Somalia.",
+    "The talks between Sudan and Chad could resume next week.",
+    "No fighting was reported in the Malian capital on Sunday.",
+    "Tanzanian President Samia Suluhu Hassan was born in Zanzibar in 1960.",
+])
+def test_nothing_to_code(code_text, sentence):
+    assert code_text(sentence) == []

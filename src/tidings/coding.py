@@ -35,7 +35,9 @@ HYPOTHETICAL = {"could", "would", "might", "may", "should", "must", "can"}
 FUTURE_AUX = {"will", "shall", "'ll"}
 INTENT_VERBS = {"plan", "intend", "expect", "agree", "pledge", "promise", "vow", "swear", "offer", "decide",
                 "prepare", "schedule", "set", "want", "hope", "seek", "commit", "invite"}
-WISH_VERBS = {"want", "wish", "hope", "like", "prefer"}
+# "X wants / analysts expect Y to attack Z": a wish or a forecast about another's act (rule 5)
+WISH_VERBS = {"want", "wish", "hope", "like", "prefer", "expect", "predict", "anticipate", "believe",
+              "think", "fear", "forecast"}
 ATTEMPT_VERBS = {"attempt", "try"}  # "tried to hack", "attempted to assassinate": the attempt is the act
 HABITUAL = {"always", "long", "traditionally", "usually", "often", "continuously", "consistently"}
 BACKGROUND_MARKS = {"after", "before", "since", "because", "once", "until"}
@@ -349,6 +351,12 @@ def _modals(verb: Token) -> set[str]:
     return {c.lower_ for v in chain for c in v.children if c.dep_ in ("aux", "auxpass")}
 
 
+def _period(verb: Token) -> bool:
+    """A span of years the clause covers ("from 1998 to 2000", "between 1975 and 1990")."""
+    text = " ".join(t.lower_ for t in verb.subtree if t.i > verb.i)
+    return re.search(r"\b(from|between) (\d{4}) (to|until|and|-) (\d{4})\b", text) is not None
+
+
 def _says(verb: Token) -> bool:
     """A participle that tells what a statement says ("a declaration demanding that ...")."""
     return (verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.lemma_.lower() in STATEMENT_NOUNS
@@ -407,6 +415,8 @@ def _not_an_event(ctx: Context, tok: Token, verb: Token, is_noun: bool) -> bool:
     if verb.dep_ in ("xcomp", "ccomp") and verb.head.lemma_.lower() in WISH_VERBS and any(
             c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
         return True  # "X wants Y to attack Z": a wish about another's act, not an act
+    if _period(verb):
+        return True  # "fought a border war from 1998 to 2000": history, not news (rule 10)
     if is_noun:
         covered = bool(_triggers(ctx, verb) or _framed_trigger(ctx, verb)) and verb.lemma_.lower() not in LIGHT_VERBS \
             and tok.dep_ in ("dobj", "nsubj", "nsubjpass", "attr")  # "attended the summit", not "At a session with X, Y discussed"
