@@ -212,6 +212,12 @@ def test_a_protest_needs_no_partner_and_a_purpose_protest_is_coded(code_text):
     assert "PROTEST" in _types(code_text("Nepali students threw stones at police during demonstrations in Kathmandu."))
 
 
+def test_what_a_demand_asks_is_not_done(code_text):
+    e = _only(code_text("The African Union reiterated its demand that Sudan ease restrictions on aid workers."), "REQUEST")
+    assert _codes(e["targets"]) == {"SDN"}
+    assert "CONCEDE" not in _types(code_text("The African Union reiterated its demand that Sudan ease restrictions on aid workers."))
+
+
 def test_what_a_statement_says_is_the_act_of_who_issued_it(code_text):
     e = _only(code_text("Ghana sent a letter urging Togo to reopen the border."), "REQUEST")
     assert _codes(e["sources"]) == {"GHA"} and _codes(e["targets"]) == {"TGO"}

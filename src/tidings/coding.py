@@ -30,7 +30,7 @@ LIGHT_VERBS = {"hold", "have", "conduct", "pay", "make", "express", "give", "ext
                "stage", "launch", "mount", "carry", "impose", "declare", "issue", "lodge", "file",
                "announce", "order", "organize", "organise", "resume", "renew", "continue", "undertake",
                "reimpose", "speed", "accelerate", "step", "intensify", "escalate", "expand", "complete",
-               "use"}
+               "use", "reiterate", "repeat"}
 HYPOTHETICAL = {"could", "would", "might", "may", "should", "must", "can"}
 FUTURE_AUX = {"will", "shall", "'ll"}
 INTENT_VERBS = {"plan", "intend", "expect", "agree", "pledge", "promise", "vow", "swear", "offer", "decide",
@@ -399,6 +399,8 @@ def _not_an_event(ctx: Context, tok: Token, verb: Token, is_noun: bool) -> bool:
     if any(c.dep_ in ("dobj", "nsubj", "nsubjpass") and c.tag_ in ("WDT", "WP")
            or c.dep_ == "dobj" and c.i < verb.i and c.lower_ in ("that", "which", "whom") for c in verb.children):
         return True  # a relative clause, however it was attached ("the help that X gave")
+    if verb.dep_ == "acl" and any(t.event == "REQUEST" for t in _triggers(ctx, verb.head)):
+        return True  # "its demand that Israel ease restrictions": what is asked, not done
     if verb.dep_ in ("relcl", "acl", "pcomp", "csubj") and not is_noun and not _says(verb):
         return True
     if verb.dep_ in ("xcomp", "advcl") and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
@@ -490,9 +492,9 @@ def _arguments(ctx: Context, tok: Token, verb: Token, trig: Trigger,
                     targets = found
         if targets or reciprocal:
             break
-    if not targets and not reciprocal and trig.event == "REQUEST" and not is_noun:
-        # "demanding that President X abandon ...": the one the demand is on
-        targets = [m for c in tok.children if c.dep_ == "ccomp" for m in _subject_mentions(ctx, c)]
+    if not targets and not reciprocal and trig.event == "REQUEST":
+        # "demanding that President X abandon ...", "its demand that X ease ...": the one asked
+        targets = [m for c in tok.children if c.dep_ in ("ccomp", "acl") for m in _subject_mentions(ctx, c)]
     if not targets and not reciprocal:
         targets = (_surface_recipient(ctx, tok, trig) or _first_in_phrase(ctx, tok, trig, sources)
                    or _owner_of_object(ctx, tok, sources))
