@@ -278,3 +278,7 @@ def test_what_a_subject_undergoes(code_text):
 ])
 def test_nothing_to_code(code_text, sentence):
     assert code_text(sentence) == []
+
+
+def test_abstract_actors_get_no_code(code_text):
+    assert code_text("The West accused Russia of meddling in the election.") == []

@@ -70,11 +70,18 @@ class DocActors:
         mentions += self._groups(mentions)
         mentions += self._peoples(mentions)
         mentions += self._bare_names(mentions)
+        mentions = [m for m in mentions if not self._abstract(m)]
         for m in sorted(mentions, key=lambda m: (m.start, -(m.end - m.start))):
             if any(i in self.by_token for i in range(m.start, m.end)):
                 continue
             for i in range(m.start, m.end):
                 self.by_token[i] = m
+
+    def _abstract(self, m: Mention) -> bool:
+        """ "the West", "the international community" (with any lower-case words before)."""
+        span = self.doc[m.start:m.end]
+        words = [t for t in span if not (t.is_lower and t.pos_ == "ADJ" and t.i == span.start)]
+        return self.kb.is_abstract(span.text) or self.kb.is_abstract(" ".join(t.text for t in words))
 
     def _from_entity(self, ent: Span) -> Mention | None:
         label = ent.label_

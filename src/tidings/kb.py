@@ -62,6 +62,8 @@ class KnowledgeBase:
         self.org_by_id: dict[str, Organization] = {}
         self.roles: dict[str, Role] = {}
         self.surface: dict[str, set[str]] = {"GPE": set(), "NORP": set(), "ORG": set()}
+        text = resources.files("tidings").joinpath("data/abstract_actors.txt").read_text("utf-8")
+        self.abstract = frozenset(line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#"))
         self._load_countries()
         self._load_orgs()
         self._load_roles()
@@ -100,6 +102,10 @@ class KnowledgeBase:
             self.roles[phrase] = Role(phrase, sector, kind)
 
     # lookups ---------------------------------------------------------------
+    def is_abstract(self, text: str) -> bool:
+        """ "the West", "the international community": no actor code (PLOVER rule 9)."""
+        return norm(text) in self.abstract
+
     def country(self, text: str) -> str | None:
         """ISO3 of a country name, demonym or capital (``"Tokyo"`` -> ``"JPN"``)."""
         key = norm(text)
