@@ -283,3 +283,11 @@ def test_nothing_to_code(code_text, sentence):
 
 def test_abstract_actors_get_no_code(code_text):
     assert code_text("The West accused Russia of meddling in the election.") == []
+
+
+def test_one_event_for_one_act(code_text):
+    assert _types(code_text("Brazil and Argentina signed a trade agreement in Buenos Aires.")) == ["SUPPORT"]
+    assert _types(code_text("Germany pledged 500 million euros in military aid to Ukraine.")) == ["AGREE"]
+    assert _types(code_text("Pakistan summoned the Afghan envoy to protest cross-border attacks.")) == ["ACCUSE"]
+    e = _only(code_text("Israeli airstrikes killed 20 people in Gaza on Monday, health officials said."), "ASSAULT")
+    assert _codes(e["sources"]) == {"ISR"}

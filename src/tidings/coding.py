@@ -26,7 +26,7 @@ from .records import Actor, DocActor, EventMention
 from .records import Span as Mark
 
 LIGHT_VERBS = {"hold", "have", "conduct", "pay", "make", "express", "give", "extend", "reaffirm",
-               "sign", "reach", "convey", "send", "offer", "begin", "start", "open", "attend",
+               "reach", "convey", "send", "offer", "begin", "start", "open", "attend",
                "stage", "launch", "mount", "carry", "impose", "declare", "issue", "lodge", "file",
                "announce", "order", "organize", "organise", "resume", "renew", "continue", "undertake",
                "reimpose", "speed", "accelerate", "step", "intensify", "escalate", "expand", "complete",
@@ -405,7 +405,7 @@ def _not_an_event(ctx: Context, tok: Token, verb: Token, is_noun: bool) -> bool:
         return True
     if verb.dep_ in ("xcomp", "advcl") and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
         gov = verb.head.lemma_.lower()
-        protest = verb is tok and any(t.event == "PROTEST" for t in _triggers(ctx, tok))
+        protest = verb is tok and any(t.event == "PROTEST" for t in _triggers(ctx, tok)) and not _triggers(ctx, verb.head)
         if (gov not in INTENT_VERBS | STANCE_ADJ | ATTEMPT_VERBS or _triggers(ctx, verb.head)) and not protest:
             return True  # purpose clause, or covered by the governing trigger ("agreed to meet");
             # but "stayed away from work to protest X" is a protest
@@ -419,6 +419,8 @@ def _not_an_event(ctx: Context, tok: Token, verb: Token, is_noun: bool) -> bool:
         return True  # "X wants Y to attack Z": a wish about another's act, not an act
     if _period(verb):
         return True  # "fought a border war from 1998 to 2000": history, not news (rule 10)
+    if is_noun and verb.lemma_.lower() in INTENT_VERBS and _triggers(ctx, verb) and tok.i > verb.i:
+        return True  # "pledged 500 million euros in aid": what is promised, coded as the promise
     if is_noun:
         covered = bool(_triggers(ctx, verb) or _framed_trigger(ctx, verb)) and verb.lemma_.lower() not in LIGHT_VERBS \
             and tok.dep_ in ("dobj", "nsubj", "nsubjpass", "attr")  # "attended the summit", not "At a session with X, Y discussed"
@@ -517,6 +519,7 @@ def _subject_mentions(ctx: Context, verb: Token) -> list[Mention]:
         subjects = [c for c in v.children if c.dep_ in ("nsubj", "nsubjpass")]
         if subjects:
             found = [m for s in subjects for m in _mentions_in(ctx, s)]
+            found = found or [m for s in subjects for m in _demonym_mentions(ctx, s)]  # "Israeli airstrikes killed"
             if not found and all(s.lower_ in PRONOUN_SUBJECTS for s in subjects) and _reported(v):
                 return _subject_mentions(ctx, v.head)
             return found
