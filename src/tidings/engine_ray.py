@@ -69,12 +69,13 @@ class RayWorkers:
         stream = iter(batches)
         while window := list(islice(stream, WINDOW)):
             # each batch cut into one chunk per actor, as local workers do, so no actor idles
-            # while another codes the last batch alone
+            # while another codes the last batch alone; two chunks in flight per actor, so the
+            # next chunk's input is there when one finishes
             rows = [{"i": i, "items": pickle.dumps(list(chunk))}
                     for i, (_, items) in enumerate(window) for chunk in chunks(items, self.n)]
             ds = ray.data.from_items(rows, override_num_blocks=len(rows))
             ds = ds.map_batches(_Coder, fn_constructor_kwargs={"options": self.options}, batch_size=1, num_cpus=1,
-                                compute=ActorPoolStrategy(size=self.n, max_tasks_in_flight_per_actor=1))
+                                compute=ActorPoolStrategy(size=self.n, max_tasks_in_flight_per_actor=2))
             done: list[DocumentResult] = []
             current = 0
             for row in ds.iter_rows():  # in input order: the chunks of batch 0, then of batch 1...
