@@ -146,6 +146,14 @@ def test_the_topic_of_talks_is_not_a_second_event(code_text):
 def test_an_attempted_act_is_the_act(code_text):
     e = _only(code_text("Gunmen tried to assassinate the Mayor of Lagos on Friday, Nigerian police said."), "ASSAULT")
     assert "NGA" in _codes(e["targets"])
+    assert "ASSAULT" in _types(code_text("An attempt to assassinate the governor of Kano was thwarted on Monday."))
+    assert code_text("A plan to attack the embassy in Nairobi was foiled.") == []
+
+
+def test_taking_part_in_an_event_is_doing_it(code_text):
+    assert "ASSAULT" in _types(code_text("Sudanese militias were engaged in ethnic cleansing in Darfur, the UN said."))
+    e = _only(code_text("Kenya took part in the talks on Sudan in Jeddah."), "CONSULT")
+    assert e["targets"] == []  # what the talks were about is not who was met
 
 
 def test_welcoming_a_visitor_is_consult_and_welcoming_a_decision_is_support(code_text):

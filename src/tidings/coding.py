@@ -39,6 +39,8 @@ INTENT_VERBS = {"plan", "intend", "expect", "agree", "pledge", "promise", "vow",
 WISH_VERBS = {"want", "wish", "hope", "like", "prefer", "expect", "predict", "anticipate", "believe",
               "think", "fear", "forecast"}
 ATTEMPT_VERBS = {"attempt", "try"}  # "tried to hack", "attempted to assassinate": the attempt is the act
+ATTEMPT_NOUNS = {"attempt", "bid"}  # "an attempt to assassinate X was thwarted"
+TAKING_PART = {"engage", "participate", "involve", "take"}  # "were engaged in ethnic cleansing"
 HABITUAL = {"always", "long", "traditionally", "usually", "often", "continuously", "consistently"}
 BACKGROUND_MARKS = {"after", "before", "since", "because", "once", "until"}
 BACKGROUND_PREPS = {"following", "after", "before", "since", "during", "ahead", "prior"}
@@ -399,6 +401,9 @@ def _not_an_event(ctx: Context, tok: Token, verb: Token, is_noun: bool) -> bool:
     if any(c.dep_ in ("dobj", "nsubj", "nsubjpass") and c.tag_ in ("WDT", "WP")
            or c.dep_ == "dobj" and c.i < verb.i and c.lower_ in ("that", "which", "whom") for c in verb.children):
         return True  # a relative clause, however it was attached ("the help that X gave")
+    if verb.dep_ == "acl" and verb.head.lemma_.lower() in ATTEMPT_NOUNS and any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) and not _negated(verb):
+        return False  # an attempted act is the act (PLOVER: assassination attempts are ASSAULT)
     if verb.dep_ == "acl" and any(t.event == "REQUEST" for t in _triggers(ctx, verb.head)):
         return True  # "its demand that Israel ease restrictions": what is asked, not done
     if verb.dep_ in ("relcl", "acl", "pcomp", "csubj") and not is_noun and not _says(verb):
@@ -448,6 +453,8 @@ def _background_noun(ctx: Context, tok: Token) -> bool:
         return False  # a rally, strike or riot needs no partner: "converged for a rally"
     if _undergone(tok):
         return False  # "was put under investigation", "came under attack"
+    if prep is not None and prep.lower_ == "in" and prep.head.lemma_.lower() in TAKING_PART:
+        return False  # "forces were engaged in ethnic cleansing", "took part in the talks"
     preps = {r for t in _triggers(ctx, tok) for r in t.recipient}
     has_partner = any(c.dep_ == "prep" and c.lower_ in preps for c in tok.children)
     return not (has_partner or (tok.dep_ == "dobj" and tok.head.lemma_.lower() in LIGHT_VERBS))
@@ -613,8 +620,8 @@ def _first_in_phrase(ctx: Context, tok: Token, trig: Trigger, sources: list[Ment
     taken = {m.start for m in sources} | {m.actor.id for m in sources}
     for t in tok.subtree:
         m = ctx.actors.by_token.get(t.i)
-        if trig.event == "CONSULT" and t.head.lower_ in PLACE_PREPS and t.dep_ == "pobj":
-            continue
+        if trig.event == "CONSULT" and t.head.lower_ in PLACE_PREPS | TOPIC_PREPS and t.dep_ == "pobj":
+            continue  # where a meeting took place, or what it was about, is not who was met
         if t.i > tok.i and m is not None and t.i not in ctx.actors.consumed \
                 and m.start not in taken and m.actor.id not in taken and m.actor.country:
             return [m]
