@@ -299,3 +299,10 @@ def test_one_event_for_one_act(code_text):
     assert _types(code_text("Pakistan summoned the Afghan envoy to protest cross-border attacks.")) == ["ACCUSE"]
     e = _only(code_text("Israeli airstrikes killed 20 people in Gaza on Monday, health officials said."), "ASSAULT")
     assert _codes(e["sources"]) == {"ISR"}
+
+
+def test_protesters_of_no_named_country_protest_at_home(code_text):
+    e = _only(code_text("Islamist students went on a hunger strike to demand the resignation of Egyptian President Abdel Fattah el-Sisi."), "PROTEST")
+    assert _codes(e["sources"]) == {"EGY"}
+    e = _only(code_text("Demonstrators protesting the election results blocked roads in Maputo."), "PROTEST")
+    assert _codes(e["sources"]) == {"MOZ"}

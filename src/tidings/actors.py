@@ -21,7 +21,7 @@ from .records import Actor, DocActor
 from .resolve import kind_of
 
 PRONOUNS = {"he", "she", "him", "her"}
-UNOWNED_GROUPS = {"CVL", "LAB", "EDU", "AGR", "REF", "REB", "COP", "MIL", "UAF", "CRM", "OPP", "MED", "JRN"}
+UNOWNED_GROUPS = {"CVL", "LAB", "EDU", "AGR", "REF", "REB", "COP", "MIL", "UAF", "CRM", "OPP", "MED", "JRN", "REL"}
 GENERIC_ROLES = {"leader", "leaders", "official", "officials", "delegation", "member", "members",
                  "representatives", "representative", "chief", "head"}
 

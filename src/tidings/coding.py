@@ -534,6 +534,8 @@ def _subject_mentions(ctx: Context, verb: Token) -> list[Mention]:
             v = v.head
         elif v.dep_ == "pcomp" and v.head.dep_ == "prep":
             v = v.head.head  # "resorted to throwing stones": who resorted
+        elif v.dep_ == "acl" and v.tag_ in ("VBD", "VBG") and v.head.pos_ in ("NOUN", "PROPN") and not _says(v):
+            return _mentions_in(ctx, v.head)  # "demonstrators protesting ...": the demonstrators
         elif _says(v):
             v = v.head.head  # "X issued a statement demanding ...": X
         else:
@@ -656,7 +658,8 @@ def _event(ctx: Context, sent: Span, tok: Token, trig: Trigger, event_type: str,
     if belief is not None:  # the classifier's probability of the type weighs as much as the rules
         confidence = 0.8 * min(confidence, 0.95) + 0.2 * belief
     location = _location(ctx, sent, anchor, sources + targets)
-    source_actors = tuple(_with_home(ctx, sent, ctx.actors.actor_of(m), targets) for m in sources)
+    domestic = event_type in DOMESTIC
+    source_actors = tuple(_with_home(ctx, sent, ctx.actors.actor_of(m), targets, domestic) for m in sources)
     target_actors = tuple(_with_home(ctx, sent, ctx.actors.actor_of(m), sources) for m in targets)
     if not target_actors and event_type in DOMESTIC:
         target_actors = _domestic_recipient(ctx, location, source_actors)
@@ -715,18 +718,19 @@ def _countries_named(ctx: Context, sent: Span) -> set[str]:
             and m.actor.country not in ("IGO", "NGO", "IMG")}
 
 
-def _with_home(ctx: Context, sent: Span, actor: Actor, targets: list[Mention]) -> Actor:
+def _with_home(ctx: Context, sent: Span, actor: Actor, targets: list[Mention], domestic: bool = False) -> Actor:
     """An actor of unknown country ("President X", "opposition groups") in a sentence that names
     exactly one country acts at home: "President X extended the curfew in Abidjan" -> CIV.
     Not when that country is a person's on the other side ("Putin offered to meet the
-    president of Armenia")."""
+    president of Armenia"), unless the act is domestic: protesters demanding the resignation
+    of the Algerian president are Algerian."""
     if actor.country or actor.sector == "UAF":
         return actor
     named = _countries_named(ctx, sent)
     if len(named) != 1:
         return actor
     home = named.pop()
-    if any(t.kind == "person" and ctx.actors.actor_of(t).country == home for t in targets):
+    if not domestic and any(t.kind == "person" and ctx.actors.actor_of(t).country == home for t in targets):
         return actor
     return replace(actor, country=home)
 
