@@ -200,6 +200,9 @@ def test_what_a_verb_acts_on_can_change_the_event(code_text):
     assert _types(code_text("Qatar ended its mediation between the two Yemeni factions on Sunday.")) == ["SANCTION"]
     assert _types(code_text("The United States suspended aid to Niger on Monday.")) == ["SANCTION"]
     assert _types(code_text("Houthi rebels violated the truce in Hodeidah on Sunday.")) == ["ASSAULT"]
+    e = _only(code_text("Egypt opened the Rafah crossing to allow aid into Gaza."), "RETREAT")
+    assert _codes(e["targets"]) == {"PSE"}
+    assert code_text("Turkey opened a new consulate in Erbil.") == []
     assert _types(code_text("The Ethiopian army lifted its blockade of Mekelle on Friday.")) == ["RETREAT"]
     assert _types(code_text("Mali accepted demands from Tuareg leaders for a new constitution.")) == ["CONCEDE"]
     assert _types(code_text("Belarus received a mission of observers from the OSCE on Monday.")) == ["RETREAT"]
