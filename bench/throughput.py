@@ -1,6 +1,7 @@
 """End-to-end throughput against the bare spaCy pass over the same texts (issue 2).
 
     python bench/throughput.py --articles 500
+    python bench/throughput.py --articles 600 --processes 2 --workers 2 --ray --repeat 3
 
 Generates N articles of about 500 words (HTML pages), ingests them into a fresh SQLite
 store, then runs the plain en_core_web_sm pipeline over the same extracted texts. Prints
@@ -11,6 +12,7 @@ from __future__ import annotations
 import argparse
 import random
 import resource
+import statistics
 import tempfile
 import time
 from pathlib import Path
@@ -62,6 +64,8 @@ def main() -> None:
     parser.add_argument("--workers", type=int, default=0,
                         help="also ingest with 1 and with N worker processes (tidings ingest --workers) and compare")
     parser.add_argument("--ray", action="store_true", help="with --workers: also Ray Data with N actors")
+    parser.add_argument("--repeat", type=int, default=1,
+                        help="with --workers: run each configuration this many times, compare medians")
     args = parser.parse_args()
 
     import spacy
@@ -107,7 +111,7 @@ def _compare_workers(args, rng) -> None:  # noqa: ANN001
     from tidings.config import resolve_options
     from tidings.workers import Workers
 
-    rates = {}
+    rates: dict[str, list[float]] = {}
     with tempfile.TemporaryDirectory() as tmp:
         corpus = Path(tmp, "corpus")
         corpus.mkdir()
@@ -119,31 +123,39 @@ def _compare_workers(args, rng) -> None:  # noqa: ANN001
         runs = [(f"workers {n} warm", n, "warm") for n in sorted({1, args.workers})]
         runs += [(f"workers {args.workers} cold", args.workers, "cold"),
                  (f"ray {args.workers} cold", args.workers, "ray")] if args.ray else []
-        for label, n, how in runs:
-            options = resolve_options(db=str(Path(tmp, f"{label.replace(' ', '-')}.db")))
-            t0 = time.perf_counter()
-            if how == "ray":
-                from tidings.engine_ray import RayWorkers
+        for k in range(max(1, args.repeat)):
+            for label, n, how in runs:
+                options = resolve_options(db=str(Path(tmp, f"{label.replace(' ', '-')}-{k}.db")))
+                t0 = time.perf_counter()
+                if how == "ray":
+                    from tidings.engine_ray import RayWorkers
 
-                ray_start = time.perf_counter()
-                pool = RayWorkers(options, n)  # ray.init is a fixed cost of the session, not of a run
-                t0 += time.perf_counter() - ray_start
-            else:
-                pool = Workers(options, n)
-                if how == "warm":
-                    pool.warm()
-                    t0 = time.perf_counter()
-            summary = tidings.ingest([str(corpus)], options=options, pool=pool)
-            rates[label] = summary.ingested / (time.perf_counter() - t0)
-            pool.close()
-            print(f"{label:<16}: {summary.ingested} articles -> {rates[label]:.1f} articles/s")
-    one, many = rates.get("workers 1 warm"), rates.get(f"workers {args.workers} warm")
+                    ray_start = time.perf_counter()
+                    pool = RayWorkers(options, n)  # ray.init is a fixed cost of the session, not of a run
+                    t0 += time.perf_counter() - ray_start
+                else:
+                    pool = Workers(options, n)
+                    if how == "warm":
+                        pool.warm()
+                        t0 = time.perf_counter()
+                summary = tidings.ingest([str(corpus)], options=options, pool=pool)
+                rates.setdefault(label, []).append(summary.ingested / (time.perf_counter() - t0))
+                pool.close()
+                print(f"{label:<16}: {summary.ingested} articles -> {rates[label][-1]:.1f} articles/s", flush=True)
+    med = {label: statistics.median(values) for label, values in rates.items()}
+    if args.repeat > 1:
+        for label, values in rates.items():
+            print(f"{label:<16}: median {med[label]:.1f} articles/s of {', '.join(f'{v:.1f}' for v in values)}")
+    one, many = med.get("workers 1 warm"), med.get(f"workers {args.workers} warm")
     if one and many and args.workers > 1:
         print(f"speed-up        : {many / one:.2f}x with {args.workers} workers over 1 (warm)")
     if args.ray:
-        cold = rates[f"workers {args.workers} cold"]
-        print(f"ray / local     : {rates[f'ray {args.workers} cold'] / cold:.0%} of local workers at equal "
+        cold = med[f"workers {args.workers} cold"]
+        print(f"ray / local     : {med[f'ray {args.workers} cold'] / cold:.0%} of local workers at equal "
               f"parallelism, both starting their workers inside the timing")
+        if args.repeat > 1:
+            pairs = zip(rates[f"ray {args.workers} cold"], rates[f"workers {args.workers} cold"])
+            print(f"ray / local runs: {', '.join(f'{r / c:.0%}' for r, c in pairs)}")
 
 
 def _texts(db: str):
