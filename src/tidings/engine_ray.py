@@ -30,6 +30,7 @@ class _Coder:
 
     def __init__(self, options: Options) -> None:
         from .pipeline import Pipeline  # noqa: PLC0415
+
         self.pipeline = Pipeline(replace(options, processes=1))
         one_thread_each()
 
