@@ -51,7 +51,7 @@ STATEMENT_NOUNS = {"statement", "declaration", "letter", "communique", "resoluti
 # verbs that assert a that-clause as reporting verbs do: "X reiterated that Y must ..."
 ASSERTING = {"demand", "insist", "urge", "reiterate", "conclude", "stress", "emphasize", "emphasise",
              "repeat", "argue", "maintain", "underline", "underscore"}
-STATE_NOUNS = {"alert", "strike", "standby", "hunger strike"}  # "remained on alert", "went on strike"
+STATE_NOUNS = {"alert", "strike", "standby"}  # "remained on alert", "went on strike"
 TOPIC_PREPS = {"on", "over", "about", "regarding", "concerning"}  # "talks on a ceasefire": the topic
 FUTURE_SHIFT = {"CONSULT": "AGREE", "COOPERATE": "AGREE", "AID": "AGREE", "SUPPORT": "AGREE",
                 "RETREAT": "CONCEDE", "SANCTION": "THREATEN", "COERCE": "THREATEN",
@@ -685,7 +685,7 @@ def _domestic_recipient(ctx: Context, location: str | None, sources: tuple[Actor
         home = own.pop() if len(own) == 1 else None
     if home is None:
         return ()
-    return (replace(ctx.actors.country_actor(home), role="implied recipient"),)
+    return _implied(ctx, home)
 
 
 def _foreign_place(ctx: Context, location: str | None, sources: tuple[Actor, ...]) -> tuple[Actor, ...]:
@@ -693,7 +693,12 @@ def _foreign_place(ctx: Context, location: str | None, sources: tuple[Actor, ...
     there = ctx.kb.country(location) if location else None
     if there is None or there in {a.country for a in sources}:
         return ()
-    return (replace(ctx.actors.country_actor(there), role="implied recipient"),)
+    return _implied(ctx, there)
+
+
+def _implied(ctx: Context, iso3: str) -> tuple[Actor, ...]:
+    """A country as a recipient the sentence implies but does not name."""
+    return (replace(ctx.actors.country_actor(iso3), role="implied recipient"),)
 
 
 def _unidentified_at(ctx: Context, sent: Span, location: str | None, actor: Actor,
