@@ -309,3 +309,43 @@ def test_protesters_of_no_named_country_protest_at_home(code_text):
     assert _codes(e["sources"]) == {"EGY"}
     e = _only(code_text("Demonstrators protesting the election results blocked roads in Maputo."), "PROTEST")
     assert _codes(e["sources"]) == {"MOZ"}
+
+
+# stance passives, continued acts, subjunctives and conditional threats ----------------
+def test_a_stance_passive_is_the_subjects_act(code_text):
+    e = _only(code_text("Kenya is opposed to Ugandan mediation in its dispute with Somalia."), "REJECT")
+    assert _codes(e["sources"]) == {"KEN"} and _codes(e["targets"]) == {"UGA"}
+    e = _only(code_text("Ghana is committed to opening its markets, the finance minister said."), "AGREE")
+    assert _codes(e["sources"]) == {"GHA"}
+
+
+def test_continuing_an_act_is_the_act_but_continued_support_is_a_state(code_text):
+    e = _only(code_text("Russia continued to send weapons to Venezuela last year."), "AID")
+    assert _codes(e["targets"]) == {"VEN"}
+    assert code_text("Chile has continued to support Peru's bid for the seat.") == []
+
+
+def test_a_mandative_clause_tells_what_is_asked(code_text):
+    events = code_text("The European Union pressed hard for Serbia recognise the court's ruling.")
+    e = _only(events, "REQUEST")
+    assert _codes(e["targets"]) == {"SRB"} and "SUPPORT" not in _types(events)
+    events = code_text("Ecuador insisted that Peru withdraw its troops from the border.")
+    assert "RETREAT" not in _types(events) and "CONCEDE" not in _types(events)
+
+
+def test_an_obligation_from_a_participle_misparsed_as_subject(code_text):
+    e = _only(code_text("The Red Cross working in Yemen said Saudi forces must protect hospitals."), "REQUEST")
+    assert _codes(e["targets"]) == {"SAU"}
+
+
+def test_defying_a_ban_is_reject_and_a_seat_names_a_country(code_text):
+    e = _only(code_text("A newspaper based in Kinshasa defied a publication ban by President Felix Tshisekedi."), "REJECT")
+    assert _codes(e["sources"]) == {"COD"}
+
+
+def test_a_negative_act_held_out_on_a_condition_is_a_threat(code_text):
+    e = _only(code_text("The African Union may suspend its mediation in Sudan if the fighting continues."), "THREATEN")
+    assert _codes(e["sources"]) == {"IGO"}
+    assert _types(code_text("Tuareg rebels have sworn to fight until they control Kidal.")) == ["THREATEN"]
+    assert _types(code_text("Hungary plans to impose restrictions on migrants from Serbia.")) == ["THREATEN"]
+    assert code_text("Analysts said Russia could attack Georgia if talks fail.") == []

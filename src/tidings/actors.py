@@ -21,6 +21,7 @@ from .records import Actor, DocActor
 from .resolve import kind_of
 
 PRONOUNS = {"he", "she", "him", "her"}
+SEATED = {"base", "headquarter", "station"}  # "a newspaper based in Beirut" belongs there
 UNOWNED_GROUPS = {"CVL", "LAB", "EDU", "AGR", "REF", "REB", "COP", "MIL", "UAF", "CRM", "OPP", "MED", "JRN", "REL"}
 GENERIC_ROLES = {"leader", "leaders", "official", "officials", "delegation", "member", "members",
                  "representatives", "representative", "chief", "head"}
@@ -317,9 +318,9 @@ class DocActors:
         for t in tok.subtree:
             if t.i == tok.i or not t.ent_type_ or abs(t.i - tok.i) > 8:
                 continue
-            if any(a.dep_ in ("relcl", "acl", "advcl") and a.i != tok.i for a in t.ancestors
-                   if a.i in range(min(t.i, tok.i), max(t.i, tok.i) + 1)):
-                continue  # a clause inside the phrase speaks of something else
+            if any(a.dep_ in ("relcl", "acl", "advcl") and a.i != tok.i and a.lemma_.lower() not in SEATED
+                   for a in t.ancestors if a.i in range(min(t.i, tok.i), max(t.i, tok.i) + 1)):
+                continue  # a clause inside the phrase speaks of something else, but "based in X" is home
             ent = next(e for e in self.doc.ents if e.start <= t.i < e.end)
             org = self.kb.org(ent.text)
             if org is not None and org.code in ("IGO", "NGO", "IMG"):

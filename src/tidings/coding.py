@@ -41,6 +41,10 @@ WISH_VERBS = {"want", "wish", "hope", "like", "prefer", "expect", "predict", "an
 ATTEMPT_VERBS = {"attempt", "try"}  # "tried to hack", "attempted to assassinate": the attempt is the act
 ATTEMPT_NOUNS = {"attempt", "bid"}  # "an attempt to assassinate X was thwarted"
 TAKING_PART = {"engage", "participate", "involve", "take"}  # "were engaged in ethnic cleansing"
+# passive forms that state the subject's own stance: "X is committed to", "X is opposed to"
+STANCE_PASSIVES = {"commit", "oppose", "determine", "dedicate", "devote", "resolve"}
+# "negotiators return to Geneva for talks": going somewhere for an event is taking part in it
+MOTION_VERBS = {"return", "travel", "go", "come", "fly", "head", "arrive", "leave", "gather", "meet", "convene"}
 HABITUAL = {"always", "long", "traditionally", "usually", "often", "continuously", "consistently"}
 BACKGROUND_MARKS = {"after", "before", "since", "because", "once", "until"}
 BACKGROUND_PREPS = {"following", "after", "before", "since", "during", "ahead", "prior"}
@@ -114,6 +118,9 @@ def _triggers(ctx: Context, tok: Token) -> tuple[Trigger, ...]:
         for child in tok.children:
             if child.dep_ in ("prt", "prep", "dobj", "mark", "dative") and f"{lemma} {child.lower_}" in lex.verbs:
                 return lex.verbs[f"{lemma} {child.lower_}"]
+            mark = next((m.lower_ for m in child.children if m.dep_ == "mark"), "") if child.dep_ == "advcl" else ""
+            if mark and f"{lemma} {mark}" in lex.verbs:  # "pushing hard [for the US to support ...]"
+                return lex.verbs[f"{lemma} {mark}"]
         return lex.verbs.get(lemma, ())
     if tok.pos_ in ("NOUN", "PROPN"):
         prev = tok.nbor(-1).lower_ if tok.i > 0 else ""
@@ -148,9 +155,10 @@ def _code_trigger(ctx: Context, sent: Span, tok: Token) -> Iterator[EventMention
         return
     refusal = _is_refusal(verb) and triggers[0].event in COOPERATIVE
     obliged = obliged if verb is tok else _is_obligation(verb)
-    if not (refusal or obliged) and _not_an_event(ctx, tok, verb, is_noun):
+    threat = FUTURE_SHIFT.get(triggers[0].event) == "THREATEN" and _conditional(verb)
+    if not (refusal or obliged or threat) and _not_an_event(ctx, tok, verb, is_noun):
         return
-    future = _is_future(verb)
+    future = threat or _is_future(verb)
     best = None
     for trig in triggers:
         sources, targets, reciprocal = _arguments(ctx, tok, verb, trig, is_noun)
@@ -365,6 +373,31 @@ def _says(verb: Token) -> bool:
             and verb.head.head is not verb.head)
 
 
+def _subjunctive(verb: Token) -> bool:
+    """A mandative that-clause: "[demanded] that Israel ease restrictions" (a bare verb with its
+    own subject and no auxiliary), which tells what is asked, not what was done."""
+    marks = {c.lower_ for c in verb.children if c.dep_ == "mark"}
+    return (verb.dep_ in ("ccomp", "acl", "advcl") and (verb.tag_ == "VB" and "that" in marks
+                                                       or verb.tag_ in ("VB", "VBP") and "for" in marks)
+            and any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+            and not any(c.dep_ in ("aux", "auxpass") for c in verb.children))
+
+
+def _stance_passive(verb: Token) -> bool:
+    """ "Vietnam is committed to opening up", "Israel is opposed to French mediation": the
+    subject acts, and what follows "to" is what it acts on."""
+    return verb.lemma_.lower() in STANCE_PASSIVES and verb.tag_ == "VBN" and (
+        _is_passive(verb) or verb.dep_ == "acomp") and not any(c.dep_ == "agent" for c in verb.children)
+
+
+def _conditional(verb: Token) -> bool:
+    """ "X may halt its mediation if ...", "would strike unless ...": a negative act held out on
+    a condition is a threat (PLOVER THREATEN), not a hypothetical."""
+    return bool(_modals(verb) & {"may", "would", "will"}) and not _negated(verb) and any(
+        c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children)
+        for c in verb.children)
+
+
 def _negated(verb: Token) -> bool:
     return any(c.dep_ == "neg" or c.lower_ in ("never", "not") for v in _clause_chain(verb) for c in v.children)
 
@@ -411,11 +444,14 @@ def _not_an_event(ctx: Context, tok: Token, verb: Token, is_noun: bool) -> bool:
     if verb.dep_ in ("xcomp", "advcl") and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
         gov = verb.head.lemma_.lower()
         protest = verb is tok and any(t.event == "PROTEST" for t in _triggers(ctx, tok)) and not _triggers(ctx, verb.head)
-        if (gov not in INTENT_VERBS | STANCE_ADJ | ATTEMPT_VERBS or _triggers(ctx, verb.head)) and not protest:
+        if (gov not in INTENT_VERBS | STANCE_ADJ | ATTEMPT_VERBS | {"continue"} or _triggers(ctx, verb.head)) and not protest:
             return True  # purpose clause, or covered by the governing trigger ("agreed to meet");
             # but "stayed away from work to protest X" is a protest
-    if verb.head.lemma_.lower() == "continue" and verb.dep_ == "xcomp":
-        return True
+    if verb.head.lemma_.lower() == "continue" and verb.dep_ == "xcomp" and any(
+            t.event in ("SUPPORT", "AGREE") for t in _triggers(ctx, tok)):
+        return True  # "continued to support X" is a standing stance; "continued to send arms" an act
+    if _subjunctive(verb):
+        return True  # "demanded that Israel ease restrictions": what is asked, not done
     if verb.dep_ == "xcomp" and verb.head.lemma_.lower() == "help" and verb.head.dep_ in ("xcomp", "advcl") and any(
             c.dep_ == "aux" and c.lower_ == "to" for c in verb.head.children):
         return True  # "sent arms to help defend X": the purpose of the act, not a second act
@@ -466,6 +502,9 @@ def _is_future(verb: Token) -> bool:
         return True
     if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in INTENT_VERBS | STANCE_ADJ:
         return True
+    if verb.dep_ == "advcl" and verb.head.lemma_.lower() in INTENT_VERBS and any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return True  # "have sworn [to fight]" parsed as a purpose clause
     if _reported(verb) and "would" in _modals(verb):
         return True
     return any(c.lower_ == "going" for c in kids) and any(c.lower_ == "to" for c in kids)
@@ -503,11 +542,17 @@ def _arguments(ctx: Context, tok: Token, verb: Token, trig: Trigger,
             break
     if not targets and not reciprocal and trig.event == "REQUEST":
         # "demanding that President X abandon ...", "its demand that X ease ...": the one asked
-        targets = [m for c in tok.children if c.dep_ in ("ccomp", "acl") for m in _subject_mentions(ctx, c)]
+        clauses = [c for c in tok.children if c.dep_ in ("ccomp", "acl") or _subjunctive(c)]  # "pushing for X [to] support"
+        clauses += [c for c in verb.children if is_noun and _subjunctive(c)]  # "reiterated its demand [that X ease]"
+        targets = [m for c in clauses for m in _subject_mentions(ctx, c)]
+    if not targets and not reciprocal and _stance_passive(verb):  # "is opposed to French mediation"
+        objects = [o for p in verb.children if p.dep_ == "prep" and p.lower_ == "to" for o in p.children if o.dep_ == "pobj"]
+        targets = [m for o in objects for m in _mentions_in(ctx, o) or _demonym_mentions(ctx, o, frozenset(
+            m.actor.id for m in sources))]
     if not targets and not reciprocal:
         targets = (_surface_recipient(ctx, tok, trig) or _first_in_phrase(ctx, tok, trig, sources)
                    or _owner_of_object(ctx, tok, sources))
-    if _is_passive(verb) and not is_noun:
+    if _is_passive(verb) and not is_noun and not _stance_passive(verb):
         agents = [m for c in verb.children if c.dep_ == "agent" for m in _mentions_in(ctx, c)]
         sources, targets = agents, sources
     return _unique(sources), _unique(targets), reciprocal
@@ -526,6 +571,9 @@ def _subject_mentions(ctx: Context, verb: Token) -> list[Mention]:
         subjects = [c for c in v.children if c.dep_ in ("nsubj", "nsubjpass")]
         if subjects:
             found = [m for s in subjects for m in _mentions_in(ctx, s)]
+            # "The Red Cross operating in Iraq said": a participle misparsed as the subject
+            found = found or [m for s in subjects if s.tag_ == "VBG" for c in s.children
+                              if c.dep_ == "nsubj" for m in _mentions_in(ctx, c)]
             found = found or [m for s in subjects for m in _demonym_mentions(ctx, s)]  # "Israeli airstrikes killed"
             if not found and all(s.lower_ in PRONOUN_SUBJECTS for s in subjects) and _reported(v):
                 return _subject_mentions(ctx, v.head)
