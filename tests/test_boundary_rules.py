@@ -349,3 +349,38 @@ def test_a_negative_act_held_out_on_a_condition_is_a_threat(code_text):
     assert _types(code_text("Tuareg rebels have sworn to fight until they control Kidal.")) == ["THREATEN"]
     assert _types(code_text("Hungary plans to impose restrictions on migrants from Serbia.")) == ["THREATEN"]
     assert code_text("Analysts said Russia could attack Georgia if talks fail.") == []
+
+
+def test_guilty_of_an_act_asserts_it(code_text):
+    e = _only(code_text("Both the Sudanese army and the RSF are guilty of violating the truce, monitors said."), "ASSAULT")
+    assert len(e["sources"]) == 2
+    assert code_text("Neither side is guilty of violating the truce, monitors said.") == []
+
+
+def test_listed_demonyms_each_name_a_group_and_measure_phrases_tell_of_events(code_text):
+    e = _only(code_text("Indian and French warships launched five days of war games off Goa on Monday."), "COOPERATE")
+    assert _codes(e["sources"]) == {"IND", "FRA"}
+    e = _only(code_text("Kenyan and Somali negotiators returned to Nairobi on Monday for talks."), "CONSULT")
+    assert _codes(e["sources"]) == {"KEN", "SOM"}
+
+
+def test_training_fighters_is_mobilize_and_a_decided_sanction_is_imposed(code_text):
+    e = _only(code_text("Iran has trained hundreds of hackers to attack Israeli networks, officials said."), "MOBILIZE")
+    assert _codes(e["sources"]) == {"IRN"}
+    assert _types(code_text("The European Union decided to impose sanctions on Belarus.")) == ["SANCTION"]
+    assert _types(code_text("Chad announced it would cut aid to Sudanese refugees in Abeche.")) == ["THREATEN"]
+
+
+def test_a_group_that_disarms_is_the_actor_of_its_demobilisation(code_text):
+    e = _only(code_text("Hundreds of Tuareg rebels in Mali have been demobilized since the accord."), "RETREAT")
+    assert _codes(e["sources"]) == {"MLI"}
+
+
+def test_a_petition_drive_is_a_protest_and_a_named_union_is_an_actor(code_text):
+    e = _only(code_text("The Farmers Union began collecting signatures against the Kenyan land law on Monday."), "PROTEST")
+    assert e["sources"][0]["name"] == "Farmers Union"
+
+
+def test_a_known_acronym_names_a_body_spelt_another_way(code_text):
+    e = _only(code_text("The International Labor Office (ILO) urged Qatar to protect migrant workers."), "REQUEST")
+    assert _codes(e["sources"]) == {"IGO"}

@@ -21,6 +21,7 @@ from .records import Actor, DocActor
 from .resolve import kind_of
 
 PRONOUNS = {"he", "she", "him", "her"}
+STATE_SECTORS = {"GOV", "LEG", "JUD", "MIL", "COP", "SPY"}  # their bodies' names are descriptions
 SEATED = {"base", "headquarter", "station"}  # "a newspaper based in Beirut" belongs there
 UNOWNED_GROUPS = {"CVL", "LAB", "EDU", "AGR", "REF", "REB", "COP", "MIL", "UAF", "CRM", "OPP", "MED", "JRN", "REL"}
 GENERIC_ROLES = {"leader", "leaders", "official", "officials", "delegation", "member", "members",
@@ -72,7 +73,8 @@ class DocActors:
         mentions += self._peoples(mentions)
         mentions += self._bare_names(mentions)
         mentions = [m for m in mentions if not self._abstract(m)]
-        for m in sorted(mentions, key=lambda m: (m.start, -(m.end - m.start))):
+        # longest first; a listed owner's group ("U.S." in "U.S. and Russian negotiators") before its country
+        for m in sorted(mentions, key=lambda m: (m.start, -(m.end - m.start), m.kind != "group")):
             if any(i in self.by_token for i in range(m.start, m.end)):
                 continue
             for i in range(m.start, m.end):
@@ -130,9 +132,16 @@ class DocActors:
 
     def _org(self, ent: Span) -> Mention | None:
         text = re.sub(r"^the\s+", "", ent.text, flags=re.I)
-        if self.kb.role(text) and not self.kb.org(text) or ent[-1].lower_ in ("of", "to", "for"):
+        if "(" in text and ")" not in text:  # "Homeland Union (Conservatives": the name before the aside
+            text = text.split("(")[0].strip()
+        role = self.kb.role(text)
+        named_body = role is not None and role.kind == "body" and role.sector not in STATE_SECTORS \
+            and norm(text) != role.phrase  # "Homeland Union", not "Health Ministry" or "the Union"
+        if role and not named_body and not self.kb.org(text) or ent[-1].lower_ in ("of", "to", "for"):
             return None  # a title ("Co-Chair") or a cut-off name ("Permanent Mission of")
-        org = self.kb.org(text)
+        acronym = self._acronym_after(ent)
+        # "International Labor Office (ILO)": a known acronym names the body a variant spelling hides
+        org = self.kb.org(text) or (self.kb.org(acronym) if acronym else None)
         if org is not None:
             country = org.code if len(org.code) == 3 and org.code not in ("IGO", "NGO", "IMG") else None
             actor = Actor(id=org.id, name=org.name, org=org.id, country=country or org.code,
@@ -147,12 +156,18 @@ class DocActors:
         self._note_acronym(ent, actor)
         return Mention(ent.start, ent.end, actor, "org", actor.id)
 
-    def _note_acronym(self, ent: Span, actor: Actor) -> None:
+    def _acronym_after(self, ent: Span) -> str | None:
+        """The upper-case acronym in brackets right after a name: "... Office (ILO)"."""
         doc = self.doc
         if ent.end + 2 < len(doc) and doc[ent.end].text == "(" and doc[ent.end + 2].text == ")":
             acr = doc[ent.end + 1].text
-            if acr.isupper():
-                self.acronyms[acr] = actor
+            return acr if acr.isupper() else None
+        return None
+
+    def _note_acronym(self, ent: Span, actor: Actor) -> None:
+        acr = self._acronym_after(ent)
+        if acr:
+            self.acronyms[acr] = actor
 
     def _person(self, ent: Span) -> Mention:
         name = ent.text
@@ -279,9 +294,11 @@ class DocActors:
             owner = by_end.get(start)
             if owner is not None and owner.kind in ("org", "country"):
                 out.append(self._group(owner.start, tok.i + 1, owner.actor, tok))
+                out += self._listed_owners(doc[start - 1], tok)
             elif start > 0 and doc[start - 1].ent_type_ == "NORP" and self.kb.country(doc[start - 1].text):
                 iso3 = self.kb.country(doc[start - 1].text)
                 out.append(self._group(start - 1, tok.i + 1, self._country_actor(iso3, iso3), tok))
+                out += self._listed_owners(doc[start - 1], tok)
             elif (within := self._owner_within(tok)) is not None:
                 out.append(self._group(tok.i, tok.i + 1, within, tok))
             elif role.kind == "group" and role.sector in UNOWNED_GROUPS and tok.pos_ == "NOUN":
@@ -329,6 +346,12 @@ class DocActors:
             if iso3 is not None:
                 return self._country_actor(iso3, ent.text)
         return None
+
+    def _listed_owners(self, last: Token, role_tok: Token) -> list[Mention]:
+        """ "French and Egyptian warships", "U.S. and Russian negotiators": a group for each
+        country listed before the last one."""
+        return [self._group(o.i, o.i + 1, self._country_actor(iso3, iso3), role_tok)
+                for o in last.conjuncts if o.i < last.i and (iso3 := self.kb.country(o.text))]
 
     def _group(self, start: int, end: int, owner: Actor, role_tok: Token) -> Mention:
         role = self.kb.roles.get(role_tok.lower_) or self.kb.roles[role_tok.lemma_.lower()]

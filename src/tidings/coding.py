@@ -55,11 +55,14 @@ STATEMENT_NOUNS = {"statement", "declaration", "letter", "communique", "resoluti
 # verbs that assert a that-clause as reporting verbs do: "X reiterated that Y must ..."
 ASSERTING = {"demand", "insist", "urge", "reiterate", "conclude", "stress", "emphasize", "emphasise",
              "repeat", "argue", "maintain", "underline", "underscore"}
+MEASURE_NOUNS = {"day", "week", "month", "hour", "round", "series", "wave", "spate", "string", "night"}
 STATE_NOUNS = {"alert", "strike", "standby"}  # "remained on alert", "went on strike"
 TOPIC_PREPS = {"on", "over", "about", "regarding", "concerning"}  # "talks on a ceasefire": the topic
 FUTURE_SHIFT = {"CONSULT": "AGREE", "COOPERATE": "AGREE", "AID": "AGREE", "SUPPORT": "AGREE",
                 "RETREAT": "CONCEDE", "SANCTION": "THREATEN", "COERCE": "THREATEN",
                 "ASSAULT": "THREATEN", "MOBILIZE": "THREATEN", "PROTEST": "THREATEN"}
+ENACTED_BY_DECISION = {"SANCTION", "COERCE"}
+DECISION_VERBS = {"decide", "vote", "rule"}  # not "announce": an announced negative act is a threat (rule 3)
 VISIT_HOSTS = {"receive", "host", "welcome"}
 OBLIGATION = {"must", "should"}
 COOPERATIVE = {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT"}
@@ -173,6 +176,7 @@ def _code_trigger(ctx: Context, sent: Span, tok: Token) -> Iterator[EventMention
                        for m in _mentions_in(ctx, c)]
     if not sources and not targets:
         return
+    future = future and not _enacted(verb, trig)
     event_type = FUTURE_SHIFT.get(trig.event, trig.event) if future else trig.event
     if refusal:
         event_type = "REJECT"  # "will not accept", "would not meet": an explicit refusal
@@ -390,6 +394,18 @@ def _stance_passive(verb: Token) -> bool:
         _is_passive(verb) or verb.dep_ == "acomp") and not any(c.dep_ == "agent" for c in verb.children)
 
 
+def _enacted(verb: Token, trig: Trigger) -> bool:
+    """A sanction or restriction decided is imposed, not threatened: "the EU decided to
+    impose sanctions", "parliament voted to expel the envoy" (the measure takes effect by
+    the decision; a pledge of aid does not deliver it)."""
+    if trig.event not in ENACTED_BY_DECISION or _conditional(verb):
+        return False
+    v = verb
+    while v.dep_ == "conj" and v.head is not v:
+        v = v.head
+    return v.dep_ in ("ccomp", "xcomp") and v.head.lemma_.lower() in DECISION_VERBS
+
+
 def _conditional(verb: Token) -> bool:
     """ "X may halt its mediation if ...", "would strike unless ...": a negative act held out on
     a condition is a threat (PLOVER THREATEN), not a hypothetical."""
@@ -439,7 +455,9 @@ def _not_an_event(ctx: Context, tok: Token, verb: Token, is_noun: bool) -> bool:
         return False  # an attempted act is the act (PLOVER: assassination attempts are ASSAULT)
     if verb.dep_ == "acl" and any(t.event == "REQUEST" for t in _triggers(ctx, verb.head)):
         return True  # "its demand that Israel ease restrictions": what is asked, not done
-    if verb.dep_ in ("relcl", "acl", "pcomp", "csubj") and not is_noun and not _says(verb):
+    guilty = verb.dep_ == "pcomp" and verb.head.lower_ == "of" and verb.head.head.lower_ == "guilty" \
+        and not _negated(verb.head.head.head)  # "both sides are guilty of violating the truce": asserted
+    if verb.dep_ in ("relcl", "acl", "pcomp", "csubj") and not is_noun and not _says(verb) and not guilty:
         return True
     if verb.dep_ in ("xcomp", "advcl") and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
         gov = verb.head.lemma_.lower()
@@ -470,18 +488,26 @@ def _not_an_event(ctx: Context, tok: Token, verb: Token, is_noun: bool) -> bool:
 
 
 def _background_noun(ctx: Context, tok: Token) -> bool:
-    dets = [c.lower_ for c in tok.children if c.dep_ in ("det", "poss")]
-    prep = tok.head if tok.dep_ == "pobj" else None
+    if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lemma_.lower() in MEASURE_NOUNS:
+        return _background_noun_at(ctx, tok, tok.head.head)  # "launched ten days of war games"
+    return _background_noun_at(ctx, tok, tok)
+
+
+def _background_noun_at(ctx: Context, tok: Token, at: Token) -> bool:
+    """Whether event noun `tok`, standing where `at` stands in its clause, only tells of
+    background (an earlier event, a topic, a reference back) rather than of a new event."""
+    dets = [c.lower_ for c in at.children if c.dep_ in ("det", "poss")]
+    prep = at.head if at.dep_ == "pobj" else None
     protest = any(t.event == "PROTEST" for t in _triggers(ctx, tok))
     if prep is not None and prep.lower_ in BACKGROUND_PREPS and not (protest and prep.lower_ == "during"):
         return True  # "after the talks"; but "threw stones during demonstrations" tells of them
     about = prep.head if prep is not None else None
-    if prep is not None and prep.lower_ in TOPIC_PREPS and about is not tok and (
+    if prep is not None and prep.lower_ in TOPIC_PREPS and about is not at and (
             _triggers(ctx, about) or about.lower_ in ctx.lexicon.nouns or about.lemma_.lower() in ctx.lexicon.nouns):
         return True  # what another event is about ("negotiations on a troop pullback")
     if any(d in ("no",) for d in dets):
         return True
-    if tok.dep_ in ("nsubj", "nsubjpass") and dets and dets[0] in ("the", "this", "that"):
+    if at.dep_ in ("nsubj", "nsubjpass") and dets and dets[0] in ("the", "this", "that"):
         return True  # "The meeting marked ...": a reference back, not a new report
     if prep is not None and prep.lower_ == "on" and tok.lemma_.lower() in STATE_NOUNS:
         return False  # a state the actors are in: "troops remained on high alert"
@@ -491,9 +517,12 @@ def _background_noun(ctx: Context, tok: Token) -> bool:
         return False  # "was put under investigation", "came under attack"
     if prep is not None and prep.lower_ == "in" and prep.head.lemma_.lower() in TAKING_PART:
         return False  # "forces were engaged in ethnic cleansing", "took part in the talks"
+    if prep is not None and prep.lower_ == "for" and prep.head.lemma_.lower() in MOTION_VERBS \
+            and not _triggers(ctx, prep.head):
+        return False  # "negotiators returned to Geneva for talks": they came to take part
     preps = {r for t in _triggers(ctx, tok) for r in t.recipient}
     has_partner = any(c.dep_ == "prep" and c.lower_ in preps for c in tok.children)
-    return not (has_partner or (tok.dep_ == "dobj" and tok.head.lemma_.lower() in LIGHT_VERBS))
+    return not (has_partner or (at.dep_ == "dobj" and at.head.lemma_.lower() in LIGHT_VERBS))
 
 
 def _is_future(verb: Token) -> bool:
@@ -554,7 +583,8 @@ def _arguments(ctx: Context, tok: Token, verb: Token, trig: Trigger,
                    or _owner_of_object(ctx, tok, sources))
     if _is_passive(verb) and not is_noun and not _stance_passive(verb):
         agents = [m for c in verb.children if c.dep_ == "agent" for m in _mentions_in(ctx, c)]
-        sources, targets = agents, sources
+        if agents or trig.mode != "disarm":  # "guerrillas have been demobilized": they disarm
+            sources, targets = agents, sources
     return _unique(sources), _unique(targets), reciprocal
 
 
@@ -605,7 +635,10 @@ def _mentions_in(ctx: Context, root: Token, depth: int = 0) -> list[Mention]:
         follow = child.dep_ in FOLLOW or (child.dep_ == "prep" and (
             root.dep_ == "prep" or (m is None and (child.lower_ in ("of", "by") or root.lower_ in HONORIFICS))))
         if m is not None and child.dep_ not in ("conj",) and not (root.dep_ == "prep") and not _listed(ctx, m, child):
-            follow = follow and ctx.actors.by_token.get(child.i) is m
+            other = ctx.actors.by_token.get(child.i)
+            # "French and Egyptian warships": the French ones are a group of their own
+            follow = follow and (other is m or other is not None and other.kind == "group" == m.kind
+                                 and other.actor.role == m.actor.role)
         if follow:
             for found_m in _mentions_in(ctx, child, depth + 1):
                 if all(found_m.start != f.start for f in found):
