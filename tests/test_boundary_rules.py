@@ -384,3 +384,13 @@ def test_a_petition_drive_is_a_protest_and_a_named_union_is_an_actor(code_text):
 def test_a_known_acronym_names_a_body_spelt_another_way(code_text):
     e = _only(code_text("The International Labor Office (ILO) urged Qatar to protect migrant workers."), "REQUEST")
     assert _codes(e["sources"]) == {"IGO"}
+
+
+def test_a_leaders_country_goes_without_saying(code_text):
+    e = _only(code_text("Erdogan met Sheinbaum in Ankara on Monday."), "CONSULT")
+    assert _codes(e["sources"]) == {"TUR"} and _codes(e["targets"]) == {"MEX"}
+
+
+def test_victims_of_no_named_country_belong_where_they_were_hit(code_text):
+    e = _only(code_text("Somali gunmen killed 12 people in Nairobi on Monday."), "ASSAULT")
+    assert _codes(e["targets"]) == {"KEN"}

@@ -88,8 +88,8 @@ class DocActors:
 
     def _from_entity(self, ent: Span) -> Mention | None:
         label = ent.label_
-        if label == "PERSON":
-            return self._person(ent)
+        if label == "PERSON" or self.kb.leader(ent.text) and not (self.kb.org(ent.text) or self.kb.country(ent.text)):
+            return self._person(ent)  # a leader the tagger took for a body ("Sheinbaum" as ORG)
         if label == "ORG" and (self.kb.org(ent.text) or not self.kb.country(ent.text)):
             return self._org(ent)  # an ORG that is only a country name ("Israel") is a country
         if label == "NORP" and ent.start > 0 and self.doc[ent.start - 1].lower_ == "ethnic":
@@ -176,6 +176,9 @@ class DocActors:
         if app is not None:
             role, org, country, sector = (app[0] or role, app[1] or org, app[2] or country,
                                           app[3] or sector)
+        leader = self.kb.leader(name) if country is None else None
+        if leader is not None:  # "Putin offered to ...": a leader's country goes without saying
+            country, sector, role = leader.country, sector or leader.sector, role or leader.role
         actor = Actor(id=person_id(name), name=name, org=org, role=role, country=country,
                       sector=sector)
         # the mention spans the title ("Palestinian leader X"): a parse that makes the title

@@ -741,7 +741,8 @@ def _event(ctx: Context, sent: Span, tok: Token, trig: Trigger, event_type: str,
     location = _location(ctx, sent, anchor, sources + targets)
     domestic = event_type in DOMESTIC
     source_actors = tuple(_with_home(ctx, sent, ctx.actors.actor_of(m), targets, domestic) for m in sources)
-    target_actors = tuple(_with_home(ctx, sent, ctx.actors.actor_of(m), sources) for m in targets)
+    target_actors = tuple(_placed(ctx, m, location) or _with_home(ctx, sent, ctx.actors.actor_of(m), sources)
+                          for m in targets)
     if not target_actors and event_type in DOMESTIC:
         target_actors = _domestic_recipient(ctx, location, source_actors)
     elif not target_actors and event_type == "MOBILIZE":
@@ -755,6 +756,14 @@ def _event(ctx: Context, sent: Span, tok: Token, trig: Trigger, event_type: str,
         date=when.date, date_precision=when.precision, date_basis=when.basis,
         location=location, confidence=min(confidence, 0.95),
         spans=tuple(marks))
+
+
+def _placed(ctx: Context, m: Mention, location: str | None) -> Actor | None:
+    """A group of no named country on the receiving end belongs where the event happens:
+    "killed 23 people in Tel Aviv" -> Israeli civilians."""
+    actor = ctx.actors.actor_of(m)
+    iso3 = ctx.kb.country(location) if location and m.kind == "group" and not actor.country else None
+    return replace(actor, country=iso3) if iso3 else None
 
 
 def _domestic_recipient(ctx: Context, location: str | None, sources: tuple[Actor, ...]) -> tuple[Actor, ...]:

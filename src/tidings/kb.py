@@ -2,7 +2,8 @@
 
 Countries come from pycountry (ISO 3166) plus ``data/countries.tsv`` (the short names,
 demonyms and capitals news uses); organisations from ``data/organizations.tsv``; role
-words and their PLOVER sectors from ``data/roles.tsv``.
+words and their PLOVER sectors from ``data/roles.tsv``; leaders whose country reports rarely
+repeat from ``data/leaders.tsv``.
 """
 from __future__ import annotations
 
@@ -37,6 +38,14 @@ class Organization:
 
 
 @dataclass(frozen=True)
+class Leader:
+    name: str
+    country: str  # ISO3 or IGO
+    sector: str
+    role: str
+
+
+@dataclass(frozen=True)
 class Role:
     phrase: str
     sector: str
@@ -61,12 +70,14 @@ class KnowledgeBase:
         self.orgs: dict[str, Organization] = {}    # normalized alias -> org
         self.org_by_id: dict[str, Organization] = {}
         self.roles: dict[str, Role] = {}
+        self.leaders: dict[str, Leader] = {}  # normalized full name or listed short form -> leader
         self.surface: dict[str, set[str]] = {"GPE": set(), "NORP": set(), "ORG": set()}
         text = resources.files("tidings").joinpath("data/abstract_actors.txt").read_text("utf-8")
         self.abstract = frozenset(line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#"))
         self._load_countries()
         self._load_orgs()
         self._load_roles()
+        self._load_leaders()
 
     def _load_countries(self) -> None:
         for c in pycountry.countries:
@@ -101,7 +112,19 @@ class KnowledgeBase:
         for phrase, sector, kind in _rows("roles.tsv"):
             self.roles[phrase] = Role(phrase, sector, kind)
 
+    def _load_leaders(self) -> None:
+        for row in _rows("leaders.tsv"):
+            name, country, sector, role, short = (row + [""] * 5)[:5]
+            leader = Leader(name, country, sector, role)
+            for form in (name, *filter(None, short.split("|"))):
+                self.leaders[norm(form)] = leader
+
     # lookups ---------------------------------------------------------------
+    def leader(self, name: str) -> Leader | None:
+        """A head of state or government, or of an international body, by whole name or
+        listed short form ("Vladimir Putin", "Putin")."""
+        return self.leaders.get(norm(name))
+
     def is_abstract(self, text: str) -> bool:
         """ "the West", "the international community": no actor code (PLOVER rule 9)."""
         return norm(text) in self.abstract
