@@ -394,3 +394,8 @@ def test_a_leaders_country_goes_without_saying(code_text):
 def test_victims_of_no_named_country_belong_where_they_were_hit(code_text):
     e = _only(code_text("Somali gunmen killed 12 people in Nairobi on Monday."), "ASSAULT")
     assert _codes(e["targets"]) == {"KEN"}
+
+
+def test_steps_taken_to_act_are_the_act(code_text):
+    e = _only(code_text("Bolivia took steps to restore press freedom on Monday."), "CONCEDE")
+    assert _codes(e["sources"]) == {"BOL"}
