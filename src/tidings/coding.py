@@ -39,8 +39,8 @@ INTENT_VERBS = {"plan", "intend", "expect", "agree", "pledge", "promise", "vow",
 WISH_VERBS = {"want", "wish", "hope", "like", "prefer", "expect", "predict", "anticipate", "believe",
               "think", "fear", "forecast"}
 ATTEMPT_VERBS = {"attempt", "try"}  # "tried to hack", "attempted to assassinate": the attempt is the act
-ATTEMPT_NOUNS = {"attempt", "bid"}
-STEP_NOUNS = {"step", "measure", "action"}  # "took steps to enhance freedoms": the steps are the act  # "an attempt to assassinate X was thwarted"
+ATTEMPT_NOUNS = {"attempt", "bid"}  # "an attempt to assassinate X was thwarted"
+STEP_NOUNS = {"step", "measure", "action"}  # "took steps to enhance freedoms": the steps are the act
 TAKING_PART = {"engage", "participate", "involve", "take"}  # "were engaged in ethnic cleansing"
 # passive forms that state the subject's own stance: "X is committed to", "X is opposed to"
 STANCE_PASSIVES = {"commit", "oppose", "determine", "dedicate", "devote", "resolve"}
@@ -465,7 +465,8 @@ def _not_an_event(ctx: Context, tok: Token, verb: Token, is_noun: bool) -> bool:
         protest = verb is tok and any(t.event == "PROTEST" for t in _triggers(ctx, tok)) and not _triggers(ctx, verb.head)
         steps = gov in ("take", "adopt") and any(c.dep_ == "dobj" and c.lemma_.lower() in STEP_NOUNS
                                                  for c in verb.head.children)  # "took steps to ease"
-        if (gov not in INTENT_VERBS | STANCE_ADJ | ATTEMPT_VERBS | {"continue"} and not steps or _triggers(ctx, verb.head)) and not protest:
+        carried_out = gov in INTENT_VERBS | STANCE_ADJ | ATTEMPT_VERBS | {"continue"} or steps
+        if (not carried_out or _triggers(ctx, verb.head)) and not protest:
             return True  # purpose clause, or covered by the governing trigger ("agreed to meet");
             # but "stayed away from work to protest X" is a protest
     if verb.head.lemma_.lower() == "continue" and verb.dep_ == "xcomp" and any(
