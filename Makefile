@@ -51,6 +51,9 @@ eval-gate: $(BIN)/.installed
 	@if [ -f $(SHARED_EVAL)/plover_gsr.jsonl ]; then \
 		$(BIN)/tidings eval $(SHARED_EVAL)/plover_gsr.jsonl --floors eval/floors.json --examples 0; \
 	else echo "eval-gate skipped: $(SHARED_EVAL)/plover_gsr.jsonl not found (clone ../shared beside the project)"; fi
+	@if [ -d $(SHARED_EVAL)/news_dev/gold ]; then \
+		$(BIN)/tidings eval $(SHARED_EVAL)/news_dev --floors eval/floors.json --examples 0; \
+	else echo "eval-gate skipped: $(SHARED_EVAL)/news_dev not found (clone ../shared beside the project)"; fi
 
 bench: $(BIN)/.installed
 	$(BIN)/python bench/throughput.py --articles 500

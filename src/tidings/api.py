@@ -150,3 +150,22 @@ def evaluate(records: Sequence[GoldRecord], *, gold_name: str = "", examples: in
 
     pipe = pipeline or Pipeline(options or resolve_options())
     return ev.evaluate(records, pipe.code_texts, gold_name=gold_name, examples=examples)
+
+
+def evaluate_articles(folder: str, *, examples: int = 0, workers: int = 1,
+                      options: Options | None = None) -> dict[str, Any]:
+    """Ingest an article gold folder (``news_dev`` layout) into a fresh store and score its
+    events (see :mod:`tidings.article_eval` for the definitions)."""
+    from . import article_eval as ae  # noqa: PLC0415
+    from .checks import CHECKS  # noqa: PLC0415
+
+    articles = ae.load_folder(folder)
+
+    def run(sources: list[str], db: str) -> IngestSummary:
+        opts = options.with_overrides(db=db) if options else resolve_options(db=db)
+        return ingest(sources, options=opts, workers=workers)
+
+    records = ae.predict(articles, run, lambda db: Store(db).query_events())
+    report = ae.score(articles, records, examples, CHECKS)
+    report["gold"] = folder
+    return report

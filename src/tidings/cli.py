@@ -353,17 +353,24 @@ def code_cmd(path: Annotated[str, typer.Argument(help="JSONL of {id, text, date?
 
 
 @app.command("eval")
-def eval_cmd(gold: Annotated[str, typer.Argument(help="Gold JSONL (PLOVER gold standard or UniversalPetrarch).")],
+def eval_cmd(gold: Annotated[str, typer.Argument(
+                 help="Gold JSONL (PLOVER gold standard or UniversalPetrarch), or a folder of articles "
+                      "with article-level gold (articles/NNN.txt, NNN.meta.json, gold/NNN.json).")],
              as_json: Annotated[bool, typer.Option("--json", help="Print the report as JSON.")] = False,
              floors: Annotated[Optional[str], typer.Option(
                  help="JSON file of minimum figures ({\"accuracy\": 0.85, ...}); exit 1 below any.")] = None,
              examples: Annotated[int, typer.Option(help="Misclassified examples to show.")] = 8,
              ) -> None:
-    """Score the coder on gold records: per-type P/R/F1, accuracy, macro-F1, actor accuracy."""
+    """Score the coder on gold records: per-type P/R/F1, accuracy, macro-F1, actor accuracy;
+    on a folder of articles, recall, precision, dates and merging, lenient and strict."""
     from . import evaluate  # noqa: PLC0415
+
+    if os.path.isdir(gold):
+        _eval_articles(gold, as_json, floors, examples)
+        return
     try:
         records = evaluate.load_gold(gold)
-        pinned = json.loads(open(floors, encoding="utf-8").read()) if floors else {}
+        pinned = _floors(floors, "sentences")
         report = api.evaluate(records, gold_name=gold, examples=examples)
     except (TidingsError, OSError, json.JSONDecodeError) as e:
         _fail(e)
@@ -376,6 +383,74 @@ def eval_cmd(gold: Annotated[str, typer.Argument(help="Gold JSONL (PLOVER gold s
         err.print(f"[red]below floor:[/red] {message}")
     if below:
         raise typer.Exit(1)
+
+
+def _floors(path: str | None, section: str) -> dict[str, float]:
+    """The floors of one gold kind: a floors file has a section per kind ("sentences",
+    "articles"); a flat file is the sentence floors."""
+    if not path:
+        return {}
+    with open(path, encoding="utf-8") as f:
+        pinned = json.load(f)
+    if "sentences" in pinned or "articles" in pinned:
+        return pinned.get(section, {})
+    return pinned if section == "sentences" else {}
+
+
+def _eval_articles(folder: str, as_json: bool, floors: str | None, examples: int) -> None:
+    from . import article_eval  # noqa: PLC0415
+
+    try:
+        pinned = _floors(floors, "articles")
+        report = api.evaluate_articles(folder, examples=examples, workers=min(2, os.cpu_count() or 1))
+    except (TidingsError, OSError, json.JSONDecodeError) as e:
+        _fail(e)
+    if as_json:
+        print(json.dumps(report, indent=1, default=str))
+    else:
+        _print_article_report(report)
+    below = article_eval.check(report, pinned)
+    for message in below:
+        err.print(f"[red]below floor:[/red] {message}")
+    if below:
+        raise typer.Exit(1)
+
+
+def _print_article_report(report: dict) -> None:
+    def pct(v: float | None) -> str:
+        return "n/a" if v is None else f"{v:.3f}"
+
+    out.print(f"{report['gold']}: {report['articles']} articles, {report['predicted_events']} events predicted")
+    table = Table("type", "gold", "found", "recall", "predicted", "correct", "precision",
+                  title="per type (lenient)")
+    for name, row in report["lenient"]["per_type"].items():
+        table.add_row(name, str(row["gold"]), str(row["found"]), pct(row["recall"]), str(row["predicted"]),
+                      str(row["correct"]), pct(row["precision"]))
+    out.print(table)
+    for kind in ("lenient", "strict"):
+        r = report[kind]
+        out.print(f"{kind:8} recall {pct(r['recall'])} ({r['found']}/{r['gold']})   precision "
+                  f"{pct(r['precision'])} ({r['correct']}/{r['predicted']})   F1 {pct(r['f1'])}   "
+                  f"dates {pct(r['date_acc'])}   merging: recall {pct(r['merge_recall'])} "
+                  f"({r['linked_pairs']} linked pairs), precision {pct(r['merge_precision'])} "
+                  f"({r['merged_pairs']} merged)")
+    for name in ("furniture_events", "bad_actors"):
+        if name in report:
+            found = report[name]
+            out.print(f"{name.replace('_', ' ')}: {found['count']} of {found['of']}"
+                      + (f" (e.g. {', '.join(found['examples'][:5])})" if found.get("examples") else ""),
+                      highlight=False)
+    for ex in report["examples"]:
+        out.print(f"[bold]article {ex['article']}[/bold]")
+        for g in ex["misses"]:
+            who = " / ".join(", ".join(a.get("name") or a.get("org") or "?" for a in g.get(side) or ())
+                             for side in ("sources", "targets"))
+            out.print(f"  [red]missed[/red] {g['type']} {g.get('date') or ''} {who}: {g['evidence']}",
+                      highlight=False)
+        for p in ex["false_positives"]:
+            who = " / ".join(", ".join(n or "?" for n in p[side]) for side in ("sources", "targets"))
+            out.print(f"  [yellow]extra[/yellow] {p['type']} {p.get('date') or ''} {who}: {p['evidence']}",
+                      highlight=False)
 
 
 def _print_report(report) -> None:  # noqa: ANN001
