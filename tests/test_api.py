@@ -43,7 +43,15 @@ def test_events_filters_and_pagination(client):
     consult = client.get("/api/events", params={"type": "consult", "actor": "Kenya"}).json()
     assert consult["total"] >= 2 and all(e["type"] == "CONSULT" for e in consult["events"])
     dyad = client.get("/api/events", params={"dyad": "Kenya,Tanzania", "since": "2025-03-03", "until": "2025-03-03"}).json()
-    assert [e["location"] for e in dyad["events"]] == ["Dodoma"]
+    meetings = [e for e in dyad["events"] if e["type"] == "CONSULT"]
+    assert [e["location"] for e in meetings] == ["Dodoma"]
+    # what was said at the meeting that day takes its date; praise is attached to it
+    said = [e for e in dyad["events"] if e["type"] != "CONSULT"]
+    assert said and all(e["date_basis"] == "inherited" for e in said)
+    assert any(e["within"] == meetings[0]["id"] for e in said)
+    timeline = client.get("/api/dyad", params={"a": "Kenya", "b": "Tanzania"}).json()
+    assert not any(e["within"] for e in timeline["events"] if e["id"] == meetings[0]["id"])
+    assert [s["within"] for e in timeline["events"] if e["id"] == meetings[0]["id"] for s in e["statements"]]
     by_outlet = client.get("/api/events", params={"outlet": "east africa wire"}).json()
     assert by_outlet["total"] >= 1
     assert all(any(r["outlet"] == "East Africa Wire" for r in e["reports"]) for e in by_outlet["events"])

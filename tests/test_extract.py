@@ -55,3 +55,42 @@ def test_html_keeps_article_drops_navigation():
 def test_short_text_is_an_error():
     with pytest.raises(DocumentError, match="no article text"):
         extract(RawDocument(origin="t.txt", fmt="text", body="Join Now\n\nDonate Now"))
+
+
+def test_one_word_per_line_page_is_re_joined():
+    text = "\n".join(BODY.replace("\n\n", " ").split())
+    a = extract(RawDocument(origin="t.txt", fmt="text", body=text))
+    assert a.text == " ".join(BODY.split())
+
+
+def test_hard_wrapped_page_is_re_joined_into_paragraphs():
+    text = ("Ghana and Togo discuss fishing rights\n\n"
+            "   The two delegations met in Accra on Tuesday to discuss fishing rights\n"
+            "   along the maritime border, officials said. They agreed to meet again\n"
+            "   in May.\n"
+            "   Fishermen on both sides of the border welcomed the talks, which had\n"
+            "   been postponed twice since January.\n")
+    a = extract(RawDocument(origin="t.txt", fmt="text", body=text))
+    first = ("The two delegations met in Accra on Tuesday to discuss fishing rights along the maritime border, "
+             "officials said. They agreed to meet again in May.")
+    second = "Fishermen on both sides of the border welcomed the talks, which had been postponed twice since January."
+    assert a.text.split("\n\n") == [first, second]
+
+
+def test_duplicated_blocks_are_kept_once():
+    caption = "Delegates arrive for the talks at the foreign ministry in Accra, Ghana."
+    text = f"{caption[:30]}…\n\n{caption}\n\n{caption}\n\n" + BODY + "\n\n" + BODY
+    a = extract(RawDocument(origin="t.txt", fmt="text", body=text))
+    assert a.text.count("Delegates arrive") == 1 and a.text.count("maritime border") == 1
+    assert "…" not in a.text
+
+
+def test_menu_item_above_the_story_cuts_nothing():
+    a = extract(RawDocument(origin="t.txt", fmt="text", body="Home\n\nMore\n\n" + BODY))
+    assert a.text == BODY
+
+
+def test_sentence_starting_with_by_is_not_a_byline():
+    text = "By the end of the week the two delegations had agreed on fishing quotas.\n\n" + BODY
+    a = extract(RawDocument(origin="t.txt", fmt="text", body=text))
+    assert a.author is None and a.text.startswith("By the end of the week")

@@ -48,9 +48,12 @@ def _lower_title_word(tok: Token, taken: int) -> bool:
 class DocActors:
     """All actor mentions of a document, with the tokens consumed by appositives."""
 
-    def __init__(self, doc: Doc, kb: KnowledgeBase, event_nouns: Collection[str] = ()) -> None:
+    def __init__(self, doc: Doc, kb: KnowledgeBase, event_nouns: Collection[str] = (),
+                 dateline: tuple[int, int] | None = None, agencies: Collection[str] = ()) -> None:
         self.doc = doc
         self.kb = kb
+        self.dateline = dateline  # the dateline's place and credit are the story's, not its actors
+        self.agencies = {a.lower() for a in agencies}  # the news agencies that report the story
         self.event_nouns = event_nouns  # "Palestinian riots" is an event, not a group of people
         self.acronyms: dict[str, Actor] = {}
         self.consumed: set[int] = set()
@@ -72,13 +75,20 @@ class DocActors:
         mentions += self._groups(mentions)
         mentions += self._peoples(mentions)
         mentions += self._bare_names(mentions)
-        mentions = [m for m in mentions if not self._abstract(m)]
+        mentions = [m for m in mentions if not self._abstract(m) and not self._reporter(m)]
         # longest first; a listed owner's group ("U.S." in "U.S. and Russian negotiators") before its country
         for m in sorted(mentions, key=lambda m: (m.start, -(m.end - m.start), m.kind != "group")):
             if any(i in self.by_token for i in range(m.start, m.end)):
                 continue
             for i in range(m.start, m.end):
                 self.by_token[i] = m
+
+    def _reporter(self, m: Mention) -> bool:
+        """The dateline ("LIMA, March 3 (Reuters) -") and the agency credited for the story."""
+        span = self.doc[m.start:m.end]
+        if self.dateline and self.dateline[0] <= span.start_char < self.dateline[1]:
+            return True
+        return span.text.lower() in self.agencies or m.actor.name.lower() in self.agencies
 
     def _abstract(self, m: Mention) -> bool:
         """ "the West", "the international community" (with any lower-case words before)."""

@@ -102,22 +102,37 @@ def events(db: DbOption = DEFAULT_DB,
 
 @app.command()
 def dyad(a: str, b: str, db: DbOption = DEFAULT_DB,
-         format: Annotated[str, typer.Option("--format", help="table, jsonl or csv")] = "table") -> None:
-    """The timeline of events between two actors (names, acronyms or codes), oldest first."""
-    records = _query(db, dyad=(a, b))
-    if format == "table":
-        out.print(f"[bold]{a} \u2194 {b}[/bold]: {len(records)} event(s)")
-        for r in records:
-            rep = r["reports"][0] if r["reports"] else {}
-            when = r["date"] or f"undated (reported {rep.get('published') or '?'})"
-            out.print(f"[bold]{when}[/bold]  {r['type']:<9} {_side(r['sources'])} \u2192 {_side(r['targets']) or '(mutual)'}"
-                      + (f"  @ {r['location']}" if r["location"] else ""))
-            best = r.get("evidence") or rep
-            out.print(Text(f"    \u201c{best.get('evidence', '')}\u201d", style="dim"))
-            outlets = ", ".join(dict.fromkeys(x.get("outlet") or x.get("title") or "unknown outlet" for x in r["reports"]))
-            out.print(Text(f"    {_reporting(r)}: {outlets} \u00b7 {r['id']}", style="dim"))
+         format: Annotated[str, typer.Option("--format", help="table, jsonl or csv")] = "table",
+         background: Annotated[bool, typer.Option(help="Include history the articles mention in passing.")] = False,
+         ) -> None:
+    """The timeline of events between two actors (names, acronyms or codes), oldest first. A
+    meeting counts once: what was said at it is shown under it."""
+    try:
+        timeline = Store(db).dyad(a, b, background=background)
+    except TidingsError as e:
+        _fail(e)
+    records = timeline["events"]
+    if format != "table":
+        _emit([x for r in records for x in (r, *r.get("statements", ()))], format)
         return
-    _emit(records, format)
+    out.print(f"[bold]{a} \u2194 {b}[/bold]: {len(records)} event(s)")
+    for r in records:
+        _print_timeline_entry(r)
+        for said in r.get("statements", ()):
+            _print_timeline_entry(said, indent="      said there: ")
+
+
+def _print_timeline_entry(r: dict, indent: str = "") -> None:
+    rep = r["reports"][0] if r["reports"] else {}
+    when = r["date"] or f"undated (reported {rep.get('published') or '?'})"
+    flag = " [dim](background)[/dim]" if r.get("background") else ""
+    out.print(f"{indent}[bold]{when}[/bold]  {r['type']:<9} {_side(r['sources'])} \u2192 "
+              f"{_side(r['targets']) or '(mutual)'}" + (f"  @ {r['location']}" if r["location"] else "") + flag)
+    pad = " " * (len(indent) + 4)
+    best = r.get("evidence") or rep
+    out.print(Text(f"{pad}\u201c{best.get('evidence', '')}\u201d", style="dim"))
+    outlets = ", ".join(dict.fromkeys(x.get("outlet") or x.get("title") or "unknown outlet" for x in r["reports"]))
+    out.print(Text(f"{pad}{_reporting(r)}: {outlets} \u00b7 {r['id']}", style="dim"))
 
 
 @app.command()
@@ -130,6 +145,10 @@ def show(event_id: str, db: DbOption = DEFAULT_DB) -> None:
     out.print(f"[bold]{r['type']}[/bold]{' / ' + r['mode'] if r['mode'] else ''}  (CAMEO {r['cameo']})  id {r['id']}")
     out.print(f"date      {r['date'] or 'unknown'}  precision {r['date_precision']}  basis {r['date_basis'] or '-'}")
     out.print(f"location  {r['location'] or '-'}     confidence {r['confidence']:.2f}")
+    if r.get("background"):
+        out.print("history   the articles mention it in passing (background), not as their news")
+    if r.get("within"):
+        out.print(f"said at   the meeting {r['within']} (`tidings show {r['within'][:10]}`)")
     for label, group in (("source", r["sources"]), ("target", r["targets"])):
         for a in group:
             out.print(f"{label:<9} {a['name']}  [dim](id {a['id']}; org {a['org'] or '-'}; role {a['role'] or '-'}; "
@@ -516,7 +535,9 @@ def _emit(records: list[dict], fmt: str) -> None:
         table = Table("date", "type", "source", "target", "location", "reports", "id", title=f"{len(records)} event(s)")
         for r in records:
             rep = r["reports"][0] if r["reports"] else {}
-            table.add_row(r["date"] or f"[dim]~{rep.get('published') or '?'}[/dim]", r["type"],
+            kind = r["type"] + (" [dim](background)[/dim]" if r.get("background") else "") + \
+                (" [dim](at a meeting)[/dim]" if r.get("within") else "")
+            table.add_row(r["date"] or f"[dim]~{rep.get('published') or '?'}[/dim]", kind,
                           _side(r["sources"]), _side(r["targets"]), r["location"] or "",
                           f"{len(r['reports'])} ({r.get('independent_sources') or 1})", r["id"][:10])
         out.print(table)

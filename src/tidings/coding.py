@@ -16,12 +16,13 @@ from datetime import date
 
 from spacy.tokens import Doc, Span, Token
 
-from . import dates
+from . import dates, occasions
 from .actors import DocActors, Mention
 from .classify import NONE, REPORTING, STANCE_ADJ, TypeClassifier, load_classifier, main_predicate
 from .nlp import HONORIFICS, sent_of
 from .kb import KnowledgeBase
 from .lexicon import Frame, Lexicon, Trigger
+from .page import Page, read_page
 from .records import Actor, DocActor, EventMention
 from .records import Span as Mark
 
@@ -91,27 +92,44 @@ class Context:
     classifier: TypeClassifier | None = None
     sentences: tuple[Span, ...] = ()
     text: str = ""  # Doc.text rebuilds the string on every access
+    base: date | None = None  # the dispatch date: the dateline's, else the publication date
+    lead: tuple[int, int] | None = None  # character range of the headline and lead paragraph
 
 
 def code_doc(doc: Doc, kb: KnowledgeBase, lexicon: Lexicon, published: date | None,
-             classifier: TypeClassifier | None = None) -> list[EventMention]:
+             classifier: TypeClassifier | None = None, page: Page | None = None) -> list[EventMention]:
     """All events of an annotated document, in text order."""
-    return code_document(doc, kb, lexicon, published, classifier)[0]
+    return code_document(doc, kb, lexicon, published, classifier, page)[0]
 
 
 def code_document(doc: Doc, kb: KnowledgeBase, lexicon: Lexicon, published: date | None,
-                  classifier: TypeClassifier | None = None) -> tuple[list[EventMention], list[DocActor]]:
-    """All events of an annotated document in text order, and the document's actors."""
-    actors = DocActors(doc, kb, lexicon.nouns)
+                  classifier: TypeClassifier | None = None,
+                  page: Page | None = None) -> tuple[list[EventMention], list[DocActor]]:
+    """All events of an annotated document in text order, and the document's actors. With
+    the document's `page` (its layout), only the article's own sentences are coded, the
+    dateline gives the dispatch date, and the lead's undated events take it."""
+    text = doc.text
+    page = page or read_page(text, None, published)
+    dateline = (page.dateline.start, page.dateline.end) if page.dateline else None
+    actors = DocActors(doc, kb, lexicon.nouns, dateline, page.agencies)
     ctx = Context(doc, actors, kb, lexicon, published, classifier or load_classifier(), tuple(doc.sents),
-                  doc.text)
+                  text, page.base_date(published), _lead(page))
     events: list[EventMention] = []
     for sent in ctx.sentences:
+        if not page.codable(sent.start_char, sent.end_char):
+            continue
         found = [event for tok in sent for event in _code_trigger(ctx, sent, tok)]
         events += found or list(_code_predicate(ctx, sent))
     actors.infer_party_membership()
     events = [_refresh_actors(ctx, e) for e in events]
-    return _dates_from_context(ctx, events), actors.doc_actors()
+    events = occasions.mark_history(events, ctx.base)
+    return occasions.attach_to_meetings(events, lambda e: _refers_back(ctx, e)), actors.doc_actors()
+
+
+def _lead(page: Page) -> tuple[int, int] | None:
+    """The headline and lead paragraph: where the dispatch's own news is told."""
+    parts = [p for p in (page.headline, page.lead) if p is not None]
+    return (min(p.start for p in parts), max(p.end for p in parts)) if parts else None
 
 
 # triggers ------------------------------------------------------------------
@@ -733,6 +751,9 @@ def _event(ctx: Context, sent: Span, tok: Token, trig: Trigger, event_type: str,
            belief: float | None = None) -> EventMention:
     when = _date(ctx, sent, future)
     anchor = tok if tok.pos_ in ("VERB", "AUX") else (_governing_verb(tok) or tok)
+    background = not future and occasions.is_background(sent, anchor, tok, when, ctx.base)
+    in_lead = ctx.lead is not None and ctx.lead[0] <= sent.start_char < ctx.lead[1]
+    when = occasions.dispatch_date(in_lead, when.date is None, future, background, ctx.base) or when
     off = sent.start_char
     trigger_end = tok.idx + len(tok.text)
     marks = [Mark(tok.idx - off, trigger_end - off, "trigger")]
@@ -759,7 +780,7 @@ def _event(ctx: Context, sent: Span, tok: Token, trig: Trigger, event_type: str,
         evidence=sent.text.rstrip(), start=sent.start_char, end=sent.start_char + len(sent.text.rstrip()), trigger=tok.text,
         date=when.date, date_precision=when.precision, date_basis=when.basis,
         location=location, confidence=min(confidence, 0.95),
-        spans=tuple(marks))
+        spans=tuple(marks), background=background)
 
 
 def _placed(ctx: Context, m: Mention, location: str | None) -> Actor | None:
@@ -853,8 +874,9 @@ def _mark(ctx: Context, m: Mention, off: int, label: str) -> Mark:
 
 def _date(ctx: Context, sent: Span, future: bool) -> dates.ResolvedDate:
     for ent in sent.ents:
-        if ent.label_ == "DATE" and ent.root.dep_ not in ("compound", "nummod", "amod", "poss"):
-            found = dates.resolve(ent.text, ctx.published, future)
+        # TIME too: "late Saturday morning", "on Friday afternoon" name the day
+        if ent.label_ in ("DATE", "TIME") and ent.root.dep_ not in ("compound", "nummod", "amod", "poss"):
+            found = dates.resolve(ent.text, ctx.base, future)
             if found.date is not None:
                 return found
     return dates.UNKNOWN
@@ -910,22 +932,8 @@ def _refresh_actors(ctx: Context, event: EventMention) -> EventMention:
     return replace(event, sources=tuple(map(fresh, event.sources)), targets=tuple(map(fresh, event.targets)))
 
 
-def _dates_from_context(ctx: Context, events: list[EventMention]) -> list[EventMention]:
-    """An undated event in a paragraph that refers back to "the meeting" takes that
-    meeting's date (basis "context"); other undated events stay undated."""
-    out: list[EventMention] = []
-    last_dated: EventMention | None = None
-    for e in events:
-        if e.date is not None and e.date_basis in ("explicit", "relative"):
-            last_dated = e
-        elif last_dated is not None and _refers_back(ctx, e):
-            e = replace(e, date=last_dated.date, date_precision=last_dated.date_precision,
-                        date_basis="context")
-        out.append(e)
-    return out
-
-
 def _refers_back(ctx: Context, event: EventMention) -> bool:
+    """ "Following the meeting, ...": the paragraph speaks of a meeting told before."""
     text = ctx.text
     para_start = text.rfind("\n", 0, event.start) + 1
     window = text[para_start:event.end].lower()

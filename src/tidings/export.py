@@ -23,7 +23,8 @@ FORMATS = ("jsonl", "csv", "parquet", "plover")
 QUAD_CODES = {"verbal cooperation": 1, "material cooperation": 2, "verbal conflict": 3, "material conflict": 4}
 FLAT = ("id", "date", "date_precision", "type", "mode", "cameo", "quad_code", "source_ids", "source_names",
         "source_countries", "source_sectors", "target_ids", "target_names", "target_countries", "target_sectors",
-        "location", "confidence", "reports", "independent_sources", "outlets", "first_published", "evidence")
+        "location", "confidence", "reports", "independent_sources", "outlets", "first_published", "evidence",
+        "background", "within")
 
 
 def flat(r: dict[str, Any]) -> dict[str, Any]:
@@ -41,7 +42,8 @@ def flat(r: dict[str, Any]) -> dict[str, Any]:
                independent_sources=r["independent_sources"],
                outlets=sorted({rep["outlet"] for rep in r["reports"] if rep["outlet"]}),
                first_published=min(published) if published else None,
-               evidence=(r.get("evidence") or {}).get("evidence"))
+               evidence=(r.get("evidence") or {}).get("evidence"),
+               background=bool(r.get("background")), within=r.get("within"))
     return row
 
 
@@ -58,6 +60,7 @@ def plover(r: dict[str, Any]) -> dict[str, Any]:
             "event": [r["type"]], "mode": r["mode"], "quad_code": QUAD_CODES.get(et.quad) if et else None,
             "cameo": r["cameo"], "event_text": best.get("trigger"), "event_loc": r["location"],
             "text": best.get("evidence"), "reports": len(r["reports"]),
+            "background": bool(r.get("background")), "within": r.get("within"),
             "independent_sources": r["independent_sources"],
             "sources": [{"outlet": rep["outlet"], "url": rep["url"], "published": rep["published"]}
                         for rep in r["reports"]]}
@@ -98,7 +101,7 @@ def _parquet(pages: Iterator[list[dict[str, Any]]], out: IO[bytes]) -> int:
         ("target_ids", strings), ("target_names", strings), ("target_countries", strings), ("target_sectors", strings),
         ("location", pa.string()), ("confidence", pa.float64()), ("reports", pa.int32()),
         ("independent_sources", pa.int32()), ("outlets", strings), ("first_published", pa.date32()),
-        ("evidence", pa.string())])
+        ("evidence", pa.string()), ("background", pa.bool_()), ("within", pa.string())])
     n = 0
     with pq.ParquetWriter(out, schema) as writer:
         for records in pages:

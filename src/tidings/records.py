@@ -126,10 +126,12 @@ class EventMention:
     trigger: str
     date: date | None = None
     date_precision: str = "unknown"  # day, month, year, unknown
-    date_basis: str | None = None  # explicit, relative, context, None
+    date_basis: str | None = None  # explicit, relative, dispatch, inherited, None
     location: str | None = None
     confidence: float = 0.5
     spans: tuple[Span, ...] = ()
+    background: bool = False  # history or context the article mentions, not its news
+    within: str | None = None  # id of the meeting (of the same document) this statement was made at
 
     @property
     def id(self) -> str:
@@ -145,7 +147,7 @@ class EventMention:
             "sources": [a.as_dict() for a in self.sources],
             "targets": [a.as_dict() for a in self.targets],
             "location": self.location, "confidence": round(self.confidence, 2),
-            "trigger": self.trigger, "evidence": self.evidence,
+            "background": self.background, "within": self.within, "trigger": self.trigger, "evidence": self.evidence,
             "spans": [{"start": s.start, "end": s.end, "label": s.label} for s in self.spans],
         }
 

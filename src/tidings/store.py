@@ -24,7 +24,7 @@ from datetime import date, datetime, timezone
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import (Column, Date, DateTime, Float, ForeignKey, Index, Integer, MetaData, String,
+from sqlalchemy import (Boolean, Column, Date, DateTime, Float, ForeignKey, Index, Integer, MetaData, String,
                         Table, Text, bindparam, create_engine, delete, event, func, insert, or_, select,
                         text, update)
 from sqlalchemy.engine import Connection, Engine
@@ -85,6 +85,8 @@ mentions = Table(
     Column("end", Integer, nullable=False), Column("trigger", String(128)), Column("spans", Text),
     Column("sources", Text, nullable=False), Column("targets", Text, nullable=False),
     Column("merge_note", Text),
+    Column("background", Boolean, nullable=False, default=False),
+    Column("within", String(32)),  # mention id of the meeting (same document) this statement was made at
 )
 events = Table(
     "events", metadata,
@@ -96,6 +98,8 @@ events = Table(
     Column("sort_date", Date, index=True),  # date, else the first report's publication date
     Column("reports", Integer, nullable=False, default=1),
     Column("independent_sources", Integer, nullable=False, default=1),
+    Column("background", Boolean, nullable=False, default=False),  # every report tells it as history
+    Column("within", String(32), index=True),  # event id of the meeting it was said at
 )
 event_actors = Table(
     "event_actors", metadata,
@@ -131,6 +135,8 @@ decisions = Table(
 )
 DERIVED = (event_keys, event_actors, events, actor_aliases, actors)  # rebuilt from mentions by `rebuild`
 CHUNK = 400  # ids per IN (...) query
+# an event's date: the report that says it best (a date in the text before a dispatch's own)
+BASIS_RANK = {"explicit": 0, "relative": 1, "inherited": 2, "dispatch": 3}
 
 
 def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
@@ -188,6 +194,13 @@ class Store:
         if "seq" not in have:
             raise StoreError(f"{self.db!r} was written by an older tidings (no actor resolution or merging); "
                              f"ingest the corpus again into a new store")
+        for table in (mentions, events):  # columns added since: background and within
+            cols = {c["name"] for c in inspect(self.engine).get_columns(table.name)}
+            with self.engine.begin() as conn:
+                if "background" not in cols:
+                    conn.execute(text(f"ALTER TABLE {table.name} ADD COLUMN background BOOLEAN NOT NULL DEFAULT FALSE"))
+                if "within" not in cols:
+                    conn.execute(text(f"ALTER TABLE {table.name} ADD COLUMN within VARCHAR(32)"))
 
     # writing -------------------------------------------------------------
     def known_documents(self, doc_ids: Iterable[str]) -> set[str]:
@@ -273,6 +286,7 @@ class Store:
         seen: set[str] = set()
         for m in result.events:
             mention_id = content_hash(f"{a.doc_id}\x00{m.id}")  # a wire copy repeats the sentence, not the id
+            within = content_hash(f"{a.doc_id}\x00{m.within}") if m.within else None
             if mention_id in seen:
                 continue
             seen.add(mention_id)
@@ -282,7 +296,7 @@ class Store:
                 date=m.date, date_precision=m.date_precision, date_basis=m.date_basis, location=m.location,
                 confidence=m.confidence, evidence=m.evidence, start=m.start, end=m.end, trigger=m.trigger,
                 spans=json.dumps(d["spans"]), sources=json.dumps(d["sources"]), targets=json.dumps(d["targets"]),
-                merge_note=None))
+                merge_note=None, background=m.background, within=within))
 
     def _index_text(self, conn: Connection, rows: _BatchRows) -> None:
         """Articles and evidence sentences into the full-text index (SQLite FTS5)."""
@@ -458,7 +472,7 @@ class Store:
             occ, rows = touched[event_id], sorted(ms[event_id], key=lambda r: (r.seq, r.start))
             first = next((r for r in rows if r.mention_id == event_id), rows[0])
             dated = sorted((r for r in rows if r.date), key=lambda r: ({"day": 0, "month": 1, "year": 2}.get(
-                r.date_precision, 3), r.seq))
+                r.date_precision, 3), BASIS_RANK.get(r.date_basis, 4), r.seq))
             best = dated[0] if dated else first
             pubs = [r.published for r in rows if r.published]
             values = dict(type=first.type, mode=first.mode, cameo=first.cameo, date=best.date,
@@ -466,7 +480,9 @@ class Store:
                           location=next((r.location for r in rows if r.location), None),
                           confidence=max(r.confidence for r in rows),
                           sort_date=best.date or (min(pubs) if pubs else None),
-                          reports=len({r.doc_id for r in rows}), independent_sources=_independent(rows))
+                          reports=len({r.doc_id for r in rows}), independent_sources=_independent(rows),
+                          background=all(r.background for r in rows),
+                          within=_meeting_of(conn, rows, event_id))
             (updates if event_id in existing else inserts).append({"event_id": event_id, **values})
             for side, whos in (("source", occ.sources), ("target", occ.targets)):
                 for i, w in enumerate(whos):
@@ -542,11 +558,13 @@ class Store:
     def query_events(self, actor: str | None = None, dyad: tuple[str, str] | None = None,
                      type: str | None = None, since: date | None = None,
                      until: date | None = None, limit: int | None = None, offset: int = 0,
-                     outlet: str | None = None, text: str | None = None) -> list[dict[str, Any]]:
+                     outlet: str | None = None, text: str | None = None, background: bool = True,
+                     statements: bool = True) -> list[dict[str, Any]]:
         """Events as output records, oldest first, filtered by actor, dyad, type, dates,
-        outlet and words of their evidence."""
+        outlet and words of their evidence; without `background` history the articles mention
+        in passing, without `statements` those made at a meeting (they are in its record)."""
         with self.engine.connect() as conn:
-            q = self._filtered(conn, actor, dyad, type, since, until, outlet, text)
+            q = self._filtered(conn, actor, dyad, type, since, until, outlet, text, background, statements)
             q = q.order_by(events.c.sort_date.is_(None), events.c.sort_date, events.c.event_id).offset(offset)
             if limit:
                 q = q.limit(limit)
@@ -555,14 +573,20 @@ class Store:
 
     def count_events(self, actor: str | None = None, dyad: tuple[str, str] | None = None,
                      type: str | None = None, since: date | None = None, until: date | None = None,
-                     outlet: str | None = None, text: str | None = None) -> int:
+                     outlet: str | None = None, text: str | None = None, background: bool = True,
+                     statements: bool = True) -> int:
         with self.engine.connect() as conn:
-            q = self._filtered(conn, actor, dyad, type, since, until, outlet, text)
+            q = self._filtered(conn, actor, dyad, type, since, until, outlet, text, background, statements)
             return conn.execute(select(func.count()).select_from(q.subquery())).scalar_one()
 
     def _filtered(self, conn: Connection, actor: str | None, dyad: tuple[str, str] | None, type: str | None,
-                  since: date | None, until: date | None, outlet: str | None, text: str | None) -> Any:
+                  since: date | None, until: date | None, outlet: str | None, text: str | None,
+                  background: bool = True, statements: bool = True) -> Any:
         q = select(events.c.event_id)
+        if not background:
+            q = q.where(events.c.background.is_(False))
+        if not statements:
+            q = q.where(events.c.within.is_(None))
         if actor:
             q = q.where(events.c.event_id.in_(self._events_with(conn, actor)))
         if dyad:
@@ -620,15 +644,25 @@ class Store:
                                       for (a, b), n in pairs.most_common(top)],
                     "latest": [self._record(conn, i) for i in latest]}
 
-    def dyad(self, a: str, b: str) -> dict[str, Any]:
-        """The timeline of two actors: their events and counts per month and type."""
+    def dyad(self, a: str, b: str, background: bool = False) -> dict[str, Any]:
+        """The timeline of two actors: their events and counts per month and type. A meeting
+        counts once: what was said at it is listed under it (`statements`); history the
+        articles mention in passing is left out unless `background`."""
         with self.engine.connect() as conn:
             for name in (a, b):
                 if conn.execute(self._events_with(conn, name).limit(1)).first() is None and \
                         conn.execute(select(actors.c.actor_id).where(
                             actors.c.actor_id.in_(self._actor_ids(conn, name))).limit(1)).first() is None:
                     raise NotFound(f"no actor called {name!r}; search with /api/actors?q=")
-        records = self.query_events(dyad=(a, b))
+        everything = self.query_events(dyad=(a, b), background=background)
+        records = [r for r in everything if not r["within"]]
+        said_at: dict[str, list[dict[str, Any]]] = defaultdict(list)
+        for r in everything:
+            if r["within"]:
+                said_at[r["within"]].append(r)
+        for r in records:
+            r["statements"] = said_at.pop(r["id"], [])
+        records += [r for rs in said_at.values() for r in rs]  # their meeting is not in this dyad
         per_month: dict[str, Counter] = defaultdict(Counter)
         for r in records:
             day = event_day(r)
@@ -739,6 +773,7 @@ class Store:
             "targets": [actor(r) for r in rows if r._mapping["side"] == "target"],
             "location": e["location"], "confidence": e["confidence"],
             "independent_sources": e["independent_sources"],
+            "background": bool(e["background"]), "within": e["within"],
             "evidence": _best_evidence(reports.values()),
             "reports": list(reports.values()),
         }
@@ -950,3 +985,14 @@ def _iso(value: date | None) -> str | None:
 
 
 __all__ = ["Store", "actor_keys", "event_day"]
+
+
+def _meeting_of(conn: Connection, rows: Sequence[Any], event_id: str) -> str | None:
+    """The event a statement was made at, when every report of it says so."""
+    meetings = {r.within for r in rows}
+    if None in meetings or not meetings:
+        return None
+    found = conn.execute(select(mentions.c.event_id).where(mentions.c.mention_id.in_(sorted(meetings)),
+                                                           mentions.c.event_id.is_not(None))).all()
+    ids = {r[0] for r in found} - {event_id}
+    return ids.pop() if len(ids) == 1 else None

@@ -132,8 +132,10 @@ def _api(app: FastAPI, store: Store) -> None:
         return store.actor(actor_id)
 
     @app.get("/api/dyad", tags=["events"], summary="Two actors' timeline with counts per month and type")
-    def get_dyad(a: Annotated[str, Query(min_length=1)], b: Annotated[str, Query(min_length=1)]) -> dict[str, Any]:
-        return store.dyad(a, b)
+    def get_dyad(a: Annotated[str, Query(min_length=1)], b: Annotated[str, Query(min_length=1)],
+                 background: Annotated[bool, Query(description="include history the articles mention in passing")]
+                 = False) -> dict[str, Any]:
+        return store.dyad(a, b, background=background)
 
     @app.get("/api/search", tags=["search"], summary="Full-text search over evidence and article text")
     def search(q: Annotated[str, Query(min_length=2)],
@@ -164,11 +166,11 @@ def _pages(app: FastAPI, store: Store, templates: Jinja2Templates) -> None:
                     title="tidings")
 
     @app.get("/dyad", response_class=HTMLResponse, include_in_schema=False)
-    def dyad(request: Request, a: str = "", b: str = "") -> HTMLResponse:
+    def dyad(request: Request, a: str = "", b: str = "", background: bool = False) -> HTMLResponse:
         if not a or not b:
             return page(request, "dyad.html", d=None, a=a, b=b, title="Dyad")
-        d = store.dyad(a, b)  # an unknown actor: NotFound, shown as the "not found" page
-        return page(request, "dyad.html", d=d, a=a, b=b, timeline=Markup(charts.timeline(d["events"])),
+        d = store.dyad(a, b, background=background)  # an unknown actor: NotFound, shown as the "not found" page
+        return page(request, "dyad.html", d=d, a=a, b=b, background=background, timeline=Markup(charts.timeline(d["events"])),
                     title=f"{a} \u2194 {b}")
 
     @app.get("/actor/{actor_id:path}", response_class=HTMLResponse, include_in_schema=False)

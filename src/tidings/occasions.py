@@ -1,0 +1,125 @@
+"""The article's time and occasions: what a sentence-level coder cannot know alone.
+
+* **Dispatch dates** (GUIDELINES 6): the lead of a dispatch with no time expression ("X met
+  Y", "X has met Y", a present-tense headline) reports the news of the dispatch date.
+* **Background** (GUIDELINES 8): history mentioned in passing, told in the past perfect ("had
+  met"), dated well before the dispatch ("in 2019", "two years ago", "last year"), or named
+  as earlier ("his previous visit"), is kept as an event but marked ``background``.
+* **Occasions** (GUIDELINES 2, 3): statements made at a meeting (praise, thanks, briefings,
+  "reaffirmed") belong to it: they carry ``within`` (the meeting's id) and, undated, take the
+  meeting's date (``inherited``). Concrete agreements, accusations and demands made there
+  stay events of their own and only inherit the date.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import replace
+from datetime import date, timedelta
+
+from spacy.tokens import Span, Token
+
+from . import dates
+from .records import Actor, EventMention
+
+# history: a resolved date this many days before the dispatch is not the dispatch's news
+BACKGROUND_DAYS = 14
+HISTORY = re.compile(r"\b(last|previous|past) (year|decade)\b|\bago\b|\b(years|decades) (ago|earlier)\b"
+                     r"|\bearlier this (year|decade)\b|\bin (the )?(19|20)\d\ds?\b", re.I)
+EARLIER = {"previous", "earlier", "last", "former", "past", "prior", "first"}
+# what is said at a meeting: these take its date (deeds told after it may be of another day)
+SAID = {"AGREE", "SUPPORT", "REQUEST", "ACCUSE", "REJECT", "THREATEN", "COOPERATE"}
+# statements that are part of a meeting rather than acts of their own (GUIDELINES 2)
+WITHIN_TYPES = {"SUPPORT", "COOPERATE"}
+WITHIN_TRIGGERS = {"reaffirm", "affirm", "reiterate", "reaffirmed", "affirmed", "reiterated", "stressed",
+                   "emphasized", "emphasised", "underscored", "welcomed", "praised", "thanked", "noted"}
+
+
+def past_perfect(verb: Token) -> bool:
+    """"had met", "had been signed": an earlier act told as history."""
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    return verb.tag_ == "VBN" and any(a.lower_ == "had" for a in auxes) and \
+        not any(a.lower_ in ("would", "could", "might") for a in auxes)
+
+
+def is_background(sent: Span, verb: Token, trigger: Token, when: dates.ResolvedDate, base: date | None) -> bool:
+    """Whether an event is history mentioned in passing rather than the article's news."""
+    if past_perfect(verb):
+        return True
+    if trigger.pos_ == "NOUN" and any(c.lower_ in EARLIER and c.dep_ == "amod" for c in trigger.children):
+        return True  # "his previous visit", "the first meeting"
+    if when.date is None:
+        history = [e for e in sent.ents if e.label_ == "DATE" and HISTORY.search(e.text)]
+        return any(_before(e.text, base) for e in history)
+    return False
+
+
+def _before(expression: str, base: date | None) -> bool:
+    years = [int(y) for y in re.findall(r"\b(?:19|20)\d\d\b", expression)]
+    if years and base is not None:
+        return max(years) < base.year
+    return True
+
+
+def dispatch_date(in_lead: bool, undated: bool, future: bool, background: bool,
+                  base: date | None) -> dates.ResolvedDate | None:
+    """The lead's event with no time expression happened on the dispatch date."""
+    if in_lead and undated and not future and not background and base is not None:
+        return dates.ResolvedDate(base, "day", "dispatch")
+    return None
+
+
+def mark_history(events: Sequence[EventMention], base: date | None) -> list[EventMention]:
+    """Events dated well before the article's news are its background. The news is the
+    latest day the article dates an event to (not after the dispatch): a weekly may report a
+    meeting of two weeks ago as its news, and a visit of last year beside it as history."""
+    limit = base + timedelta(days=1) if base else None
+    days = [e.date for e in events if e.date and e.date_precision == "day" and not e.background
+            and (limit is None or e.date <= limit)]
+    if not days:
+        return list(events)
+    news = max(days)
+    return [replace(e, background=True) if e.date and (news - e.date).days > BACKGROUND_DAYS else e
+            for e in events]
+
+
+def attach_to_meetings(events: Sequence[EventMention],
+                       refers_back: Callable[[EventMention], bool] = lambda e: False) -> list[EventMention]:
+    """Statements after a meeting by its participants belong to it; undated acts there take
+    its date, as do undated events told "after the meeting". A new meeting, or an event with
+    none of its participants, ends the occasion."""
+    out: list[EventMention] = []
+    meeting: EventMention | None = None
+    for e in events:
+        if e.date is None and meeting is not None and meeting.date is not None and refers_back(e):
+            e = replace(e, date=meeting.date, date_precision=meeting.date_precision, date_basis="inherited")
+        if e.type == "CONSULT" and not e.background:
+            meeting = e if e.date is not None or meeting is None else meeting
+            out.append(e)
+            continue
+        if meeting is None or e.background or not _shares_actor(e, meeting) or \
+                (e.date is not None and meeting.date is not None and e.date != meeting.date):
+            out.append(e)
+            continue
+        if e.type not in SAID:  # a deed told after a meeting is not done at it
+            out.append(e)
+            continue
+        if e.date is None and meeting.date is not None:
+            e = replace(e, date=meeting.date, date_precision=meeting.date_precision, date_basis="inherited")
+        if e.type in WITHIN_TYPES or e.trigger.lower() in WITHIN_TRIGGERS:
+            e = replace(e, within=meeting.id)
+        out.append(e)
+    return out
+
+
+def _shares_actor(a: EventMention, b: EventMention) -> bool:
+    def keys(e: EventMention) -> set[str]:
+        return {k for x in (*e.sources, *e.targets) for k in _actor_keys(x)}
+    return bool(keys(a) & keys(b))
+
+
+def _actor_keys(a: Actor) -> set[str]:
+    out = {a.id}
+    if a.role != "implied recipient" and a.country and len(a.country) == 3 and a.country not in ("IGO", "NGO"):
+        out.add(a.country)
+    return out
