@@ -71,9 +71,10 @@ def test_hard_wrapped_page_is_re_joined_into_paragraphs():
             "   Fishermen on both sides of the border welcomed the talks, which had\n"
             "   been postponed twice since January.\n")
     a = extract(RawDocument(origin="t.txt", fmt="text", body=text))
-    first = ("The two delegations met in Accra on Tuesday to discuss fishing rights along the maritime border, "
-             "officials said. They agreed to meet again in May.")
-    second = "Fishermen on both sides of the border welcomed the talks, which had been postponed twice since January."
+    first = ("The two delegations met in Accra on Tuesday to discuss fishing rights along the maritime "
+             "border, officials said. They agreed to meet again in May.")
+    second = ("Fishermen on both sides of the border welcomed the talks, which had been postponed twice "
+              "since January.")
     assert a.text.split("\n\n") == [first, second]
 
 

@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from collections.abc import Collection
 from dataclasses import dataclass, replace
+from functools import cache
+from importlib import resources
 
 from spacy.tokens import Doc, Span, Token
 
@@ -147,8 +149,12 @@ class DocActors:
         role = self.kb.role(text)
         named_body = role is not None and role.kind == "body" and role.sector not in STATE_SECTORS \
             and norm(text) != role.phrase  # "Homeland Union", not "Health Ministry" or "the Union"
-        if role and not named_body and not self.kb.org(text) or ent[-1].lower_ in ("of", "to", "for"):
+        if ent[-1].lower_ in ("of", "the") and (state := self._government_of(ent)) is not None:
+            return state  # "the Government of the" + "United States of America": the state
+        if role and not named_body and not self.kb.org(text) or ent[-1].lower_ in ("of", "to", "for", "the"):
             return None  # a title ("Co-Chair") or a cut-off name ("Permanent Mission of")
+        if text.split()[-1].lower() in not_actor_words() and not self.kb.org(text):
+            return None  # a document or an occasion ("Status of Forces Agreement", "Transatlantic Dinner")
         acronym = self._acronym_after(ent)
         # "International Labor Office (ILO)": a known acronym names the body a variant spelling hides
         org = self.kb.org(text) or (self.kb.org(acronym) if acronym else None)
@@ -165,6 +171,16 @@ class DocActors:
                           country=country, sector=sector)
         self._note_acronym(ent, actor)
         return Mention(ent.start, ent.end, actor, "org", actor.id)
+
+    def _government_of(self, ent: Span) -> Mention | None:
+        """A state's body cut off before its country: "the Government of the" + "Republic of
+        the Marshall Islands" is that state's government."""
+        nxt = next((e for e in self.doc.ents if e.start == ent.end and e.label_ in ("GPE", "ORG")), None)
+        iso3 = self.kb.country(nxt.text) if nxt is not None else None
+        if nxt is None or iso3 is None:
+            return None
+        actor = replace(self._country_actor(iso3, nxt.text), sector="GOV")
+        return Mention(ent.start, nxt.end, actor, "country", iso3)
 
     def _acronym_after(self, ent: Span) -> str | None:
         """The upper-case acronym in brackets right after a name: "... Office (ILO)"."""
@@ -545,6 +561,13 @@ class DocActors:
                         role is None or role in (person.role or "").lower()):
                     return m
         return None
+
+
+@cache
+def not_actor_words() -> frozenset[str]:
+    """Head words of documents and occasions (data/not_actors.txt): never an actor's name."""
+    text = resources.files("tidings").joinpath("data/not_actors.txt").read_text("utf-8")
+    return frozenset(w.lower() for line in text.splitlines() if not line.startswith("#") for w in line.split())
 
 
 def _phrase_goes_on(doc: Doc, j: int) -> bool:

@@ -64,6 +64,7 @@ FUTURE_SHIFT = {"CONSULT": "AGREE", "COOPERATE": "AGREE", "AID": "AGREE", "SUPPO
                 "RETREAT": "CONCEDE", "SANCTION": "THREATEN", "COERCE": "THREATEN",
                 "ASSAULT": "THREATEN", "MOBILIZE": "THREATEN", "PROTEST": "THREATEN"}
 ENACTED_BY_DECISION = {"SANCTION", "COERCE"}
+JOINT_ACTS = {"AGREE", "SUPPORT", "COOPERATE"}  # done together: the first named acts towards the others
 DECISION_VERBS = {"decide", "vote", "rule"}  # not "announce": an announced negative act is a threat (rule 3)
 VISIT_HOSTS = {"receive", "host", "welcome"}
 OBLIGATION = {"must", "should"}
@@ -213,6 +214,8 @@ def _code_trigger(ctx: Context, sent: Span, tok: Token) -> Iterator[EventMention
         sources = _authorities_where(ctx, sent, verb, tok, targets)  # "put under investigation in Italy"
     if not sources or event_type in REQUIRES_RECIPIENT and not targets and len(sources) < 2:  # "A and B held joint drills"
         return
+    if event_type in JOINT_ACTS and not targets and len(sources) >= 2:
+        sources, targets = sources[:1], sources[1:]  # "A and B signed": A signs with B (GUIDELINES 5)
     yield _event(ctx, sent, tok, trig, event_type, future, sources, targets, reciprocal, belief)
 
 

@@ -97,7 +97,7 @@ def attach_to_meetings(events: Sequence[EventMention],
             meeting = e if e.date is not None or meeting is None else meeting
             out.append(e)
             continue
-        if meeting is None or e.background or not _shares_actor(e, meeting) or \
+        if meeting is None or e.background or not _spoke_there(e, meeting) or \
                 (e.date is not None and meeting.date is not None and e.date != meeting.date):
             out.append(e)
             continue
@@ -112,10 +112,10 @@ def attach_to_meetings(events: Sequence[EventMention],
     return out
 
 
-def _shares_actor(a: EventMention, b: EventMention) -> bool:
-    def keys(e: EventMention) -> set[str]:
-        return {k for x in (*e.sources, *e.targets) for k in _actor_keys(x)}
-    return bool(keys(a) & keys(b))
+def _spoke_there(e: EventMention, meeting: EventMention) -> bool:
+    """The statement's speaker took part in the meeting (the same actor, or one of its country)."""
+    speakers = {k for x in e.sources for k in _actor_keys(x)}
+    return bool(speakers & {k for x in (*meeting.sources, *meeting.targets) for k in _actor_keys(x)})
 
 
 def _actor_keys(a: Actor) -> set[str]:

@@ -55,12 +55,13 @@ CONNECTORS = frozenset({"de", "of", "es", "el", "al", "la", "le", "du", "do", "d
 BULLET = re.compile(r"^[•·▪◦*]\s*")
 SPEAKER = re.compile(r"[A-Z][A-Z .'’-]{1,40}:")
 NUMBERED = re.compile(r"\d{1,2}[.)]\s")
-BYLINE_HEAD = re.compile(r"[-–—|•\s]*(?:(?:posted|written|reported|story|words|text|compiled)\s+)?by\b\s*:?\s*", re.I)
-BYLINE_ROLE = re.compile(r"[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,3}\s*[,|–—-]\s*(?:staff writer|staff reporter|"
-                         r"(?:senior |chief |foreign |diplomatic |political )?correspondent|reporter|contributor|"
-                         r"columnist|news desk|bureau chief|editor)\.?", re.I)
+BYLINE_HEAD = re.compile(r"[-–—|•\s]*(?:(?:posted|written|reported|story|words|text|compiled)\s+)?"
+                         r"by\b\s*:?\s*", re.I)
+BYLINE_ROLE = re.compile(r"[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,3}\s*[,|–—-]\s*(?:staff writer|staff reporter"
+                         r"|(?:senior |chief |foreign |diplomatic |political )?correspondent|reporter"
+                         r"|contributor|columnist|news desk|bureau chief|editor)\.?", re.I)
 DESK = r"(?:News|News Agency|Newswire|Wire|Wires|Staff|Desk|Bureau)"
-DESK_LINE = re.compile(rf"[A-Z]{{2,}}(?:[ -][A-Z]{{2,}})? {DESK}")  # "VOA News" alone on a line
+DESK_LINE = re.compile(rf"[A-Z]{{2,}}(?:[ -][A-Z]{{2,}})? {DESK}")  # a desk alone on a line: "XYZ News"
 DESK_NAME = re.compile(rf"(?:[A-Z][\w.&'’-]*\s){{0,3}}{DESK}")  # "By Example News"
 BYLINE_WORDS = frozenset({"and", "&", "of", "the", "de", "van", "von", "der", "al", "bin", "la", "le",
                           "du", "da", "dos", "del", "on", "at", "in", "for", "y", "e"})
@@ -71,8 +72,8 @@ TOKEN = re.compile(r"\w+")
 NAME_WORD = re.compile(r"(?<![\w.-])[^\W\d_][\w&-]*(?:\.[\w&-]+)*")  # "AP" of "AP.", "Xinhua" of "Xinhua's"
 NAME_GOES_ON = re.compile(r"[\w-]")
 FUNCTION_END = re.compile(r"\b(?:the|a|an|of|for|to|and|or|in|on|at|by|with|from|that|its|their)$", re.I)
-REPORTING = re.compile(r"(?:according to|told|quoted by|cited by|reported by|quoting|citing|news agency|press agency"
-                       r"|state-run|official|state)\W+(?:the\W+)?$", re.I)
+REPORTING = re.compile(r"(?:according to|told|quoted by|cited by|reported by|quoting|citing|news agency"
+                       r"|press agency|state-run|official|state)\W+(?:the\W+)?$", re.I)
 REPORTED = re.compile(r"^\W{0,3}(?:news agency\s+)?(?:reported|reports|said|says|quoted|cited|news agency|"
                       r"press agency)\b", re.I)
 PLACE_LINE = re.compile(r"[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}, [A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}\.?")
@@ -139,7 +140,9 @@ class Page:
 
     @property
     def headline(self) -> Part | None:
-        return next((p for p in self.parts if p.kind == "headline"), None)
+        """The story's headline, above the lead (further items of a digest have their own)."""
+        before = self.lead.start if self.lead else len(self.text)
+        return next((p for p in self.parts if p.kind == "headline" and p.end <= before), None)
 
     @property
     def lead(self) -> Part | None:
@@ -270,7 +273,7 @@ def _one_word_run(lines: Sequence[str], filled: list[int], k: int) -> tuple[list
     """The paragraphs of the run of one-word lines from filled[k] when it reads as prose (not
     a menu of Title words), and where the run ends."""
     end = k
-    while end < len(filled) and len(lines[filled[end]].split()) == 1 and len(lines[filled[end]].strip()) <= 30:
+    while end < len(filled) and len(words := lines[filled[end]].split()) == 1 and len(words[0]) <= 30:
         end += 1
     run = filled[k:end]
     lower = sum(1 for i in run if lines[i].strip()[0].islower())
@@ -378,7 +381,7 @@ class _Reader:
                 self.kinds[i] = "byline"
                 if found := DATE.search(para):
                     self.byline_dates.append(found)
-            elif (prefix := _dateline_prefix(self.raw[i], self.colon_ok, rules().not_place)) and prefix.body >= len(self.raw[i]):
+            elif (prefix := self._prefix(i)) and prefix.body >= len(self.raw[i]):
                 self.kinds[i] = "dateline"
                 self.alone.append((i, prefix))
             elif kind := self._header_kind(i, para):
@@ -386,6 +389,9 @@ class _Reader:
             elif _is_prose(self.raw[i][prefix.body:] if prefix else para, lead=True):
                 self._take_lead(i, prefix)
                 return
+
+    def _prefix(self, i: int) -> _Prefix | None:
+        return _dateline_prefix(self.raw[i], self.colon_ok, rules().not_place)
 
     def _header_kind(self, i: int, para: str) -> str | None:
         """A date line, a caption, credit or furniture by shape, or a caption printed twice."""
@@ -403,7 +409,7 @@ class _Reader:
         just before a paragraph that opens with a clear dateline."""
         if prefix is None and len(self.paras[i].split()) < 25:
             for j in range(i + 1, min(i + 6, len(self.paras))):
-                later = _dateline_prefix(self.raw[j], self.colon_ok, rules().not_place)
+                later = self._prefix(j)
                 if later and later.strong and _is_prose(self.raw[j][later.body:], lead=True):
                     i, prefix = j, later
                     break
@@ -442,10 +448,25 @@ class _Reader:
                 self.kinds[i] = "furniture"  # the date repeated under the story
             elif kind := _shape(para, header=False):
                 self.kinds[i] = kind
+            elif self._item_headline(i):
+                self.kinds[i] = "headline"
             elif _title_like(para):
                 self.kinds[i] = "furniture"  # teasers of other stories, subheads, menus
             else:
                 self.kinds[i] = "body"
+
+    def _item_headline(self, i: int) -> bool:
+        """The headline of a further item of the page (a digest): a heading over a date line,
+        or a heading that ends a page cut short. Its event is coded even when its text is lost."""
+        para = self.paras[i]
+        words = len(para.split())
+        if not 3 <= words <= 20 or _ends_sentence(para) or ". " in para or para.endswith((":", ",", ";")):
+            return False
+        if NUMBERED.match(para) or DATE.match(para) or not para[0].isupper():
+            return False  # a list of documents by date, a line of a sentence
+        if i + 1 < len(self.paras):
+            return bool(_date_line(self.paras[i + 1]))
+        return words >= 4 and _title_like(para) and self.kinds[i - 1] == "body"
 
     def _dateline(self) -> Dateline | None:
         """Place, date and agency from the lead's dateline, a dateline paragraph above it, and
@@ -550,7 +571,7 @@ def byline(para: str) -> str | None:
 
 
 def _credited(para: str, kind: str) -> set[str]:
-    """The names a credit line or byline gives ("Source: X", "- Xinhua", "By VOA News")."""
+    """The names a credit line or byline gives ("Source: X", "- Xinhua", "By XYZ News")."""
     bare = BULLET.sub("", para)
     if kind == "byline":
         who = byline(bare)
@@ -564,7 +585,7 @@ def _credited(para: str, kind: str) -> set[str]:
 
 def _date_line(para: str) -> tuple[re.Match[str], str | None] | None:
     """A paragraph that is a date, with at most a few words around it ("Updated", a time, a
-    place after the date: "June 3, 2012, Strelna"); with the place when it follows the date."""
+    place after the date: "March 4, 2024, Government House"); with the place when it follows the date."""
     if len(para) > 120:
         return None
     found = DATE.search(para)
@@ -595,7 +616,7 @@ def _lower_share(words: Sequence[str]) -> float:
 
 
 def _title_like(para: str) -> bool:
-    """A heading: no sentence end, few lower-case words ("Kerry Meets With Putin in Sochi")."""
+    """A heading: no sentence end, few lower-case words ("Ministers Meet on Border Row")."""
     words = para.split()
     if not words or len(words) > 30 or _ends_sentence(para) or para.endswith((",", ";")):
         return False
@@ -617,7 +638,7 @@ def _is_prose(para: str, lead: bool = False) -> bool:
     if len(words) < (8 if lead else 6) or NUMBERED.match(para) or _lower_share(words) < 0.1:
         return False
     if para.endswith(":") and len(words) < 15:
-        return False  # "The below is attributable to the Spokesperson:"
+        return False  # "The following was released by the press office:"
     if len(words) < 12 and para.rstrip().endswith("!") or lead and para.endswith(("…", "...")):
         return False
     return _ends_sentence(para) or para.endswith(":") or len(words) >= 40
@@ -710,7 +731,7 @@ def _dateline_ok(para: str, place: str | None, caps: bool, found: re.Match[str] 
     if rest and not (rest[0].isupper() or rest[0].isdigit() or rest[0] in "\"“‘'(«"):
         return False
     if not rest and not caps and (found is None or sep is None):
-        return False  # a heading with an acronym, "Weapons of Mass Destruction (WMD)"
+        return False  # a heading with an acronym: "Office of Foreign Affairs (OFA)"
     if place is None:
         return agency is not None and sep not in (None, ":")
     if sep == ":" and found is None and agency is None and not (caps and colon_ok):

@@ -1,0 +1,116 @@
+"""Rules that need the whole article (GUIDELINES.md sections 2, 3, 5, 6, 8): dispatch dates,
+background, statements within a meeting, dateline context, and who may be an actor. Every
+text here is written for these tests."""
+from __future__ import annotations
+
+import pytest
+
+pytestmark = pytest.mark.model
+
+
+def _only(events, etype):
+    found = [e for e in events if e["type"] == etype]
+    assert found, f"no {etype} in {[(e['type'], e['trigger']) for e in events]}"
+    return found[0]
+
+
+def _names(actors):
+    return {a["name"] for a in actors}
+
+
+# dates (section 6) ---------------------------------------------------------------
+def test_lead_without_time_expression_takes_the_dispatch_date(code_text):
+    text = ("Ruritanian President Anna Kovac met Prime Minister Ole Berg of Norway.\n\n"
+            "The two sides discussed fisheries.")
+    e = _only(code_text(text, "2023-05-17"), "CONSULT")
+    assert (e["date"], e["date_basis"]) == ("2023-05-17", "dispatch")
+
+
+def test_present_perfect_lead_takes_the_dispatch_date(code_text):
+    e = _only(code_text("Chile has accused Peru of violating its airspace.", "2022-02-02"), "ACCUSE")
+    assert (e["date"], e["date_basis"]) == ("2022-02-02", "dispatch")
+
+
+def test_undated_sentence_after_the_lead_is_not_given_the_dispatch_date(code_text):
+    text = ("The foreign ministers of Chile and Peru met in Lima on Tuesday.\n\n"
+            "Separately, Bolivia accused Chile of blocking its exports.")
+    e = _only(code_text(text, "2023-05-19"), "ACCUSE")
+    assert e["date"] is None
+
+
+def test_weekday_with_part_of_day_resolves_against_publication(code_text):
+    e = _only(code_text("Late Saturday morning, President Obama returned Prime Minister Singh's phone call.",
+                        "2009-10-11"), "CONSULT")
+    assert (e["date"], e["mode"]) == ("2009-10-10", "phone")
+
+
+def test_dateline_date_is_the_base_for_relative_dates(code_text):
+    text = "LIMA, March 3 (Reuters) - Peru's foreign minister met his Chilean counterpart on Tuesday."
+    e = _only(code_text(text, "2025-03-06"), "CONSULT")
+    assert e["date"] == "2025-03-03" or e["date"] == "2025-03-04"  # Tuesday on or before the dateline day
+    assert "Lima" not in _names(e["sources"] + e["targets"])
+    assert "Reuters" not in _names(e["sources"] + e["targets"])
+
+
+# background (section 8) -------------------------------------------------------------
+def test_past_perfect_is_background(code_text):
+    text = ("Kenya's president met Uganda's president in Kampala on Monday.\n\n"
+            "Kenya's president had met Uganda's president in Nairobi to sign a trade pact.")
+    events = code_text(text, "2024-06-05")
+    assert not _only(events, "CONSULT")["background"]
+    assert any(e["background"] for e in events)
+
+
+def test_event_dated_years_before_the_news_is_background(code_text):
+    text = ("Ghana's foreign minister met Japan's ambassador in Accra on Monday.\n\n"
+            "Japan donated ambulances to Ghana on 4 May 2019.")
+    events = code_text(text, "2024-06-05")
+    assert not _only(events, "CONSULT")["background"]
+    assert _only(events, "AID")["background"]
+
+
+# occasions (sections 2 and 3) --------------------------------------------------------
+def test_praise_at_a_meeting_is_within_it_and_takes_its_date(code_text):
+    text = ("Foreign Minister Lena Ortiz of Ecuador met Foreign Minister Tomas Varga of Hungary in Quito "
+            "on Monday.\n\nOrtiz praised Hungary for its support.")
+    events = code_text(text, "2024-06-05")
+    meeting, praise = _only(events, "CONSULT"), _only(events, "SUPPORT")
+    assert praise["date"] == meeting["date"] == "2024-06-03"
+    assert praise["date_basis"] == "inherited"
+    assert praise["within"] is not None
+
+
+def test_deed_told_after_a_meeting_keeps_its_own_date(code_text):
+    text = ("Vietnam's Party chief met leaders of the Communist Party USA in New York on Sunday.\n\n"
+            "During the pandemic, the Communist Party of Vietnam donated masks to the Communist Party USA.")
+    aid = _only(code_text(text, "2024-09-24"), "AID")
+    assert aid["date"] is None and aid["within"] is None
+
+
+# actors (section 5) -----------------------------------------------------------------
+def test_title_of_country_before_a_name(code_text):
+    e = _only(code_text("Vladimir Putin had a telephone conversation with President of the Republic of "
+                        "Ruritania Tomas Berg and Prime Minister of Japan Kenji Sato."), "CONSULT")
+    assert "Tomas Berg" in _names(e["targets"]) or "Kenji Sato" in _names(e["targets"])
+
+
+def test_government_of_a_state_is_that_state(code_text):
+    events = code_text("Today, the Government of the United States of America and the Government of the "
+                       "Republic of Palau signed a memorandum of understanding.")
+    e = next(e for e in events if e["type"] in ("AGREE", "SUPPORT"))
+    actors = e["sources"] + e["targets"]
+    assert {a["country"] for a in actors} == {"USA", "PLW"}
+    assert not any(a["name"].endswith(("of the", "of")) for a in actors)
+
+
+def test_documents_and_occasions_are_not_actors(code_text):
+    events = code_text("The foreign minister hosted the Annual Harbour Dinner with the ambassadors of "
+                       "Chile and Peru, and praised the Coastal Fisheries Agreement.")
+    names = {a["name"] for e in events for a in e["sources"] + e["targets"]}
+    assert "Annual Harbour Dinner" not in names and "Coastal Fisheries Agreement" not in names
+
+
+def test_condolences_and_messages_are_support(code_text):
+    e = _only(code_text("On behalf of the people of Chile, President Ana Rojas extended her deepest "
+                        "condolences to the people of Turkey."), "SUPPORT")
+    assert "TUR" in {a["country"] for a in e["targets"]}
