@@ -215,6 +215,9 @@ class DocActors:
         """Where a person's title starts, and what it says: "CPUSA co-Chair Rossana Cambron",
         "Vietnamese President X", "General Secretary X", "Iran's religious leader X"."""
         doc = self.doc
+        owned = self._title_of_owner(ent)
+        if owned is not None:
+            return owned
         i = ent.start
         while i > sent_of(ent[0]).start and (doc[i - 1].is_title or doc[i - 1].lower_ in ("co", "-", "vice")
                                       or doc[i - 1].text.istitle() or _lower_title_word(doc[i - 1], ent.start - i)
@@ -233,6 +236,31 @@ class DocActors:
             org, country = self._owner(owner)
         self.titles.update(range(i, ent.start))
         return i, (title, org, country, role.sector)
+
+    def _title_of_owner(self, ent: Span) -> tuple[int, tuple[str | None, str | None, str | None, str | None]] | None:
+        """ "President of the Republic of Turkey Recep Tayyip Erdogan", "Prime Minister of
+        Japan Shinzo Abe": a title, "of", and the country or body it is held in, before the name."""
+        doc = self.doc
+        owner = next((e for e in doc.ents if e.end == ent.start and e.label_ in ("GPE", "ORG")), None)
+        if owner is None:
+            return None
+        k = owner.start
+        while k > 0 and (doc[k - 1].ent_type_ in ("GPE", "ORG") or doc[k - 1].lower_ == "the"):
+            k -= 1  # "the Republic of" + "Turkey"
+        if k < 2 or doc[k - 1].lower_ != "of":
+            return None
+        t = k - 1
+        while t > 0 and doc[t - 1].is_title and not doc[t - 1].ent_type_ and k - 1 - t < 4:
+            t -= 1
+        for start in range(t, k - 1):  # the longest title the knowledge base knows
+            role = self.kb.role(doc[start:k - 1].text)
+            if role is not None:
+                org, country = self._owner(doc[k:ent.start] if doc[k].lower_ != "the" else owner)
+                if country is None:
+                    org, country = self._owner(owner)
+                self.titles.update(range(start, ent.start))
+                return start, (doc[start:k - 1].text, org, country, role.sector)
+        return None
 
     def _owner(self, ent: Span) -> tuple[str | None, str | None]:
         text = re.sub(r"^the\s+", "", ent.text, flags=re.I)

@@ -64,7 +64,7 @@ FUTURE_SHIFT = {"CONSULT": "AGREE", "COOPERATE": "AGREE", "AID": "AGREE", "SUPPO
                 "RETREAT": "CONCEDE", "SANCTION": "THREATEN", "COERCE": "THREATEN",
                 "ASSAULT": "THREATEN", "MOBILIZE": "THREATEN", "PROTEST": "THREATEN"}
 ENACTED_BY_DECISION = {"SANCTION", "COERCE"}
-JOINT_ACTS = {"AGREE", "SUPPORT", "COOPERATE"}  # done together: the first named acts towards the others
+JOINT_ACTS = {"AGREE", "SUPPORT"}  # done together: the first named acts towards the others
 DECISION_VERBS = {"decide", "vote", "rule"}  # not "announce": an announced negative act is a threat (rule 3)
 VISIT_HOSTS = {"receive", "host", "welcome"}
 OBLIGATION = {"must", "should"}

@@ -76,7 +76,32 @@ def titled_persons(doc: Doc) -> Doc:
         keep = [e for e in doc.ents if (e.label_ == "PERSON" or not any(_overlaps(e, n) for n in new))
                 and not any(_overlaps(e, n) for n in owned)]
         doc.ents = filter_spans(keep + new)
+    ents = [_whole_name(doc, e, kb) if e.label_ == "PERSON" else e for e in doc.ents]
+    joined: list[Span] = []
+    for e in ents:  # "Bilawal Bhutto" + "Zardari": one name the tagger cut in two
+        if joined and e.label_ == joined[-1].label_ == "PERSON" and e.start == joined[-1].end and \
+                e.end - joined[-1].start <= 5:
+            joined[-1] = Span(doc, joined[-1].start, e.end, label="PERSON")
+        else:
+            joined.append(e)
+    doc.ents = joined
     return doc
+
+
+POSSESSIVE = {"'s", "\u2019s", "'", "\u2019"}
+
+
+def _whole_name(doc: Doc, ent: Span, kb: KnowledgeBase) -> Span:
+    """A person's name whole and clean: without a possessive ("Jim Mattis'"), with a first
+    name or initial the tagger left out ("Antony" in "Antony J. Blinken")."""
+    start, end = ent.start, ent.end
+    while end - start > 1 and doc[end - 1].text in POSSESSIVE:
+        end -= 1
+    if start > 0 and not doc[start - 1].ent_type_ and _name_token(doc[start - 1]) and \
+            doc[start - 1].lower_ not in HONORIFICS and kb.role(doc[start - 1].text) is None and \
+            (doc[start].text.rstrip(".").isupper() and len(doc[start].text.rstrip(".")) == 1):
+        start -= 1  # "Antony" + "J. Blinken"
+    return ent if (start, end) == (ent.start, ent.end) else Span(doc, start, end, label="PERSON")
 
 
 def _name_token(tok) -> bool:  # noqa: ANN001
