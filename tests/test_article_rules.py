@@ -114,3 +114,29 @@ def test_condolences_and_messages_are_support(code_text):
     e = _only(code_text("On behalf of the people of Chile, President Ana Rojas extended her deepest "
                         "condolences to the people of Turkey."), "SUPPORT")
     assert "TUR" in {a["country"] for a in e["targets"]}
+
+
+def test_meetings_listed_together_are_one_event_each_and_the_trip_is_not_another(code_text):
+    events = code_text("Deputy Secretary Ana Ruiz concluded a two-day trip to Ruritania, where she met with "
+                       "President Otto Berg and Speaker of Parliament Karl Wenz.")
+    meetings = [e for e in events if e["type"] == "CONSULT"]
+    assert sorted(n for e in meetings for n in _names(e["targets"])) == ["Karl Wenz", "Otto Berg"]
+    assert all(e["mode"] == "visit" for e in meetings)
+
+
+def test_a_visitor_does_not_take_the_country_she_went_to(code_text):
+    e = _only(code_text("Senator Ana Ruiz traveled to Lebanon, where she met with President Michel Aoun."),
+              "CONSULT")
+    assert e["sources"][0]["country"] != "LBN"
+
+
+def test_a_call_with_two_leaders_is_one_event(code_text):
+    events = code_text("Putin had a telephone conversation with Chancellor Olaf Scholz and President Emmanuel "
+                       "Macron.")
+    assert len([e for e in events if e["type"] == "CONSULT"]) == 1
+
+
+def test_names_are_whole_and_clean(code_text):
+    e = _only(code_text("Secretary Antony J. Blinken met Vladimir Putin\u2019s envoy in Geneva."), "CONSULT")
+    names = _names(e["sources"] + e["targets"])
+    assert "Antony J. Blinken" in names and not any(n.endswith(("'s", "\u2019s", "'")) for n in names)

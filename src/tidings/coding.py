@@ -67,6 +67,7 @@ ENACTED_BY_DECISION = {"SANCTION", "COERCE"}
 JOINT_ACTS = {"AGREE", "SUPPORT"}  # done together: the first named acts towards the others
 DECISION_VERBS = {"decide", "vote", "rule"}  # not "announce": an announced negative act is a threat (rule 3)
 VISIT_HOSTS = {"receive", "host", "welcome"}
+SEPARATE_MEETINGS = {"meet", "receive", "visit", "call"}  # listed counterparts: one meeting each
 OBLIGATION = {"must", "should"}
 COOPERATIVE = {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT"}
 PRONOUN_SUBJECTS = {"it", "they", "he", "she", "we", "i"}
@@ -119,7 +120,7 @@ def code_document(doc: Doc, kb: KnowledgeBase, lexicon: Lexicon, published: date
     for sent in ctx.sentences:
         if not page.codable(sent.start_char, sent.end_char):
             continue
-        found = [event for tok in sent for event in _code_trigger(ctx, sent, tok)]
+        found = occasions.meetings_over_visit([event for tok in sent for event in _code_trigger(ctx, sent, tok)])
         events += found or list(_code_predicate(ctx, sent))
     actors.infer_party_membership()
     events = [_refresh_actors(ctx, e) for e in events]
@@ -216,7 +217,23 @@ def _code_trigger(ctx: Context, sent: Span, tok: Token) -> Iterator[EventMention
         return
     if event_type in JOINT_ACTS and not targets and len(sources) >= 2:
         sources, targets = sources[:1], sources[1:]  # "A and B signed": A signs with B (GUIDELINES 5)
-    yield _event(ctx, sent, tok, trig, event_type, future, sources, targets, reciprocal, belief)
+    hosted = trig.phrase.split()[0] in VISIT_HOSTS
+    for who, whom in _separate_meetings(trig, event_type, sources, targets, hosted):
+        yield _event(ctx, sent, tok, trig, event_type, future, who, whom, reciprocal, belief)
+
+
+def _separate_meetings(trig: Trigger, event_type: str, sources: list[Mention], targets: list[Mention],
+                       hosted: bool) -> list[tuple[list[Mention], list[Mention]]]:
+    """ "X met A, B and C", "X received the ambassadors of Y and Z": meetings listed together
+    are one event per counterpart (GUIDELINES 3). A call or a session with several parties is
+    one occasion and stays one event."""
+    counterparts = sources if hosted else targets
+    if event_type != "CONSULT" or trig.mode == "phone" or trig.phrase.split()[0] not in SEPARATE_MEETINGS \
+            or len(counterparts) < 2 or any(m.kind not in ("person", "group") for m in counterparts):
+        return [(sources, targets)]
+    if hosted:
+        return [([m], targets) for m in sources]
+    return [(sources, [m]) for m in targets]
 
 
 def _reframed(ctx: Context, verb: Token, trig: Trigger) -> Trigger:
@@ -479,7 +496,8 @@ def _not_an_event(ctx: Context, tok: Token, verb: Token, is_noun: bool) -> bool:
         return True  # "its demand that Israel ease restrictions": what is asked, not done
     guilty = verb.dep_ == "pcomp" and verb.head.lower_ == "of" and verb.head.head.lower_ == "guilty" \
         and not _negated(verb.head.head.head)  # "both sides are guilty of violating the truce": asserted
-    if verb.dep_ in ("relcl", "acl", "pcomp", "csubj") and not is_noun and not _says(verb) and not guilty:
+    if verb.dep_ in ("relcl", "acl", "pcomp", "csubj") and not is_noun and not _says(verb) and not guilty \
+            and not _narrative_relative(verb):
         return True
     if verb.dep_ in ("xcomp", "advcl") and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
         gov = verb.head.lemma_.lower()
@@ -548,6 +566,13 @@ def _background_noun_at(ctx: Context, tok: Token, at: Token) -> bool:
     preps = {r for t in _triggers(ctx, tok) for r in t.recipient}
     has_partner = any(c.dep_ == "prep" and c.lower_ in preps for c in tok.children)
     return not (has_partner or (at.dep_ == "dobj" and at.head.lemma_.lower() in LIGHT_VERBS))
+
+
+def _narrative_relative(verb: Token) -> bool:
+    """ "traveled to Sochi, where he met Putin": a relative clause of place or time after a
+    comma goes on with the story; it does not define what it follows."""
+    adv = [c for c in verb.children if c.dep_ == "advmod" and c.lower_ in ("where", "when")]
+    return verb.dep_ == "relcl" and bool(adv) and adv[0].i > 0 and verb.doc[adv[0].i - 1].text == ","
 
 
 def _is_future(verb: Token) -> bool:
@@ -756,7 +781,9 @@ def _event(ctx: Context, sent: Span, tok: Token, trig: Trigger, event_type: str,
     anchor = tok if tok.pos_ in ("VERB", "AUX") else (_governing_verb(tok) or tok)
     background = not future and occasions.is_background(sent, anchor, tok, when, ctx.base)
     in_lead = ctx.lead is not None and ctx.lead[0] <= sent.start_char < ctx.lead[1]
-    when = occasions.dispatch_date(in_lead, when.date is None, future, background, ctx.base) or when
+    untimed = when.date is None and not any(e.label_ in ("DATE", "TIME") and dates.names_a_time(e.text)
+                                            for e in sent.ents)
+    when = occasions.dispatch_date(in_lead, untimed, future, background, ctx.base) or when
     off = sent.start_char
     trigger_end = tok.idx + len(tok.text)
     marks = [Mark(tok.idx - off, trigger_end - off, "trigger")]
@@ -768,8 +795,11 @@ def _event(ctx: Context, sent: Span, tok: Token, trig: Trigger, event_type: str,
         confidence = 0.8 * min(confidence, 0.95) + 0.2 * belief
     location = _location(ctx, sent, anchor, sources + targets)
     domestic = event_type in DOMESTIC
-    source_actors = tuple(_with_home(ctx, sent, ctx.actors.actor_of(m), targets, domestic) for m in sources)
-    target_actors = tuple(_placed(ctx, m, location) or _with_home(ctx, sent, ctx.actors.actor_of(m), sources)
+    meeting = event_type == "CONSULT"  # people meet abroad: the country named is no clue to theirs
+    source_actors = tuple(_with_home(ctx, sent, ctx.actors.actor_of(m), targets, domestic, meeting)
+                          for m in sources)
+    target_actors = tuple(_placed(ctx, m, location) or
+                          _with_home(ctx, sent, ctx.actors.actor_of(m), sources, meeting=meeting)
                           for m in targets)
     if not target_actors and event_type in DOMESTIC:
         target_actors = _domestic_recipient(ctx, location, source_actors)
@@ -841,7 +871,8 @@ def _countries_named(ctx: Context, sent: Span) -> set[str]:
             and m.actor.country not in ("IGO", "NGO", "IMG")}
 
 
-def _with_home(ctx: Context, sent: Span, actor: Actor, targets: list[Mention], domestic: bool = False) -> Actor:
+def _with_home(ctx: Context, sent: Span, actor: Actor, targets: list[Mention], domestic: bool = False,
+               meeting: bool = False) -> Actor:
     """An actor of unknown country ("President X", "opposition groups") in a sentence that names
     exactly one country acts at home: "President X extended the curfew in Abidjan" -> CIV.
     Not when that country is a person's on the other side ("Putin offered to meet the
@@ -853,9 +884,23 @@ def _with_home(ctx: Context, sent: Span, actor: Actor, targets: list[Mention], d
     if len(named) != 1:
         return actor
     home = named.pop()
+    if meeting and _destination(ctx, sent, home):
+        return actor  # "X traveled to Sochi, Russia, where he met Y": Russia is where X went
     if not domestic and any(t.kind == "person" and ctx.actors.actor_of(t).country == home for t in targets):
         return actor
     return replace(actor, country=home)
+
+
+def _destination(ctx: Context, sent: Span, iso3: str) -> bool:
+    """Whether the sentence names the country as a place gone to or met in ("to Lebanon",
+    "in Sochi, Russia"), not as anyone's own."""
+    for i, m in ctx.actors.by_token.items():
+        if sent.start <= i < sent.end and m.actor.country == iso3 and m.kind == "country":
+            tok = ctx.doc[i]
+            for t in (tok, tok.head, tok.head.head):
+                if t.dep_ == "pobj" and t.head.lower_ in ("to", "in", "at"):
+                    return True
+    return False
 
 
 def _in_main_clause(tok: Token) -> bool:

@@ -115,3 +115,13 @@ def _dateparser(text: str, published: date, future: bool) -> date | None:
                 "PREFER_DATES_FROM": "future" if future else "past"}
     parsed = dateparser.parse(text, languages=["en"], settings=settings)
     return parsed.date() if parsed else None
+
+
+POINT_WORDS = re.compile(r"\b(today|tonight|yesterday|tomorrow|" + "|".join(WEEKDAYS) + r")\b", re.I)
+
+
+def names_a_time(expression: str) -> bool:
+    """Whether an expression points at a time ("May 12", "Tuesday", "yesterday", "2019"), as
+    opposed to a duration ("a three-day trip", "four hours")."""
+    return bool(MONTH_RE.search(expression) or POINT_WORDS.search(expression) or YEAR.search(expression)
+                or ISO.search(expression))

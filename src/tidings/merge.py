@@ -46,8 +46,13 @@ class Who(Actor):
 
 
 def same_actor(a: Who, b: Who) -> bool:
-    """One actor, or a person and the body they act for, or a state actor and its country."""
+    """One actor, or a person and the body they act for, or a state actor and its country, or
+    one person named in full by one outlet and by surname by another ("Barack Obama",
+    "President Obama"), of no different countries."""
     if a.id == b.id:
+        return True
+    if a.kind == b.kind == "person" and _surname(a.name) == _surname(b.name) and \
+            (a.country is None or b.country is None or a.country == b.country):
         return True
     for x, y in ((a, b), (b, a)):
         if x.kind == "person" and x.org and x.org == y.id:
@@ -55,6 +60,11 @@ def same_actor(a: Who, b: Who) -> bool:
         if y.kind == "country" and x.kind != "country" and x.country == y.id and x.sector in STATE_SECTORS:
             return True
     return False
+
+
+def _surname(name: str) -> str:
+    words = norm(name).split()
+    return words[-1] if words else ""
 
 
 @dataclass

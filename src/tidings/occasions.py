@@ -123,3 +123,21 @@ def _actor_keys(a: Actor) -> set[str]:
     if a.role != "implied recipient" and a.country and len(a.country) == 3 and a.country not in ("IGO", "NGO"):
         out.add(a.country)
     return out
+
+
+def meetings_over_visit(events: Sequence[EventMention]) -> list[EventMention]:
+    """A sentence that tells a trip and the meetings on it ("traveled to Sochi, where he met
+    Putin") is the meetings, with mode visit; the trip is not a second event (GUIDELINES 3)."""
+    def frame(e: EventMention) -> bool:
+        return e.type == "CONSULT" and e.mode == "visit" and \
+            all(re.fullmatch(r"[A-Z]{3}", t.id) for t in e.targets)  # a trip to a country, or no one
+
+    frames = [e for e in events if frame(e)]
+    meetings = [e for e in events if e.type == "CONSULT" and not frame(e)]
+    if not frames or not meetings:
+        return list(events)
+    travellers = {a.id for f in frames for a in f.sources}
+    if not any(travellers & {a.id for a in m.sources} for m in meetings):
+        return list(events)
+    return [replace(e, mode="visit") if e in meetings and travellers & {a.id for a in e.sources} else e
+            for e in events if e not in frames]

@@ -3,6 +3,7 @@ loads once, so the same code runs in a loop, in worker processes or on a cluster
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from dataclasses import replace
 
 from . import copies
 from .coding import code_doc, code_document
@@ -12,6 +13,7 @@ from .extract import extract
 from .kb import load_kb
 from .lexicon import load_lexicon
 from .nlp import load_pipeline
+from .page import read_page
 from .records import Article, DocumentResult, EventMention, Failure, RawDocument
 
 
@@ -56,7 +58,11 @@ class Pipeline:
 
     def _code_one(self, article: Article, doc) -> DocumentResult:  # noqa: ANN001
         try:
-            events, actors = code_document(doc, self.kb, self.lexicon, article.published)
+            page = read_page(article.text, article.title, article.published)
+            if article.published is None and page.dateline is not None and page.dateline.date is not None:
+                # a page without a publication date in its metadata is dated by its dateline
+                article = replace(article, published=page.dateline.date)
+            events, actors = code_document(doc, self.kb, self.lexicon, article.published, page=page)
         except Exception as e:  # a coding bug must not sink the batch; it is reported
             failure = Failure(article.origin, "code", f"{type(e).__name__}: {e}", article.source_id)
             return DocumentResult(article, failure=failure)
