@@ -264,3 +264,14 @@ def test_urls_that_cannot_be_fetched_and_a_sitemap_that_lists_itself(tmp_path):
     assert "not a URL" in got[0].reason or "cannot" in got[0].reason
     assert "nest" in got[1].reason
 
+
+def test_an_extractor_that_raises_gives_a_failure(monkeypatch):
+    import tidings.pipeline as pipeline
+
+    def explode(raw, min_chars):  # noqa: ANN001, ANN202
+        raise RecursionError("maximum recursion depth exceeded")
+
+    monkeypatch.setattr(pipeline, "extract", explode)
+    raw = RawDocument(origin="deep.html", fmt="html", body="<div>" * 10_000)
+    failure = pipeline.extract_article(raw, 80)
+    assert isinstance(failure, Failure) and failure.stage == "extract" and "RecursionError" in failure.reason
