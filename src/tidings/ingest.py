@@ -239,7 +239,8 @@ def _documents_from_bytes(origin: str, data: bytes, suffix: str, max_bytes: int,
 
 
 def _jsonl_documents(origin: str, text: str) -> Iterator[RawDocument | Failure]:
-    for lineno, line in enumerate(text.splitlines(), start=1):
+    # lines end at \n only: a record's text may hold other line breaks (U+2028, form feeds) as they are
+    for lineno, line in enumerate(text.split("\n"), start=1):
         if not line.strip():
             continue
         where = f"{origin}:{lineno}"
