@@ -642,6 +642,7 @@ class Store:
                marks: tuple[str, str] = ("[", "]")) -> list[dict[str, Any]]:
         """Full-text search over evidence sentences and article texts (SQLite FTS5, ranked by
         BM25); each hit says which document and, for evidence, which event."""
+        q = q.replace("\x00", " ")  # FTS5 reads a NUL as the end of the query ("unterminated string")
         terms = " ".join('"' + t.replace('"', '""') + '"' for t in q.split())
         if not terms:
             return []
