@@ -275,3 +275,81 @@ def test_an_extractor_that_raises_gives_a_failure(monkeypatch):
     raw = RawDocument(origin="deep.html", fmt="html", body="<div>" * 10_000)
     failure = pipeline.extract_article(raw, 80)
     assert isinstance(failure, Failure) and failure.stage == "extract" and "RecursionError" in failure.reason
+
+
+# the acceptance of issue 16: a folder of hostile files among good articles -----------------
+GOOD_TEXT = ("Kenyan Foreign Minister Amina Wekesa met Tanzanian President Halima Mrisho in Dodoma on Monday. "
+             "The two leaders agreed to reopen the border post within thirty days, officials said.")
+
+
+@pytest.mark.model
+def test_a_hostile_folder_stores_every_good_article_and_lists_every_bad_one(tmp_path):
+    from typer.testing import CliRunner
+
+    from tidings.cli import app
+    from tidings.store import Store
+
+    d = tmp_path / "batch"
+    d.mkdir()
+    good = {"good.txt", "good.html", "dump.jsonl:1", "crawl.warc.gz#1"}
+    (d / "good.txt").write_text("Border talks\n\n" + GOOD_TEXT, encoding="utf-8")
+    (d / "good.html").write_text(_page("Pipeline talks", "Kampala", "the oil pipeline"), encoding="utf-8")
+    (d / "dump.jsonl").write_text(json.dumps({"id": "w-1", "text": GOOD_TEXT.replace("Monday", "Tuesday")})
+                                  + "\n{not json\n" + "[" * 50_000 + "\n", encoding="utf-8")
+    warc_file(d / "crawl.warc.gz", [warc_record("https://news.example/a", _page("Archived", "Arusha", "trade"))])
+    bad = {"reported.warc.gz#1", "cut.warc.gz#2", "empty.txt", "gone.txt", "up", "binary.txt", "nul.html",
+           "huge.txt", "french.txt", "scripts.html", "nested.html", "broken.rss#1", "dump.jsonl.gz", "pipe.txt",
+           "dump.jsonl:2", "dump.jsonl:3"}
+    warc_file(d / "reported.warc.gz", [warc_record(None, extra=500)])
+    whole = b"".join(gzip.compress(warc_record(f"https://news.example/{i}", PAGE.format(t=f"Cut {i}") * 40))
+                     for i in range(2))
+    (d / "cut.warc.gz").write_bytes(whole[:-30])
+    (d / "empty.txt").write_bytes(b"")
+    (d / "gone.txt").symlink_to(d / "nowhere.txt")
+    (d / "sub").mkdir()
+    (d / "sub" / "up").symlink_to(d)
+    (d / "binary.txt").write_bytes(b"\x00\x01\x02binary\x00data" * 20)
+    (d / "nul.html").write_bytes(b"<html>\x00<body>" + b"\x00" * 100)
+    (d / "huge.txt").write_text("word " * 400_000, encoding="utf-8")
+    (d / "french.txt").write_text("Le ministre des affaires étrangères a rencontré le président à Dodoma lundi "
+                                  "pour discuter de la réouverture de la frontière entre les deux pays voisins.",
+                                  encoding="utf-8")
+    (d / "scripts.html").write_text("<html><head><script>var a = 1;</script></head><body><script>go()</script>"
+                                    "<noscript>Enable JavaScript</noscript></body></html>", encoding="utf-8")
+    (d / "nested.html").write_text("<html><body>" + "<div>" * 20_000 + "Hi." + "</div>" * 20_000 + "</body></html>",
+                                   encoding="utf-8")
+    (d / "broken.rss").write_text("<?xml version='1.0'?><rss><channel><item><title>Cut", encoding="utf-8")
+    (d / "dump.jsonl.gz").write_bytes(gzip.compress(b'{"text": "x"}\n' * 100)[:-20])
+    os.mkfifo(d / "pipe.txt")
+    if not AS_ROOT:
+        (d / "locked.txt").write_text("Border talks\n\n" + GOOD_TEXT.replace("Monday", "Sunday"), encoding="utf-8")
+        (d / "locked.txt").chmod(0)
+        bad.add("locked.txt")
+
+    db = str(tmp_path / "t.db")
+    result = CliRunner().invoke(app, ["ingest", str(d), "--db", db, "--max-bytes", "1000000", "--workers", "1"])
+    assert result.exit_code == 1, result.output  # finished, with failures
+    assert "Traceback" not in result.output
+
+    listed = CliRunner().invoke(app, ["failures", "--db", db, "--format", "jsonl"])
+    failed = {json.loads(x)["origin"].split("/")[-1] for x in listed.output.splitlines()}
+    assert bad <= failed, bad - failed
+    stored = {r["origin"].split("/")[-1] for r in _documents(Store(db))}
+    assert stored == good, (stored, good)
+    assert not stored & failed
+
+
+def _page(title: str, place: str, topic: str) -> str:
+    return (f"<html><head><title>{title}</title></head><body><nav>Home | Subscribe</nav><article><h1>{title}</h1>"
+            f"<p>Kenyan Foreign Minister Amina Wekesa met Ugandan President Yoweri Museveni in {place} on Monday "
+            f"to discuss {topic}, trade across the border and security in the region, officials said.</p>"
+            f"<p>The talks in {place} will resume next month, according to a statement.</p></article></body></html>")
+
+
+def _documents(store) -> list[dict]:  # noqa: ANN001
+    from sqlalchemy import select
+
+    from tidings.store import documents
+
+    with store.engine.connect() as conn:
+        return [dict(r._mapping) for r in conn.execute(select(documents.c.origin))]
