@@ -19,7 +19,7 @@ from email.utils import parsedate_to_datetime
 from urllib.parse import urlsplit
 
 from .records import Failure, RawDocument
-from .warc import warc_documents
+from .warc import warc_documents  # where it was before tidings.warc; kept for callers
 
 MAX_DEPTH = 3  # sitemap index -> sitemap -> page; a feed entry's page
 HTML_TYPES = ("text/html", "application/xhtml+xml")
@@ -85,7 +85,7 @@ class Fetcher:
             return
         try:
             yield from self._documents(url, depth)
-        except Exception as e:  # a parser's or a client's surprise spoils this URL only
+        except Exception as e:  # noqa: BLE001  (a parser's or a client's surprise spoils this URL only)
             yield Failure(url, "fetch", f"cannot be read ({type(e).__name__}: {e})")
 
     def _documents(self, url: str, depth: int) -> Iterator[RawDocument | Failure]:

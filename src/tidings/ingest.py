@@ -58,7 +58,7 @@ def _accounted(origin: str, items: Iterator[RawDocument | Failure]) -> Iterator[
         for item in items:
             given = True
             yield clean(item)
-    except Exception as e:  # a reader's or a library's bug must not end the run
+    except Exception as e:  # noqa: BLE001  (a reader's or a library's bug must not end the run)
         given = True
         yield clean(Failure(origin, "read", f"reading stopped by an unexpected error ({type(e).__name__}: "
                             f"{e}); what was read before it is kept"))
@@ -111,7 +111,7 @@ def _source_paths(source: str) -> list[Path | Failure]:
             return [_as_file(path)]
         matches = [Path(m) for m in sorted(glob.glob(source, recursive=True))]
         found = [_as_file(p) for p in matches if not p.is_dir()]
-    except Exception as e:  # a name too long or with a NUL in it, a folder that vanished, a tree too deep
+    except Exception as e:  # noqa: BLE001  (a name too long or with a NUL, a folder that vanished...)
         return [Failure(source, "read", f"cannot read {source!r}: {getattr(e, 'strerror', None) or e}")]
     return found or [Failure(source, "read", "no such file, folder, glob match or URL; check the path")]
 
@@ -255,7 +255,7 @@ def _jsonl_documents(origin: str, text: str) -> Iterator[RawDocument | Failure]:
             continue
         try:
             yield record_to_document(where, record)
-        except Exception as e:  # a field no conversion can take must not end the file
+        except Exception as e:  # noqa: BLE001  (a field no conversion can take must not end the file)
             yield Failure(where, "read", f"record cannot be read ({type(e).__name__}: {e})")
 
 
@@ -287,7 +287,7 @@ def feed_entries(origin: str, text: str) -> Iterator[RawDocument | Failure]:
 
     try:
         feed = feedparser.parse(text)
-    except Exception as e:  # feedparser means never to raise; a broken feed is reported, not raised
+    except Exception as e:  # noqa: BLE001  (feedparser means never to raise; should it, that is reported)
         yield Failure(origin, "read", f"feed cannot be parsed ({type(e).__name__}: {e})")
         return
     if not feed.entries:
@@ -298,7 +298,7 @@ def feed_entries(origin: str, text: str) -> Iterator[RawDocument | Failure]:
         where = f"{origin}#{i}"
         try:
             yield _entry_document(where, entry, outlet)
-        except Exception as e:  # one odd entry spoils itself only
+        except Exception as e:  # noqa: BLE001  (one odd entry spoils itself only)
             yield Failure(where, "read", f"feed entry cannot be read ({type(e).__name__}: {e})")
 
 
