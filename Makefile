@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 DEMO_DB ?= demo.db
 
 SHARED_EVAL ?= ../shared/eval
-.PHONY: demo test eval-gate bench clean chromium postgres serve
+.PHONY: demo test eval-gate bench clean chromium postgres serve fuzz
 
 $(BIN)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -55,8 +55,16 @@ eval-gate: $(BIN)/.installed
 		$(BIN)/tidings eval $(SHARED_EVAL)/news_dev --floors eval/floors.json --examples 0; \
 	else echo "eval-gate skipped: $(SHARED_EVAL)/news_dev not found (clone ../shared beside the project)"; fi
 
+# The fuzzers of `make test`, run longer: the readers' property tests with Hypothesis's `long`
+# profile, and schemathesis with FUZZ_EXAMPLES cases per API operation and a random seed.
+FUZZ_EXAMPLES ?= 1000
+fuzz: $(BIN)/.installed
+	$(BIN)/python -m pytest -q tests/test_fuzz_readers.py --hypothesis-profile=long
+	TIDINGS_API_FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) TIDINGS_API_FUZZ_SEED=random TIDINGS_API_FUZZ_SECONDS=3600 \
+		$(BIN)/python -m pytest -q -s tests/test_api_fuzz.py
+
 bench: $(BIN)/.installed
 	$(BIN)/python bench/throughput.py --articles 500
 
 clean:
-	rm -rf $(VENV) $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm .pytest_cache
+	rm -rf $(VENV) $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm .pytest_cache .hypothesis

@@ -138,3 +138,50 @@ def test_serve_refuses_a_missing_store(tmp_path):
 
     with pytest.raises(StoreError, match="ingest"):
         create_app(str(tmp_path / "none.db"))
+
+
+# issue 16: every request gets a documented answer -----------------------------------------
+@pytest.mark.parametrize("params, where", [
+    # the report's request: a 500, the offset being too big for SQLite
+    ({"text": "Namanga", "limit": 69, "offset": 10000000000000000000}, "offset"),
+    ({"offset": 2**31}, "offset"), ({"dyad": ""}, "dyad"), ({"dyad": " , Kenya"}, "dyad"),
+    ({"dyad": "Kenya,Tanzania,Uganda"}, "dyad"), ({"type": "cOnSuLtX"}, "type"), ({"since": "0"}, "since"),
+    ({"until": "2025-03-03T00:00:00"}, "until"),
+])
+def test_events_parameters_beyond_their_schema_are_422(client, params, where):
+    message = _error(client.get("/api/events", params=params), 422)
+    assert where in message
+    assert "String should match pattern" not in message  # a pattern is explained, not shown
+
+
+def test_events_parameters_within_their_schema_are_answered(client):
+    for params in ({"offset": 2**31 - 1}, {"dyad": " Kenya , Tanzania "}, {"type": "Consult"},
+                   {"since": "0001-01-01"}):
+        assert client.get("/api/events", params=params).status_code == 200, params
+
+
+def test_the_schema_documents_every_answer_with_its_shape_and_every_bound(client):
+    spec = client.get("/openapi.json").json()
+    api = {path: ops["get"] for path, ops in spec["paths"].items() if path.startswith("/api/")}
+    for path, op in api.items():
+        for status, answer in op["responses"].items():
+            ref = answer["content"]["application/json"]["schema"]["$ref"]
+            assert (ref == "#/components/schemas/Problem") == (status != "200"), (path, status)
+        for p in op.get("parameters", []):
+            schema = p["schema"].get("anyOf", [p["schema"]])[0]
+            if schema["type"] == "integer":
+                assert {"minimum", "maximum"} <= set(schema), (path, p["name"])
+    for path in ("/api/events/{event_id}", "/api/actors/{actor_id}", "/api/dyad"):
+        assert "404" in api[path]["responses"], path
+    events = {p["name"]: p["schema"]["anyOf"][0] for p in api["/api/events"]["parameters"]
+              if "anyOf" in p["schema"]}
+    assert "pattern" in events["dyad"] and "pattern" in events["type"] and events["since"]["format"] == "date"
+
+
+def test_errors_of_the_router_have_the_one_shape_too(client):
+    assert "no route" in _error(client.get("/api/nothing-here"), 404)
+    _error(client.get("/api/actors/a%0Ab"), 404)  # a line break: no route takes it; was FastAPI's own shape
+    answer = client.post("/api/events")
+    _error(answer, 405)
+    assert answer.headers["allow"] == "GET"
+    assert client.get("/api/search", params={"q": "Namanga\x00border"}).status_code == 200  # was a 500 (FTS5)

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from .config import Options, resolve_options
 from .dates import parse_published
+from .errors import IngestStopped, StoreWriteError
 from .fetch import Fetcher
 from .ingest import iter_documents
 from .pipeline import Pipeline
@@ -28,17 +29,20 @@ Progress = Callable[[int], None]
 
 @dataclass
 class IngestSummary:
-    """What an ingest run did; `failed` lists this run's failures."""
+    """What an ingest run did; `failed` lists this run's failures, and `not_stored` the inputs
+    read but not stored when the store stopped taking writes (the run stopped there)."""
 
     ingested: int = 0
     duplicates: int = 0
     events: int = 0  # event mentions coded in this run's documents
     failed: list[Failure] = field(default_factory=list)
     store: dict[str, int] = field(default_factory=dict)  # the store's counts afterwards
+    not_stored: list[str] = field(default_factory=list)  # origins
 
     def line(self) -> str:
-        line = (f"{self.ingested} ingested, {self.duplicates} duplicates, {len(self.failed)} failed; "
-                f"{self.events} event mentions coded")
+        line = (f"{self.ingested} ingested, {self.duplicates} duplicates, {len(self.failed)} failed"
+                + (f", {len(self.not_stored)} not stored" if self.not_stored else "")
+                + f"; {self.events} event mentions coded")
         if self.store:
             line += (f"; the store holds {self.store['events']} events from {self.store['mentions']} mentions "
                      f"({self.store['wire_copies']} wire copies) and {self.store['actors']} actors")
@@ -55,6 +59,10 @@ def ingest(sources: Iterable[str], db: str | None = None, *, options: Options | 
     once in each. The main process reads, skips inputs already stored (by a hash of the raw
     input) and commits each batch on its own: a run that is killed and started again codes
     each document once and counts the ones already done in `duplicates`.
+
+    When the store takes no more writes (a full disk, a read-only store), the run stops with
+    :class:`IngestStopped`, whose `summary` lists what was not stored; what was committed
+    before stays in the store.
     """
     options = options or resolve_options(db=db)
     store = Store(options.db)
@@ -72,9 +80,7 @@ def ingest(sources: Iterable[str], db: str | None = None, *, options: Options | 
         batches = _fresh_batches(iter_documents(sources, options.max_bytes, fetcher), options, store, summary)
         coded = ((tag, pipeline.process(raws)) for tag, raws in batches) if pool is None else pool.map(batches)
         for (read_failures, n), results in coded:
-            added = store.add_results(results)
-            store.add_failures(read_failures)
-            _tally(summary, results, read_failures, added)
+            _commit(store, results, read_failures, summary)
             if progress:
                 progress(n)
     finally:
@@ -82,6 +88,62 @@ def ingest(sources: Iterable[str], db: str | None = None, *, options: Options | 
             pool.close()
     summary.store = store.counts()
     return summary
+
+
+def _commit(store: Store, results: list[DocumentResult], read_failures: list[Failure],
+            summary: IngestSummary) -> None:
+    """Store one batch and count it; a store that takes no more writes stops the run."""
+    added: set[str] = set()
+    stored: list[DocumentResult] = []
+    lost: list[Failure] = []
+    try:
+        added, stored, lost = _store_results(store, results)
+        store.add_failures([*read_failures, *lost])
+    except StoreWriteError as e:
+        _tally(summary, stored, [], added)  # the documents went in; the read failures did not
+        summary.not_stored = [f.origin for f in (*read_failures, *lost)] + \
+            ([] if stored else [_origin(r) for r in results])
+        try:
+            summary.store = store.counts()
+        except Exception:  # noqa: BLE001, S110  (the counts are a courtesy; the error is what matters)
+            pass
+        raise IngestStopped(f"{e} The run stopped: {len(summary.not_stored)} input(s) of the batch being "
+                            "stored were not stored, and the inputs after them were not read.", summary) from e
+    _tally(summary, stored, read_failures, added)
+
+
+def _store_results(store: Store, results: list[DocumentResult]
+                   ) -> tuple[set[str], list[DocumentResult], list[Failure]]:
+    """Store a batch in one transaction; should that fail for another reason than the store
+    taking no writes, each document alone, so that only a document at fault is lost (it
+    becomes a failure of stage "store"). Returns the ids added, the results (the lost ones
+    as failures) and the failures of the lost ones."""
+    try:
+        return store.add_results(results), results, []
+    except StoreWriteError:
+        raise
+    except Exception:  # noqa: BLE001  (which document is at fault is found below)
+        pass
+    added: set[str] = set()
+    kept: list[DocumentResult] = []
+    lost: list[Failure] = []
+    for r in results:
+        try:
+            added |= store.add_results([r])
+            kept.append(r)
+        except StoreWriteError:
+            raise
+        except Exception as e:  # noqa: BLE001
+            failure = Failure(_origin(r), "store", f"cannot be stored ({type(e).__name__}: "
+                              f"{getattr(e, 'orig', None) or e})", r.article.source_id if r.article else None)
+            lost.append(failure)
+            kept.append(DocumentResult(None, failure=failure))
+    return added, kept, lost
+
+
+def _origin(result: DocumentResult) -> str:
+    item = result.article if result.article is not None else result.failure
+    return item.origin if item is not None else "?"
 
 
 def _fresh_batches(stream: Iterator[RawDocument | Failure], options: Options, store: Store,

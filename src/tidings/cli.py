@@ -20,7 +20,7 @@ from rich.text import Text
 
 from . import api
 from .config import DEFAULT_DB, resolve_options
-from .errors import TidingsError
+from .errors import IngestStopped, TidingsError
 from .store import Store
 
 app = typer.Typer(help="News in, political events out: PLOVER-coded, dated, with evidence.",
@@ -75,6 +75,8 @@ def ingest(sources: Annotated[list[str], typer.Argument(
             finally:
                 if pool is not None:
                     pool.close()
+    except IngestStopped as e:  # the store took no more writes: say what went in and what did not
+        _stopped(e)
     except TidingsError as e:
         _fail(e)
     out.print(summary.line())
@@ -85,6 +87,15 @@ def ingest(sources: Annotated[list[str], typer.Argument(
         out.print(f"[yellow]{len(summary.failed)} document(s) could not be processed; "
                   f"list them with: tidings failures --db {db}[/yellow]")
         raise typer.Exit(1)
+
+
+def _stopped(e: IngestStopped) -> None:
+    out.print(e.summary.line())
+    for origin in e.summary.not_stored[:20]:
+        out.print(f"  not stored: {origin}", highlight=False, soft_wrap=True)  # paths whole, to copy
+    if len(e.summary.not_stored) > 20:
+        out.print(f"  ... and {len(e.summary.not_stored) - 20} more")
+    _fail(e)
 
 
 @app.command()

@@ -31,5 +31,19 @@ class StoreError(TidingsError):
     """The event store cannot be opened or queried."""
 
 
+class StoreWriteError(StoreError):
+    """The store takes no more writes: its disk is full, it is read-only, or another program
+    holds it. What was committed before stays in it, readable."""
+
+
+class IngestStopped(TidingsError):
+    """A run stopped before its end because the store took no more writes; `summary` (an
+    :class:`tidings.api.IngestSummary`) says what was stored and what was not."""
+
+    def __init__(self, message: str, summary: object) -> None:
+        super().__init__(message)
+        self.summary = summary
+
+
 class NotFound(TidingsError):
     """An id or name asked for is not in the store."""

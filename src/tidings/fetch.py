@@ -4,8 +4,10 @@
   fetched with a timeout, retried with exponential backoff on timeouts, connection errors and
   5xx answers, and spaced per host (``host_interval``). Every URL that yields no page becomes
   a failure that says why: HTTP status, timeout, or a content type that is not HTML.
-- WARC and WARC.gz files (warcio) give their HTML response records with the record's URL and
-  date; other response records are failures that name their content type.
+- A URL that cannot be fetched for any other reason (not a valid URL, a feed or sitemap that
+  nests more than ``MAX_DEPTH`` levels, as one that lists itself) is a failure too.
+
+WARC and WARC.gz files are read by :mod:`tidings.warc`.
 """
 from __future__ import annotations
 
@@ -17,7 +19,9 @@ from email.utils import parsedate_to_datetime
 from urllib.parse import urlsplit
 
 from .records import Failure, RawDocument
+from .warc import warc_documents  # where it was before tidings.warc; kept for callers
 
+MAX_DEPTH = 3  # sitemap index -> sitemap -> page; a feed entry's page
 HTML_TYPES = ("text/html", "application/xhtml+xml")
 FEED_TYPES = ("application/rss+xml", "application/atom+xml", "application/xml", "text/xml")
 URL = re.compile(r"^https?://\S+$")
@@ -52,6 +56,8 @@ class Fetcher:
             self._last[host] = time.monotonic()
             try:
                 r = self._client.get(url)  # type: ignore[attr-defined]
+            except (httpx.InvalidURL, httpx.UnsupportedProtocol, ValueError, UnicodeError) as e:
+                return Failure(url, "fetch", f"not a URL that can be fetched: {e}")
             except httpx.TimeoutException:
                 problem = f"timed out after {self.timeout:g} s"
             except httpx.HTTPError as e:
@@ -70,8 +76,19 @@ class Fetcher:
                 time.sleep(self.backoff * 2 ** attempt)
         return Failure(url, "fetch", f"{problem} ({self.retries + 1} attempts)")
 
-    def documents(self, url: str) -> Iterator[RawDocument | Failure]:
-        """The page at a URL; a feed or sitemap at a URL gives the pages it lists."""
+    def documents(self, url: str, depth: int = 0) -> Iterator[RawDocument | Failure]:
+        """The page at a URL; a feed or sitemap at a URL gives the pages it lists. Whatever goes
+        wrong is a failure of that URL."""
+        if depth > MAX_DEPTH:
+            yield Failure(url, "fetch", f"feeds or sitemaps nest more than {MAX_DEPTH} levels deep here "
+                          "(one lists itself?); not followed")
+            return
+        try:
+            yield from self._documents(url, depth)
+        except Exception as e:  # noqa: BLE001  (a parser's or a client's surprise spoils this URL only)
+            yield Failure(url, "fetch", f"cannot be read ({type(e).__name__}: {e})")
+
+    def _documents(self, url: str, depth: int) -> Iterator[RawDocument | Failure]:
         got = self.get(url)
         if isinstance(got, Failure):
             yield got
@@ -80,25 +97,25 @@ class Fetcher:
         text = _decode(body)
         head = text.lstrip()[:2048].lower()
         if kind in FEED_TYPES or head.startswith("<?xml") or head.startswith(("<rss", "<feed", "<urlset")):
-            yield from self.listed(final, text)
+            yield from self.listed(final, text, depth + 1)
         elif kind in HTML_TYPES or (not kind and "<html" in head):
             yield RawDocument(origin=url, fmt="html", body=text, url=final, published=modified)
         else:
             yield Failure(url, "fetch", f"content type {kind or 'unknown'} is not HTML; give pages, feeds or sitemaps")
 
-    def listed(self, origin: str, text: str) -> Iterator[RawDocument | Failure]:
+    def listed(self, origin: str, text: str, depth: int = 0) -> Iterator[RawDocument | Failure]:
         """The pages a sitemap, sitemap index or feed lists (feed entries with full content are
         used as they are; others are fetched)."""
         head = text.lstrip()[:4096].lower()
         if "<urlset" in head or "<sitemapindex" in head:
             for loc in re.findall(r"<loc>\s*([^<\s]+)\s*</loc>", text):
-                yield from self.documents(loc)  # a page, or a sitemap of a sitemap index
+                yield from self.documents(loc, depth)  # a page, or a sitemap of a sitemap index
             return
         from .ingest import feed_entries  # noqa: PLC0415
 
         for item in feed_entries(origin, text):
             if isinstance(item, RawDocument) and len(item.body) < 600 and item.url:
-                fetched = list(self.documents(item.url))
+                fetched = list(self.documents(item.url, depth))
                 yield from (replace_meta(d, item) if isinstance(d, RawDocument) else d for d in fetched)
             else:
                 yield item
@@ -127,34 +144,6 @@ def is_url_list(text: str) -> bool:
     """Most non-blank, non-comment lines are URLs (the others will be reported)."""
     lines = [x.strip() for x in text.splitlines() if x.strip() and not x.strip().startswith("#")]
     return bool(lines) and sum(bool(URL.match(x)) for x in lines) >= 0.8 * len(lines)
-
-
-def warc_documents(path: str) -> Iterator[RawDocument | Failure]:
-    """HTML response records of a WARC or WARC.gz file, with their URL and date."""
-    from warcio.archiveiterator import ArchiveIterator  # noqa: PLC0415
-    from warcio.exceptions import ArchiveLoadFailed  # noqa: PLC0415
-
-    try:
-        with open(path, "rb") as fh:
-            for n, record in enumerate(ArchiveIterator(fh), 1):
-                if record.rec_type != "response":
-                    continue
-                url = record.rec_headers.get_header("WARC-Target-URI") or ""
-                where = f"{path}#{n}"
-                status = record.http_headers.get_statuscode() if record.http_headers else None
-                kind = (record.http_headers.get_header("Content-Type") or "").split(";")[0].strip().lower() \
-                    if record.http_headers else ""
-                if status and not status.startswith("2"):
-                    yield Failure(where, "read", f"WARC record of {url} is an HTTP {status} answer")
-                    continue
-                if kind not in HTML_TYPES:
-                    yield Failure(where, "read", f"WARC record of {url} is {kind or 'of no content type'}, not HTML")
-                    continue
-                body = record.content_stream().read()
-                yield RawDocument(origin=where, fmt="html", body=_decode(body), url=url,
-                                  published=record.rec_headers.get_header("WARC-Date"))
-    except (ArchiveLoadFailed, OSError, EOFError) as e:
-        yield Failure(path, "read", f"not a readable WARC file: {e}")
 
 
 def _decode(body: bytes) -> str:

@@ -9,13 +9,16 @@ from __future__ import annotations
 
 import glob
 import json
+import os
 import sys
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from .fetch import URL, Fetcher, is_url_list, warc_documents
+from .fetch import URL, Fetcher, is_url_list
 from .records import Failure, RawDocument
+from .warc import warc_documents
 
 EXTENSIONS = {
     ".html": "html", ".htm": "html", ".xhtml": "html",
@@ -28,40 +31,143 @@ RECORD_KEYS = ("id", "url", "outlet", "published", "title", "text", "html")
 
 def iter_documents(sources: Iterable[str], max_bytes: int, fetcher: Fetcher | None = None
                    ) -> Iterator[RawDocument | Failure]:
-    """Every document of every source, in order; failures are yielded, never raised."""
+    """Every document of every source, in order; failures are yielded, never raised.
+
+    Whatever goes wrong while reading one input (a file, a line, a record, a URL) becomes a
+    failure of that input and reading goes on with the next; an input that gives nothing at
+    all is reported as well, so every input is accounted for.
+    """
     fetcher = fetcher or Fetcher(max_bytes=max_bytes)
     for source in sources:
         if source == "-":
-            yield from _documents_from_bytes("<stdin>", sys.stdin.buffer.read(), "", max_bytes, fetcher)
-            continue
-        if URL.match(source):
-            yield from fetcher.documents(source)
-            continue
-        paths = list(_expand(source))
-        if not paths:
-            yield Failure(source, "read", "no such file, folder, glob match or URL; check the path")
-        for path in paths:
-            if path.name.lower().endswith((".warc", ".warc.gz")):
-                yield from warc_documents(str(path))
-            else:
-                yield from _documents_from_path(path, max_bytes, fetcher)
+            yield from _accounted("<stdin>", _stdin_documents(max_bytes, fetcher))
+        elif URL.match(source):
+            yield from _accounted(source, fetcher.documents(source))
+        else:
+            for path in _source_paths(source):
+                if isinstance(path, Failure):
+                    yield clean(path)
+                else:
+                    yield from _accounted(str(path), _file_documents(path, max_bytes, fetcher))
 
 
-def _expand(source: str) -> Iterator[Path]:
+def _accounted(origin: str, items: Iterator[RawDocument | Failure]) -> Iterator[RawDocument | Failure]:
+    """The items of one input, cleaned; an unexpected error ends that input with a failure."""
+    given = False
+    try:
+        for item in items:
+            given = True
+            yield clean(item)
+    except Exception as e:  # noqa: BLE001  (a reader's or a library's bug must not end the run)
+        given = True
+        yield clean(Failure(origin, "read", f"reading stopped by an unexpected error ({type(e).__name__}: "
+                            f"{e}); what was read before it is kept"))
+    if not given:
+        yield clean(Failure(origin, "read", "no documents in it (only blank lines or empty entries)"))
+
+
+def clean(item: RawDocument | Failure) -> RawDocument | Failure:
+    """A record every later stage and every store can take: no NUL characters (PostgreSQL
+    refuses them) and no lone surrogates (from JSON escapes or undecodable file names; they
+    cannot be written as UTF-8)."""
+    names = ("origin", "body", "source_id", "url", "outlet", "published", "title") \
+        if isinstance(item, RawDocument) else ("origin", "reason", "source_id")
+    fixed = {n: _clean_str(getattr(item, n)) for n in names}
+    if all(fixed[n] is getattr(item, n) for n in names):
+        return item
+    return replace(item, **fixed)
+
+
+def _clean_str(value: str | None) -> str | None:
+    if value is None:
+        return None
+    if "\x00" in value:
+        value = value.replace("\x00", "")
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        value = "".join("\ufffd" if "\ud800" <= c <= "\udfff" else c for c in value)
+    return value
+
+
+def _stdin_documents(max_bytes: int, fetcher: Fetcher) -> Iterator[RawDocument | Failure]:
+    stream = getattr(sys.stdin, "buffer", None)
+    if stream is None:
+        yield Failure("<stdin>", "read", "there is no standard input to read")
+        return
+    yield from _documents_from_bytes("<stdin>", stream.read(max_bytes + 1), "", max_bytes, fetcher)
+
+
+def _source_paths(source: str) -> list[Path | Failure]:
+    """The files a source names (a file, a folder or a glob), in order, with a failure for
+    each thing named that cannot be read as a file."""
     path = Path(source)
-    if path.is_dir():
-        yield from sorted(p for p in path.rglob("*") if p.is_file() and not _hidden(p, path))
-    elif path.is_file():
-        yield path
-    else:
-        yield from (Path(p) for p in sorted(glob.glob(source, recursive=True)) if Path(p).is_file())
+    try:
+        if path.is_dir():
+            found = _walk(path)
+            return found or [Failure(source, "read", "the folder holds no files to read (names starting "
+                                     "with . are skipped)")]
+        if path.exists() or path.is_symlink():
+            return [_as_file(path)]
+        matches = [Path(m) for m in sorted(glob.glob(source, recursive=True))]
+        found = [_as_file(p) for p in matches if not p.is_dir()]
+    except Exception as e:  # noqa: BLE001  (a name too long or with a NUL, a folder that vanished...)
+        return [Failure(source, "read", f"cannot read {source!r}: {getattr(e, 'strerror', None) or e}")]
+    return found or [Failure(source, "read", "no such file, folder, glob match or URL; check the path")]
 
 
-def _hidden(path: Path, root: Path) -> bool:
-    return any(part.startswith(".") for part in path.relative_to(root).parts)
+def _walk(root: Path) -> list[Path | Failure]:
+    """The files under a folder, sorted; links to folders are followed once. Hidden names
+    (.git, .DS_Store) are skipped; a folder that cannot be listed, a broken link and a link
+    that leads back up the tree are failures."""
+    found: dict[str, Path | Failure] = {}
+    seen: dict[tuple[int, int], str] = {}
+
+    def unlistable(e: OSError) -> None:
+        where = str(e.filename or root)
+        found[where] = Failure(where, "read", f"cannot read folder: {e.strerror or e}")
+
+    for folder, dirs, files in os.walk(root, followlinks=True, onerror=unlistable):
+        try:
+            st = os.stat(folder)
+        except OSError as e:
+            unlistable(e)
+            dirs[:] = []
+            continue
+        first = seen.setdefault((st.st_dev, st.st_ino), folder)
+        if first != folder:  # reached again through a link: read once
+            if Path(first) in Path(folder).parents:
+                found[folder] = Failure(folder, "read", f"folder loop: this link leads back to {first}, "
+                                        "which is being read; skipped")
+            dirs[:] = []
+            continue
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for name in files:
+            if not name.startswith("."):
+                found[os.path.join(folder, name)] = _as_file(Path(folder, name))
+    return [found[k] for k in sorted(found, key=Path)]
 
 
-def _documents_from_path(path: Path, max_bytes: int, fetcher: Fetcher) -> Iterator[RawDocument | Failure]:
+def _as_file(path: Path) -> Path | Failure:
+    origin = str(path)
+    try:
+        if path.is_file():
+            return path
+        if path.is_symlink():
+            return Failure(origin, "read", f"broken link: it points to {os.readlink(path)!r}, which does not "
+                           "exist (or is a loop of links)")
+        if not path.exists():
+            return Failure(origin, "read", "no such file")
+    except OSError as e:
+        return Failure(origin, "read", f"cannot read file: {e.strerror or e}")
+    return Failure(origin, "read", "not a regular file (a device, pipe or socket); give files or folders, "
+                   "or - for stdin")
+
+
+def _file_documents(path: Path, max_bytes: int, fetcher: Fetcher) -> Iterator[RawDocument | Failure]:
+    if path.name.lower().endswith((".warc", ".warc.gz")):
+        yield from warc_documents(str(path), max_bytes)
+        return
     origin = str(path)
     try:
         size = path.stat().st_size
@@ -79,6 +185,9 @@ def _documents_from_path(path: Path, max_bytes: int, fetcher: Fetcher) -> Iterat
 def _decode(origin: str, data: bytes) -> str | Failure:
     if not data.strip():
         return Failure(origin, "read", "empty file")
+    if data[:2] == b"\x1f\x8b":
+        return Failure(origin, "read", "gzip-compressed file: decompress it first (gunzip); only web "
+                       "archives are read compressed, named .warc.gz")
     if b"\x00" in data[:8192]:
         return Failure(origin, "read", "binary file (contains NUL bytes); give text, HTML or JSONL")
     try:
@@ -107,7 +216,8 @@ def sniff(text: str, suffix: str = "") -> str:
 def _documents_from_bytes(origin: str, data: bytes, suffix: str, max_bytes: int,
                           fetcher: Fetcher) -> Iterator[RawDocument | Failure]:
     if len(data) > max_bytes:
-        yield Failure(origin, "read", f"input is {len(data):,} bytes, over the limit of {max_bytes:,}")
+        yield Failure(origin, "read", f"input is over the limit of {max_bytes:,} bytes; split it or raise "
+                      "--max-bytes")
         return
     text = _decode(origin, data)
     if isinstance(text, Failure):
@@ -129,7 +239,8 @@ def _documents_from_bytes(origin: str, data: bytes, suffix: str, max_bytes: int,
 
 
 def _jsonl_documents(origin: str, text: str) -> Iterator[RawDocument | Failure]:
-    for lineno, line in enumerate(text.splitlines(), start=1):
+    # lines end at \n only: a record's text may hold other line breaks (U+2028, form feeds) as they are
+    for lineno, line in enumerate(text.split("\n"), start=1):
         if not line.strip():
             continue
         where = f"{origin}:{lineno}"
@@ -138,7 +249,14 @@ def _jsonl_documents(origin: str, text: str) -> Iterator[RawDocument | Failure]:
         except json.JSONDecodeError as e:
             yield Failure(where, "read", f"line {lineno} is not valid JSON ({e.msg} at column {e.colno})")
             continue
-        yield record_to_document(where, record)
+        except (ValueError, RecursionError) as e:  # a number of thousands of digits; deep nesting
+            yield Failure(where, "read", f"line {lineno} cannot be read as JSON "
+                          f"({'it nests too deeply' if isinstance(e, RecursionError) else e})")
+            continue
+        try:
+            yield record_to_document(where, record)
+        except Exception as e:  # noqa: BLE001  (a field no conversion can take must not end the file)
+            yield Failure(where, "read", f"record cannot be read ({type(e).__name__}: {e})")
 
 
 def record_to_document(origin: str, record: Any) -> RawDocument | Failure:
@@ -167,19 +285,29 @@ def feed_entries(origin: str, text: str) -> Iterator[RawDocument | Failure]:
     failure whose `source_id` is that link (the caller may fetch it)."""
     import feedparser  # noqa: PLC0415  (only feeds need it)
 
-    feed = feedparser.parse(text)
+    try:
+        feed = feedparser.parse(text)
+    except Exception as e:  # noqa: BLE001  (feedparser means never to raise; should it, that is reported)
+        yield Failure(origin, "read", f"feed cannot be parsed ({type(e).__name__}: {e})")
+        return
     if not feed.entries:
         yield Failure(origin, "read", "feed has no entries (or is not RSS/Atom)")
         return
     outlet = feed.feed.get("title")
     for i, entry in enumerate(feed.entries, start=1):
-        content = entry.get("content")
-        body = content[0].get("value") if content else entry.get("summary", "")
         where = f"{origin}#{i}"
-        if not body or not body.strip():
-            yield Failure(where, "read", "feed entry has no content or summary", entry.get("link") or entry.get("id"))
-            continue
-        yield RawDocument(origin=where, fmt="html", body=f"<html><body><article>{body}</article></body></html>",
-                          source_id=entry.get("id"), url=entry.get("link"), outlet=outlet,
-                          published=entry.get("published") or entry.get("updated"),
-                          title=entry.get("title"))
+        try:
+            yield _entry_document(where, entry, outlet)
+        except Exception as e:  # noqa: BLE001  (one odd entry spoils itself only)
+            yield Failure(where, "read", f"feed entry cannot be read ({type(e).__name__}: {e})")
+
+
+def _entry_document(where: str, entry: Any, outlet: str | None) -> RawDocument | Failure:
+    content = entry.get("content")
+    body = content[0].get("value") if content else entry.get("summary", "")
+    if not body or not body.strip():
+        return Failure(where, "read", "feed entry has no content or summary",
+                       entry.get("link") or entry.get("id"))
+    return RawDocument(origin=where, fmt="html", body=f"<html><body><article>{body}</article></body></html>",
+                       source_id=entry.get("id"), url=entry.get("link"), outlet=outlet,
+                       published=entry.get("published") or entry.get("updated"), title=entry.get("title"))

@@ -23,6 +23,8 @@ def extract_article(raw: RawDocument, min_chars: int) -> Article | Failure:
         return extract(raw, min_chars)
     except DocumentError as e:
         return Failure(raw.origin, e.stage, e.reason, raw.source_id)
+    except Exception as e:  # noqa: BLE001  (an extractor's surprise spoils this document only)
+        return Failure(raw.origin, "extract", f"unexpected error ({type(e).__name__}: {e})", raw.source_id)
 
 
 class Pipeline:
@@ -43,18 +45,43 @@ class Pipeline:
         return self.code_articles(articles)
 
     def code_articles(self, items: Sequence[Article | Failure]) -> list[DocumentResult]:
+        items = [self._too_long(a) if isinstance(a, Article) else a for a in items]
         ok = [a for a in items if isinstance(a, Article)]
-        n_process = self.options.processes if len(ok) >= 2 * self.options.processes else 1
-        docs = iter(self.nlp.pipe([a.text for a in ok], batch_size=max(1, len(ok) // n_process),
-                                  n_process=n_process))
+        docs = iter(self._parse([a.text for a in ok]))
         results: list[DocumentResult] = []
         for item in items:
             if isinstance(item, Failure):
                 results.append(DocumentResult(None, failure=item))
                 continue
             doc = next(docs)
+            if isinstance(doc, Exception):
+                failure = Failure(item.origin, "nlp", f"the language model failed on it "
+                                  f"({type(doc).__name__}: {doc})", item.source_id)
+                results.append(DocumentResult(item, failure=failure))
+                continue
             results.append(self._code_one(item, doc))
         return results
+
+    def _too_long(self, article: Article) -> Article | Failure:
+        if len(article.text) <= self.nlp.max_length:
+            return article
+        return Failure(article.origin, "nlp", f"article text is {len(article.text):,} characters, over the "
+                       f"{self.nlp.max_length:,} the language model takes; split it", article.source_id)
+
+    def _parse(self, texts: list[str]) -> list:
+        """The parsed texts, in order; when the batch fails, each text alone, so that only the
+        text at fault becomes an exception in the list."""
+        n_process = self.options.processes if len(texts) >= 2 * self.options.processes else 1
+        try:
+            return list(self.nlp.pipe(texts, batch_size=max(1, len(texts) // n_process), n_process=n_process))
+        except Exception:  # noqa: BLE001
+            parsed: list = []
+            for t in texts:
+                try:
+                    parsed.append(self.nlp(t))
+                except Exception as e:  # noqa: BLE001
+                    parsed.append(e)
+            return parsed
 
     def _code_one(self, article: Article, doc) -> DocumentResult:  # noqa: ANN001
         try:
@@ -63,11 +90,11 @@ class Pipeline:
                 # a page without a publication date in its metadata is dated by its dateline
                 article = replace(article, published=page.dateline.date)
             events, actors = code_document(doc, self.kb, self.lexicon, article.published, page=page)
+            # the wire-copy band keys are computed here, where the work is parallel, not in the store
+            bands = tuple(copies.bands(copies.shingles(article.text)))
         except Exception as e:  # a coding bug must not sink the batch; it is reported
             failure = Failure(article.origin, "code", f"{type(e).__name__}: {e}", article.source_id)
             return DocumentResult(article, failure=failure)
-        # the wire-copy band keys are computed here, where the work is parallel, not in the store
-        bands = tuple(copies.bands(copies.shingles(article.text)))
         return DocumentResult(article, tuple(events), actors=tuple(actors), bands=bands)
 
     def code_texts(self, texts: Iterable[tuple[str, object]]) -> list[list[EventMention]]:

@@ -19,6 +19,7 @@ from __future__ import annotations
 import json
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import replace
 from datetime import date, datetime, timezone
 from pathlib import Path
@@ -30,7 +31,7 @@ from sqlalchemy import (Boolean, Column, Date, DateTime, Float, ForeignKey, Inde
 from sqlalchemy.engine import Connection, Engine
 
 from . import copies
-from .errors import NotFound, StoreError
+from .errors import NotFound, StoreError, StoreWriteError
 from .kb import KnowledgeBase, load_kb, norm
 from .merge import WINDOW, Merger, Occurrence, Who
 from .names import org_key, person_key
@@ -174,6 +175,8 @@ class Store:
         try:
             metadata.create_all(self.engine)
         except Exception as e:
+            if (problem := unwritable(db, e)) is not None:
+                raise problem from e
             raise StoreError(f"cannot create the tables of {db!r}: {e}. A store written by an older "
                              f"tidings needs re-ingesting into a new file.") from e
         self._check_schema()
@@ -203,6 +206,18 @@ class Store:
                     conn.execute(text(f"ALTER TABLE {table.name} ADD COLUMN within VARCHAR(32)"))
 
     # writing -------------------------------------------------------------
+    @contextmanager
+    def _writing(self) -> Iterator[Connection]:
+        """One write transaction; a full disk, a read-only or a busy store raise StoreWriteError
+        (the transaction is rolled back: the store keeps what was committed before)."""
+        try:
+            with self.engine.begin() as conn:
+                yield conn
+        except Exception as e:
+            if (problem := unwritable(self.db, e)) is not None:
+                raise problem from e
+            raise
+
     def known_documents(self, doc_ids: Iterable[str]) -> set[str]:
         ids = list(doc_ids)
         found: set[str] = set()
@@ -226,7 +241,7 @@ class Store:
         added (a document whose clean text is stored already is not added again)."""
         now = datetime.now(timezone.utc)
         try:
-            with self.engine.begin() as conn:
+            with self._writing() as conn:
                 rows = _BatchRows()
                 results = list(results)
                 self._stored_bands(conn, results, rows)
@@ -248,7 +263,7 @@ class Store:
 
     def add_failures(self, items: Iterable[Failure]) -> None:
         now = datetime.now(timezone.utc)
-        with self.engine.begin() as conn:
+        with self._writing() as conn:
             for f in items:
                 self._add_failure(conn, f, now)
 
@@ -676,6 +691,7 @@ class Store:
                marks: tuple[str, str] = ("[", "]")) -> list[dict[str, Any]]:
         """Full-text search over evidence sentences and article texts (SQLite FTS5, ranked by
         BM25); each hit says which document and, for evidence, which event."""
+        q = q.replace("\x00", " ")  # FTS5 reads a NUL as the end of the query ("unterminated string")
         terms = " ".join('"' + t.replace('"', '""') + '"' for t in q.split())
         if not terms:
             return []
@@ -923,6 +939,26 @@ def actor_keys(name: str, kb: KnowledgeBase | None = None) -> set[str]:
     if okey:
         keys.add(f"org:{okey}")
     return keys
+
+
+def unwritable(db: str, e: BaseException) -> StoreWriteError | None:
+    """A clear error when `e` says the store takes no writes (SQLite or PostgreSQL), else None."""
+    orig = getattr(e, "orig", None) or e
+    code = getattr(orig, "sqlite_errorname", None) or getattr(orig, "sqlstate", None) or ""
+    said = str(orig).lower()
+    if code.startswith(("SQLITE_FULL", "53100")) or "disk is full" in said or "no space left" in said:
+        return StoreWriteError(f"the store {db!r} is full: no space is left on its disk (or it reached its "
+                               "size limit). What was stored before is kept and readable; free some space and "
+                               f"run the same command again: what was stored is skipped. ({orig})")
+    if code.startswith(("SQLITE_READONLY", "25006", "42501")) or "readonly database" in said \
+            or "read-only" in said:
+        return StoreWriteError(f"the store {db!r} is read-only: tidings cannot write to it (the file's or "
+                               "its folder's permissions, a read-only disk or database role). What is in it "
+                               f"stays readable; ingest into a store you can write. ({orig})")
+    if code.startswith(("SQLITE_BUSY", "SQLITE_LOCKED")) or "database is locked" in said:
+        return StoreWriteError(f"the store {db!r} is busy: another program is writing to it. Run the same "
+                               f"command again when it is done: what was stored is skipped. ({orig})")
+    return None
 
 
 def event_day(record: dict[str, Any]) -> str | None:
