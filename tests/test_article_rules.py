@@ -140,3 +140,20 @@ def test_names_are_whole_and_clean(code_text):
     e = _only(code_text("Secretary Antony J. Blinken met Vladimir Putin\u2019s envoy in Geneva."), "CONSULT")
     names = _names(e["sources"] + e["targets"])
     assert "Antony J. Blinken" in names and not any(n.endswith(("'s", "\u2019s", "'")) for n in names)
+
+
+def test_concern_over_someone_is_accuse_and_concern_over_a_thing_is_nothing(code_text):
+    e = _only(code_text("The Chilean president voiced deep concern over Peru's naval build-up."), "ACCUSE")
+    assert "PER" in {a["country"] for a in e["targets"]}
+    assert not code_text("The minister expressed concern over rising food prices.")
+
+
+def test_a_statement_by_a_ministry_speaks_for_it(pipeline):
+    from tidings.records import RawDocument
+
+    raw = RawDocument("statement", "text", "We congratulate President Ana Rojas of Chile on her election.\n\n"
+                      "We look forward to working with her government.", outlet="U.S. Department of State",
+                      published="2024-06-05")
+    [result] = pipeline.process([raw])
+    e = next(e for e in result.events if e.type == "SUPPORT")
+    assert e.sources[0].country == "USA" and e.targets[0].name == "Ana Rojas"

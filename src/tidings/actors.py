@@ -23,6 +23,7 @@ from .records import Actor, DocActor
 from .resolve import kind_of
 
 PRONOUNS = {"he", "she", "him", "her"}
+FIRST_PERSON = {"we", "our", "i", "my"}
 STATE_SECTORS = {"GOV", "LEG", "JUD", "MIL", "COP", "SPY"}  # their bodies' names are descriptions
 SEATED = {"base", "headquarter", "station"}  # "a newspaper based in Beirut" belongs there
 UNOWNED_GROUPS = {"CVL", "LAB", "EDU", "AGR", "REF", "REB", "COP", "MIL", "UAF", "CRM", "OPP", "MED", "JRN", "REL"}
@@ -51,9 +52,11 @@ class DocActors:
     """All actor mentions of a document, with the tokens consumed by appositives."""
 
     def __init__(self, doc: Doc, kb: KnowledgeBase, event_nouns: Collection[str] = (),
-                 dateline: tuple[int, int] | None = None, agencies: Collection[str] = ()) -> None:
+                 dateline: tuple[int, int] | None = None, agencies: Collection[str] = (),
+                 issuer: Actor | None = None) -> None:
         self.doc = doc
         self.kb = kb
+        self.issuer = issuer  # the body whose statement this page is: "we" and "I" speak for it
         self.dateline = dateline  # the dateline's place and credit are the story's, not its actors
         self.agencies = {a.lower() for a in agencies}  # the news agencies that report the story
         self.event_nouns = event_nouns  # "Palestinian riots" is an event, not a group of people
@@ -554,6 +557,9 @@ class DocActors:
         low = tok.lower_
         if low in PRONOUNS:
             return self._last_person(tok.i, None)
+        if low in FIRST_PERSON and self.issuer is not None and tok.dep_ in ("nsubj", "nsubjpass") \
+                and not _quoted(tok):
+            return Mention(tok.i, tok.i + 1, self.issuer, "org", self.issuer.id)  # a statement's "we"
         if low == "party" and tok.i > 0 and tok.nbor(-1).lower_ == "the":
             return self._last_party(tok.i)  # "the party" refers back to the party last named
         role = self.kb.roles.get(low)
@@ -596,6 +602,14 @@ def not_actor_words() -> frozenset[str]:
     """Head words of documents and occasions (data/not_actors.txt): never an actor's name."""
     text = resources.files("tidings").joinpath("data/not_actors.txt").read_text("utf-8")
     return frozenset(w.lower() for line in text.splitlines() if not line.startswith("#") for w in line.split())
+
+
+def _quoted(tok: Token) -> bool:
+    """Whether a token stands inside quotation marks of its paragraph (an odd number open before it)."""
+    text = tok.doc.text
+    para = text.rfind("\n", 0, tok.idx) + 1
+    before = text[para:tok.idx]
+    return (before.count('"') % 2 == 1) or before.count("\u201c") > before.count("\u201d")
 
 
 def _phrase_goes_on(doc: Doc, j: int) -> bool:

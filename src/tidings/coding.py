@@ -80,6 +80,8 @@ AIMED_AT_AUTHORITY = {"PROTEST", "REQUEST", "REJECT", "THREATEN", "COERCE", "CON
 # Domestic acts: with no recipient named at all, the country where they happen (or, failing
 # that, the actors' own) is it, as event-data conventions code a protest in Algeria -> DZA.
 DOMESTIC = {"PROTEST", "COERCE", "CONCEDE"}
+# "SECRETARY KERRY:", "Vladimir Putin:" at the start of a paragraph: a transcript's speakers
+SPEAKER_LABEL = re.compile(r"^(?:[A-Z][A-Z.'\- ]{2,}|[A-Z][a-z]+(?: [A-Z][a-z]+){1,2}):", re.M)
 # The classifier codes a sentence no trigger matched only when its best type is this likely.
 FALLBACK_MIN = 0.5
 
@@ -98,6 +100,17 @@ class Context:
     lead: tuple[int, int] | None = None  # character range of the headline and lead paragraph
 
 
+def issuer_of(kb: KnowledgeBase, outlet: str | None) -> Actor | None:
+    """The body that publishes a page, when it is a government or an international body (a
+    ministry's press release, a president's website), not a news outlet: its statements say
+    "we" for it."""
+    org = kb.org(re.sub(r"\s*\(.*$", "", outlet or "").strip()) if outlet else None
+    if org is None or org.sector in ("JRN", "MED", None):
+        return None
+    country = org.code if len(org.code) == 3 and org.code not in ("IGO", "NGO", "IMG") else None
+    return Actor(id=org.id, name=org.name, org=org.id, country=country or org.code, sector=org.sector)
+
+
 def code_doc(doc: Doc, kb: KnowledgeBase, lexicon: Lexicon, published: date | None,
              classifier: TypeClassifier | None = None, page: Page | None = None) -> list[EventMention]:
     """All events of an annotated document, in text order."""
@@ -106,14 +119,16 @@ def code_doc(doc: Doc, kb: KnowledgeBase, lexicon: Lexicon, published: date | No
 
 def code_document(doc: Doc, kb: KnowledgeBase, lexicon: Lexicon, published: date | None,
                   classifier: TypeClassifier | None = None,
-                  page: Page | None = None) -> tuple[list[EventMention], list[DocActor]]:
+                  page: Page | None = None, issuer: Actor | None = None) -> tuple[list[EventMention], list[DocActor]]:
     """All events of an annotated document in text order, and the document's actors. With
     the document's `page` (its layout), only the article's own sentences are coded, the
     dateline gives the dispatch date, and the lead's undated events take it."""
     text = doc.text
     page = page or read_page(text, None, published)
     dateline = (page.dateline.start, page.dateline.end) if page.dateline else None
-    actors = DocActors(doc, kb, lexicon.nouns, dateline, page.agencies)
+    if issuer is not None and len(SPEAKER_LABEL.findall(text)) >= 2:
+        issuer = None  # a transcript: "we" is whoever has the floor
+    actors = DocActors(doc, kb, lexicon.nouns, dateline, page.agencies, issuer)
     ctx = Context(doc, actors, kb, lexicon, published, classifier or load_classifier(), tuple(doc.sents),
                   text, page.base_date(published), _lead(page))
     events: list[EventMention] = []
@@ -215,6 +230,8 @@ def _code_trigger(ctx: Context, sent: Span, tok: Token) -> Iterator[EventMention
         sources = _authorities_where(ctx, sent, verb, tok, targets)  # "put under investigation in Italy"
     if not sources or event_type in REQUIRES_RECIPIENT and not targets and len(sources) < 2:  # "A and B held joint drills"
         return
+    if not targets and trig.phrase in ctx.lexicon.needs_partner:
+        return  # "expressed concern over the economy", "called the move unwise": no one is addressed
     if event_type in JOINT_ACTS and not targets and len(sources) >= 2:
         sources, targets = sources[:1], sources[1:]  # "A and B signed": A signs with B (GUIDELINES 5)
     hosted = trig.phrase.split()[0] in VISIT_HOSTS

@@ -35,22 +35,26 @@ class Lexicon:
     verbs: dict[str, tuple[Trigger, ...]]
     nouns: dict[str, tuple[Trigger, ...]]
     frames: tuple[Frame, ...] = ()
+    needs_partner: frozenset[str] = frozenset()  # triggers coded only with a recipient (7th column)
 
 
 @cache
 def load_lexicon() -> Lexicon:
     verbs: dict[str, list[Trigger]] = {}
     nouns: dict[str, list[Trigger]] = {}
+    partnered: set[str] = set()
     text = resources.files("tidings").joinpath("data/triggers.tsv").read_text("utf-8")
     for line in text.splitlines():
         if not line.strip() or line.startswith("#"):
             continue
-        phrase, pos, event, mode, cameo, recipient = (line.split("\t") + [""] * 6)[:6]
+        phrase, pos, event, mode, cameo, recipient, needs = (line.split("\t") + [""] * 7)[:7]
+        if needs.strip() == "partner":
+            partnered.add(phrase)
         trig = Trigger(phrase, pos, event, mode or None, cameo or None,
                        tuple(r for r in recipient.split("|") if r))
         (verbs if pos == "verb" else nouns).setdefault(phrase, []).append(trig)
     return Lexicon({k: tuple(v) for k, v in verbs.items()}, {k: tuple(v) for k, v in nouns.items()},
-                   tuple(_frames()))
+                   tuple(_frames()), frozenset(partnered))
 
 
 def _frames() -> list[Frame]:

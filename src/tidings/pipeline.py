@@ -6,7 +6,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
 from . import copies
-from .coding import code_doc, code_document
+from .coding import code_doc, code_document, issuer_of
 from .config import Options
 from .errors import DocumentError
 from .extract import extract
@@ -89,7 +89,8 @@ class Pipeline:
             if article.published is None and page.dateline is not None and page.dateline.date is not None:
                 # a page without a publication date in its metadata is dated by its dateline
                 article = replace(article, published=page.dateline.date)
-            events, actors = code_document(doc, self.kb, self.lexicon, article.published, page=page)
+            events, actors = code_document(doc, self.kb, self.lexicon, article.published, page=page,
+                                           issuer=issuer_of(self.kb, article.outlet))
             # the wire-copy band keys are computed here, where the work is parallel, not in the store
             bands = tuple(copies.bands(copies.shingles(article.text)))
         except Exception as e:  # a coding bug must not sink the batch; it is reported
