@@ -24,6 +24,8 @@ from .resolve import kind_of
 
 PRONOUNS = {"he", "she", "him", "her"}
 FIRST_PERSON = {"we", "our", "i", "my"}
+PAIR_NOUNS = {"leaders", "presidents", "ministers", "sides", "men", "women", "counterparts", "heads", "officials",
+              "diplomats", "chancellors", "premiers", "secretaries"}
 STATE_SECTORS = {"GOV", "LEG", "JUD", "MIL", "COP", "SPY"}  # their bodies' names are descriptions
 SEATED = {"base", "headquarter", "station"}  # "a newspaper based in Beirut" belongs there
 UNOWNED_GROUPS = {"CVL", "LAB", "EDU", "AGR", "REF", "REB", "COP", "MIL", "UAF", "CRM", "OPP", "MED", "JRN", "REL"}
@@ -205,6 +207,8 @@ class DocActors:
         if app is not None:
             role, org, country, sector = (app[0] or role, app[1] or org, app[2] or country,
                                           app[3] or sector)
+        if country is None and role is not None:  # "President Francois Hollande of France"
+            org, country = self._of_owner(ent.end) or (org, country)
         leader = self.kb.leader(name) if country is None else None
         if leader is not None:  # "Putin offered to ...": a leader's country goes without saying
             country, sector, role = leader.country, sector or leader.sector, role or leader.role
@@ -239,6 +243,18 @@ class DocActors:
             org, country = self._owner(owner)
         self.titles.update(range(i, ent.start))
         return i, (title, org, country, role.sector)
+
+    def _of_owner(self, end: int) -> tuple[str | None, str | None] | None:
+        """ "of France", "of the Republic of Korea" right after a titled name: whose office it is."""
+        doc = self.doc
+        if end + 1 >= len(doc) or doc[end].lower_ != "of":
+            return None
+        k = end + 1 + (doc[end + 1].lower_ == "the")
+        owner = next((e for e in doc.ents if e.start in (end + 1, k) and e.label_ in ("GPE", "ORG")), None)
+        if owner is None:
+            return None
+        org, country = self._owner(owner)
+        return (org, country) if country else None
 
     def _title_of_owner(self, ent: Span) -> tuple[int, tuple[str | None, str | None, str | None, str | None]] | None:
         """ "President of the Republic of Turkey Recep Tayyip Erdogan", "Prime Minister of
@@ -475,8 +491,23 @@ class DocActors:
             if key is not None:
                 self.by_token[tok.i] = Mention(tok.i, tok.i + 1, self.people[key], "person", key)
 
+    def _link_pairs(self) -> None:
+        """ "The two leaders", "both sides": the last two people named, one on each token, so
+        that the phrase names both ("The two leaders spoke by telephone")."""
+        for tok in self.doc:
+            count = [c for c in tok.children if c.lower_ in ("two", "both")]
+            if tok.lower_ not in PAIR_NOUNS or not count or tok.i in self.by_token or count[0].i in self.by_token:
+                continue
+            first = self._last_person(count[0].i, None)
+            second = self._last_person(first.start, None, exclude=first.key) if first is not None else None
+            if first is None or second is None:
+                continue
+            self.by_token[count[0].i] = replace(second, start=count[0].i, end=count[0].i + 1)
+            self.by_token[tok.i] = replace(first, start=tok.i, end=tok.i + 1)
+
     def _link_anaphors(self) -> None:
         """Give "He", "She" and "the Vietnamese official" the mention of the person they mean."""
+        self._link_pairs()
         for tok in self.doc:
             taken = self.by_token.get(tok.i)
             by_role = taken is not None and taken.kind == "group" and taken.end == tok.i + 1 and \
@@ -585,9 +616,12 @@ class DocActors:
                 return m
         return None
 
-    def _last_person(self, before: int, country: str | None, role: str | None = None) -> Mention | None:
+    def _last_person(self, before: int, country: str | None, role: str | None = None,
+                     exclude: str | None = None) -> Mention | None:
         for i in range(before - 1, -1, -1):
             m = self.by_token.get(i)
+            if m is not None and m.key == exclude:
+                continue
             if m is not None and m.kind == "person" and m.start == i or (
                     m is not None and m.kind == "person" and i == m.end - 1):
                 person = self.people.get(m.key, m.actor)

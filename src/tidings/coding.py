@@ -689,6 +689,7 @@ def _subject_mentions(ctx: Context, verb: Token) -> list[Mention]:
 
 
 FOLLOW = {"conj", "compound", "amod", "poss", "pobj", "nmod", "appos"}
+PAIR_DEPS = {"nummod", "det", "predet", "preconj"}
 
 
 def _mentions_in(ctx: Context, root: Token, depth: int = 0) -> list[Mention]:
@@ -710,6 +711,9 @@ def _mentions_in(ctx: Context, root: Token, depth: int = 0) -> list[Mention]:
             for found_m in _mentions_in(ctx, child, depth + 1):
                 if all(found_m.start != f.start for f in found):
                     found.append(found_m)
+        elif child.dep_ in PAIR_DEPS and (pair := ctx.actors.by_token.get(child.i)) is not None \
+                and all(pair.start != f.start for f in found):
+            found.append(pair)  # "the two leaders": the numeral names the other one
     return found
 
 
@@ -794,13 +798,15 @@ def _unique(mentions: list[Mention]) -> list[Mention]:
 def _event(ctx: Context, sent: Span, tok: Token, trig: Trigger, event_type: str, future: bool,
            sources: list[Mention], targets: list[Mention], reciprocal: bool,
            belief: float | None = None) -> EventMention:
-    when = _date(ctx, sent, future)
     anchor = tok if tok.pos_ in ("VERB", "AUX") else (_governing_verb(tok) or tok)
+    when = _date(ctx, sent, future, tok)
     background = not future and occasions.is_background(sent, anchor, tok, when, ctx.base)
     in_lead = ctx.lead is not None and ctx.lead[0] <= sent.start_char < ctx.lead[1]
     untimed = when.date is None and not any(e.label_ in ("DATE", "TIME") and dates.names_a_time(e.text)
-                                            for e in sent.ents)
-    when = occasions.dispatch_date(in_lead, untimed, future, background, ctx.base) or when
+                                            and not _dates_a_thing(e.root, tok) for e in sent.ents)
+    # "We condemn ...", "Russia rejects ...": a speech act in the present is made on the day of the dispatch
+    spoken_now = event_type in occasions.SAID and anchor.tag_ in ("VBP", "VBZ") and not _negated(anchor)
+    when = occasions.dispatch_date(in_lead or spoken_now, untimed, future, background, ctx.base) or when
     off = sent.start_char
     trigger_end = tok.idx + len(tok.text)
     marks = [Mark(tok.idx - off, trigger_end - off, "trigger")]
@@ -937,14 +943,38 @@ def _mark(ctx: Context, m: Mention, off: int, label: str) -> Mark:
     return Mark(span.start_char - off, span.end_char - off, label)
 
 
-def _date(ctx: Context, sent: Span, future: bool) -> dates.ResolvedDate:
+def _date(ctx: Context, sent: Span, future: bool, trigger: Token | None = None) -> dates.ResolvedDate:
     for ent in sent.ents:
         # TIME too: "late Saturday morning", "on Friday afternoon" name the day
-        if ent.label_ in ("DATE", "TIME") and ent.root.dep_ not in ("compound", "nummod", "amod", "poss"):
+        if ent.label_ in ("DATE", "TIME") and ent.root.dep_ not in ("compound", "nummod", "amod", "poss") \
+                and not _dates_a_thing(ent.root, trigger):
             found = dates.resolve(ent.text, ctx.base, future)
             if found.date is not None:
                 return found
     return dates.UNKNOWN
+
+
+def _dates_a_thing(tok: Token, trigger: Token | None) -> bool:
+    """ "congratulated him on his victory in the election on April 3": the date is the
+    election's, a noun's on the way up to the verb, not the congratulation's. The trigger
+    noun itself may be dated ("the meeting on Tuesday")."""
+    t = tok
+    for _ in range(8):
+        if t.head is t:
+            return False
+        t = t.head
+        if t is trigger:
+            return False
+        if t.pos_ in ("NOUN", "PROPN") and t.dep_ not in ("npadvmod", "ROOT"):
+            return True
+        if t.pos_ in ("VERB", "AUX"):  # a clause that tells of a noun ("a summit scheduled for May 9")
+            if any(a is trigger for a in t.subtree):
+                return False
+            if t.dep_ in ("acl", "relcl"):
+                return True
+            if t.dep_ not in ("xcomp", "conj", "pcomp"):
+                return False
+    return False
 
 
 def _location(ctx: Context, sent: Span, anchor: Token, participants: list[Mention]) -> str | None:
