@@ -5,17 +5,10 @@ from __future__ import annotations
 
 import pytest
 
+from tests.events import names as _names
+from tests.events import only as _only
+
 pytestmark = pytest.mark.model
-
-
-def _only(events, etype):
-    found = [e for e in events if e["type"] == etype]
-    assert found, f"no {etype} in {[(e['type'], e['trigger']) for e in events]}"
-    return found[0]
-
-
-def _names(actors):
-    return {a["name"] for a in actors}
 
 
 # dates (section 6) ---------------------------------------------------------------

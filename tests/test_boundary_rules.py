@@ -4,21 +4,14 @@ from __future__ import annotations
 
 import pytest
 
+from tests.events import codes as _codes
+from tests.events import only as _only
+
 pytestmark = pytest.mark.model
 
 
 def _types(events):
     return sorted({e["type"] for e in events})
-
-
-def _only(events, etype):
-    found = [e for e in events if e["type"] == etype]
-    assert found, f"no {etype} in {[(e['type'], e['trigger']) for e in events]}"
-    return found[0]
-
-
-def _codes(actors):
-    return {a["country"] for a in actors}
 
 
 # future acts (rule 3) ------------------------------------------------------

@@ -59,6 +59,9 @@ class DocActors:
         self.doc = doc
         self.kb = kb
         self.issuer = issuer  # the body whose statement this page is: "we" and "I" speak for it
+        self.ents = tuple(doc.ents)  # Doc.ents builds its spans anew on every access
+        self.ent_of = {i: e for e in self.ents for i in range(e.start, e.end)}
+        self.ent_ending = {e.end: e for e in self.ents}
         self.dateline = dateline  # the dateline's place and credit are the story's, not its actors
         self.agencies = {a.lower() for a in agencies}  # the news agencies that report the story
         self.event_nouns = event_nouns  # "Palestinian riots" is an event, not a group of people
@@ -75,7 +78,7 @@ class DocActors:
     # finding ---------------------------------------------------------------
     def _find(self) -> None:
         mentions: list[Mention] = []
-        for ent in self.doc.ents:
+        for ent in self.ents:
             mention = self._from_entity(ent)
             if mention is not None:
                 mentions.append(mention)
@@ -180,7 +183,8 @@ class DocActors:
     def _government_of(self, ent: Span) -> Mention | None:
         """A state's body cut off before its country: "the Government of the" + "Republic of
         the Marshall Islands" is that state's government."""
-        nxt = next((e for e in self.doc.ents if e.start == ent.end and e.label_ in ("GPE", "ORG")), None)
+        nxt = self.ent_of.get(ent.end)
+        nxt = nxt if nxt is not None and nxt.start == ent.end and nxt.label_ in ("GPE", "ORG") else None
         iso3 = self.kb.country(nxt.text) if nxt is not None else None
         if nxt is None or iso3 is None:
             return None
@@ -239,7 +243,7 @@ class DocActors:
         org = country = None
         k = i - 2 if i > 1 and doc[i - 1].lower_ in ("'s", "\u2019s") else i - 1  # "Iran's leader"
         if k >= 0 and doc[k].ent_type_ in ("ORG", "GPE", "NORP"):
-            owner = next(e for e in doc.ents if e.start <= k < e.end)
+            owner = self.ent_of[k]
             org, country = self._owner(owner)
         self.titles.update(range(i, ent.start))
         return i, (title, org, country, role.sector)
@@ -250,7 +254,8 @@ class DocActors:
         if end + 1 >= len(doc) or doc[end].lower_ != "of":
             return None
         k = end + 1 + (doc[end + 1].lower_ == "the")
-        owner = next((e for e in doc.ents if e.start in (end + 1, k) and e.label_ in ("GPE", "ORG")), None)
+        owner = next((e for e in (self.ent_of.get(end + 1), self.ent_of.get(k)) if e is not None
+                      and e.start in (end + 1, k) and e.label_ in ("GPE", "ORG")), None)
         if owner is None:
             return None
         org, country = self._owner(owner)
@@ -260,8 +265,8 @@ class DocActors:
         """ "President of the Republic of Turkey Recep Tayyip Erdogan", "Prime Minister of
         Japan Shinzo Abe": a title, "of", and the country or body it is held in, before the name."""
         doc = self.doc
-        owner = next((e for e in doc.ents if e.end == ent.start and e.label_ in ("GPE", "ORG")), None)
-        if owner is None:
+        owner = self.ent_ending.get(ent.start)
+        if owner is None or owner.label_ not in ("GPE", "ORG"):
             return None
         k = owner.start
         while k > 0 and (doc[k - 1].ent_type_ in ("GPE", "ORG") or doc[k - 1].lower_ == "the"):
@@ -318,7 +323,7 @@ class DocActors:
         if head_role is None:
             return None
         org = country = None
-        for ent in doc.ents:
+        for ent in self.ents:
             if phrase.start <= ent.start < phrase.end and ent.label_ in ("ORG", "GPE", "NORP"):
                 o, c = self._owner(ent)
                 org, country = org or o, country or c
@@ -354,7 +359,8 @@ class DocActors:
                 if owner is not None and owner.kind in ("org", "country"):
                     out.append(self._group(tok.i, owner.end, owner.actor, tok))
                     continue
-                region = next((e for e in doc.ents if e.start == k and e.label_ in ("GPE", "LOC")), None)
+                region = self.ent_of.get(k)
+                region = region if region is not None and region.start == k and region.label_ in ("GPE", "LOC") else None
                 if region is not None and role.sector == "GOV":
                     # "the government of Sindh province": a local authority the knowledge base
                     # cannot place; named by its whole phrase so it is not every "government"
@@ -414,7 +420,7 @@ class DocActors:
             if any(a.dep_ in ("relcl", "acl", "advcl") and a.i != tok.i and a.lemma_.lower() not in SEATED
                    for a in t.ancestors if a.i in range(min(t.i, tok.i), max(t.i, tok.i) + 1)):
                 continue  # a clause inside the phrase speaks of something else, but "based in X" is home
-            ent = next(e for e in self.doc.ents if e.start <= t.i < e.end)
+            ent = self.ent_of[t.i]
             org = self.kb.org(ent.text)
             if org is not None and org.code in ("IGO", "NGO", "IMG"):
                 return Actor(id=org.id, name=org.name, org=org.id, country=org.code, sector=org.sector)
@@ -443,6 +449,8 @@ class DocActors:
         out = []
         taken = {i for m in found for i in range(m.start, m.end)}
         for tok in self.doc:
+            if tok.pos_ != "PROPN" or tok.dep_ not in ("nsubj", "nsubjpass"):
+                continue
             near_person = any(0 <= k < len(self.doc) and self.doc[k].ent_type_ == "PERSON"
                               for k in (tok.i - 1, tok.i + 1))
             if (tok.pos_ == "PROPN" and tok.dep_ in ("nsubj", "nsubjpass") and not tok.ent_type_
@@ -495,8 +503,10 @@ class DocActors:
         """ "The two leaders", "both sides": the last two people named, one on each token, so
         that the phrase names both ("The two leaders spoke by telephone")."""
         for tok in self.doc:
+            if tok.lower_ not in PAIR_NOUNS:
+                continue
             count = [c for c in tok.children if c.lower_ in ("two", "both")]
-            if tok.lower_ not in PAIR_NOUNS or not count or tok.i in self.by_token or count[0].i in self.by_token:
+            if not count or tok.i in self.by_token or count[0].i in self.by_token:
                 continue
             first = self._last_person(count[0].i, None)
             second = self._last_person(first.start, None, exclude=first.key) if first is not None else None

@@ -98,6 +98,13 @@ class Context:
     text: str = ""  # Doc.text rebuilds the string on every access
     base: date | None = None  # the dispatch date: the dateline's, else the publication date
     lead: tuple[int, int] | None = None  # character range of the headline and lead paragraph
+    ents: tuple[Span, ...] = ()  # Doc.ents (and Span.ents) build their spans anew on every access
+
+    def ents_in(self, sent: Span) -> list[Span]:
+        return [e for e in self.ents if sent.start <= e.start < sent.end]
+
+    def ent_at(self, i: int) -> Span | None:
+        return next((e for e in self.ents if e.start <= i < e.end), None)
 
 
 def issuer_of(kb: KnowledgeBase, outlet: str | None) -> Actor | None:
@@ -130,12 +137,13 @@ def code_document(doc: Doc, kb: KnowledgeBase, lexicon: Lexicon, published: date
         issuer = None  # a transcript: "we" is whoever has the floor
     actors = DocActors(doc, kb, lexicon.nouns, dateline, page.agencies, issuer)
     ctx = Context(doc, actors, kb, lexicon, published, classifier or load_classifier(), tuple(doc.sents),
-                  text, page.base_date(published), _lead(page))
+                  text, page.base_date(published), _lead(page), tuple(doc.ents))
     events: list[EventMention] = []
     for sent in ctx.sentences:
         if not page.codable(sent.start_char, sent.end_char):
             continue
-        found = occasions.meetings_over_visit([event for tok in sent for event in _code_trigger(ctx, sent, tok)])
+        found = occasions.meetings_over_visit([event for tok in sent if _may_trigger(ctx, tok)
+                                               for event in _code_trigger(ctx, sent, tok)])
         events += found or list(_code_predicate(ctx, sent))
     actors.infer_party_membership()
     events = [_refresh_actors(ctx, e) for e in events]
@@ -150,6 +158,15 @@ def _lead(page: Page) -> tuple[int, int] | None:
 
 
 # triggers ------------------------------------------------------------------
+def _may_trigger(ctx: Context, tok: Token) -> bool:
+    """A cheap first look: the token's word heads a trigger, or a verb carries "must"."""
+    if tok.pos_ not in ("VERB", "AUX", "NOUN", "PROPN"):
+        return False
+    heads = ctx.lexicon.heads
+    return tok.lower_ in heads or tok.lemma_.lower() in heads or \
+        tok.pos_ in ("VERB", "AUX") and any(c.lower_ in OBLIGATION for c in tok.children)
+
+
 def _triggers(ctx: Context, tok: Token) -> tuple[Trigger, ...]:
     lex = ctx.lexicon
     if tok.pos_ in ("VERB", "AUX") or (tok.pos_ == "NOUN" and tok.dep_ == "ROOT"):
@@ -800,10 +817,10 @@ def _event(ctx: Context, sent: Span, tok: Token, trig: Trigger, event_type: str,
            belief: float | None = None) -> EventMention:
     anchor = tok if tok.pos_ in ("VERB", "AUX") else (_governing_verb(tok) or tok)
     when = _date(ctx, sent, future, tok)
-    background = not future and occasions.is_background(sent, anchor, tok, when, ctx.base)
+    background = not future and occasions.is_background(ctx.ents_in(sent), anchor, tok, when, ctx.base)
     in_lead = ctx.lead is not None and ctx.lead[0] <= sent.start_char < ctx.lead[1]
     untimed = when.date is None and not any(e.label_ in ("DATE", "TIME") and dates.names_a_time(e.text)
-                                            and not _dates_a_thing(e.root, tok) for e in sent.ents)
+                                            and not _dates_a_thing(e.root, tok) for e in ctx.ents_in(sent))
     # "We condemn ...", "Russia rejects ...": a speech act in the present is made on the day of the dispatch
     spoken_now = event_type in occasions.SAID and anchor.tag_ in ("VBP", "VBZ") and not _negated(anchor)
     when = occasions.dispatch_date(in_lead or spoken_now, untimed, future, background, ctx.base) or when
@@ -944,7 +961,7 @@ def _mark(ctx: Context, m: Mention, off: int, label: str) -> Mark:
 
 
 def _date(ctx: Context, sent: Span, future: bool, trigger: Token | None = None) -> dates.ResolvedDate:
-    for ent in sent.ents:
+    for ent in ctx.ents_in(sent):
         # TIME too: "late Saturday morning", "on Friday afternoon" name the day
         if ent.label_ in ("DATE", "TIME") and ent.root.dep_ not in ("compound", "nummod", "amod", "poss") \
                 and not _dates_a_thing(ent.root, trigger):
@@ -1002,8 +1019,8 @@ def _place_of(ctx: Context, verb: Token) -> str | None:
             continue
         for pobj in prep.children:
             if pobj.ent_type_ in ("GPE", "LOC", "FAC") and pobj.i not in ctx.actors.consumed:
-                ent = next(e for e in ctx.doc.ents if e.start <= pobj.i < e.end)
-                return re.sub(r"^the ", "", ent.text)
+                ent = ctx.ent_at(pobj.i)
+                return re.sub(r"^the ", "", ent.text) if ent is not None else pobj.text
     return None
 
 
@@ -1032,5 +1049,4 @@ def _refers_back(ctx: Context, event: EventMention) -> bool:
     text = ctx.text
     para_start = text.rfind("\n", 0, event.start) + 1
     window = text[para_start:event.end].lower()
-    nouns = [n for n in ctx.lexicon.nouns if ctx.lexicon.nouns[n][0].event == "CONSULT"]
-    return any(f"the {n}" in window for n in nouns)
+    return any(f"the {n}" in window for n in ctx.lexicon.meeting_nouns)

@@ -48,7 +48,7 @@ def extract(raw: RawDocument, min_chars: int = 80) -> Article:
 def detect_language(text: str) -> str:
     import py3langid  # noqa: PLC0415  (loads a model on first use)
 
-    lang, _ = py3langid.classify(text[:3000])
+    lang, _ = py3langid.classify(text[:1200])  # enough to tell a language, a third of the cost
     return str(lang)
 
 

@@ -56,6 +56,8 @@ def titled_persons(doc: Doc) -> Doc:
     kb = load_kb()
     new: list[Span] = []
     owned: list[Span] = []  # names read after their owner: they replace what the tagger made of them
+    ents = tuple(doc.ents)
+    ending = {e.end: e for e in ents if e.label_ in ("GPE", "ORG")}
     for sent in doc.sents:
         i = sent.start
         while i < sent.end:
@@ -63,8 +65,8 @@ def titled_persons(doc: Doc) -> Doc:
             while j < sent.end and _name_token(doc[j]):
                 j += 1
             if j > i:
-                split = _after_title_owner(doc, i, j, kb)
-                span = split or _person_span(doc, i, j, kb)
+                split = _after_title_owner(doc, i, j, kb, ending)
+                span = split or _person_span(doc, i, j, kb, ents)
                 if span is not None:
                     new.append(span)
                 if split is not None:
@@ -76,7 +78,7 @@ def titled_persons(doc: Doc) -> Doc:
         keep = [e for e in doc.ents if (e.label_ == "PERSON" or not any(_overlaps(e, n) for n in new))
                 and not any(_overlaps(e, n) for n in owned)]
         doc.ents = filter_spans(keep + new)
-    ents = [_whole_name(doc, e, kb) if e.label_ == "PERSON" else e for e in doc.ents]
+    ents = tuple(_whole_name(doc, e, kb) if e.label_ == "PERSON" else e for e in doc.ents)
     joined: list[Span] = []
     for e in ents:  # "Bilawal Bhutto" + "Zardari": one name the tagger cut in two
         if joined and e.label_ == joined[-1].label_ == "PERSON" and e.start == joined[-1].end and \
@@ -112,7 +114,7 @@ def _overlaps(a: Span, b: Span) -> bool:
     return a.start < b.end and b.start < a.end
 
 
-def _person_span(doc: Doc, i: int, j: int, kb: KnowledgeBase) -> Span | None:
+def _person_span(doc: Doc, i: int, j: int, kb: KnowledgeBase, ents: tuple[Span, ...] = ()) -> Span | None:
     """A name run doc[i:j] that is a person by its context, or None."""
     while i < j and doc[i].lower_ in HONORIFICS:
         i += 1
@@ -123,7 +125,7 @@ def _person_span(doc: Doc, i: int, j: int, kb: KnowledgeBase) -> Span | None:
         return None
     if any(e.label_ in ("ORG", "GPE", "NORP", "FAC", "DATE") and e.start < j and i < e.end
            and not (e.start >= i and e.end <= j and e.label_ == "ORG" and j - i > 1)
-           for e in doc.ents):
+           for e in ents or doc.ents):
         return None
     before = doc[i - 1].lower_ if i > 0 else ""
     after_role = (j + 1 < len(doc) and doc[j].text == "," and kb.role(doc[j + 1].text) is not None
@@ -133,14 +135,14 @@ def _person_span(doc: Doc, i: int, j: int, kb: KnowledgeBase) -> Span | None:
     return None
 
 
-def _after_title_owner(doc: Doc, i: int, j: int, kb: KnowledgeBase) -> Span | None:
+def _after_title_owner(doc: Doc, i: int, j: int, kb: KnowledgeBase, ending: dict[int, Span]) -> Span | None:
     """In "<title> of [the] <country or body> <Name>" the name run begins with its owner:
     "President of the Republic of Turkey Recep Tayyip Erdogan", "President of the French
     Republic Francois Hollande". The owner is the longest start of the run that names a
     country or a known body; the two to four title-case words after it are a person when a
     title and "of" come before the owner."""
     ends = [m for m in range(i + 1, j - 1) if kb.country(doc[i:m].text) or kb.org(doc[i:m].text)
-            or any(e.start <= i and e.end == m and e.label_ in ("GPE", "ORG") for e in doc.ents)]
+            or (m in ending and ending[m].start <= i)]
     if not ends or not 2 <= j - ends[-1] <= 4:
         return None
     k = i - 1

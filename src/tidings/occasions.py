@@ -42,14 +42,15 @@ def past_perfect(verb: Token) -> bool:
         not any(a.lower_ in ("would", "could", "might") for a in auxes)
 
 
-def is_background(sent: Span, verb: Token, trigger: Token, when: dates.ResolvedDate, base: date | None) -> bool:
+def is_background(ents: Sequence[Span], verb: Token, trigger: Token, when: dates.ResolvedDate,
+                  base: date | None) -> bool:
     """Whether an event is history mentioned in passing rather than the article's news."""
     if past_perfect(verb):
         return True
     if trigger.pos_ == "NOUN" and any(c.lower_ in EARLIER and c.dep_ == "amod" for c in trigger.children):
         return True  # "his previous visit", "the first meeting"
     if when.date is None:
-        history = [e for e in sent.ents if e.label_ == "DATE" and HISTORY.search(e.text)]
+        history = [e for e in ents if e.label_ == "DATE" and HISTORY.search(e.text)]
         return any(_before(e.text, base) for e in history)
     return False
 
