@@ -64,6 +64,9 @@ def main() -> None:
     parser.add_argument("--workers", type=int, default=0,
                         help="also ingest with 1 and with N worker processes (tidings ingest --workers) and compare")
     parser.add_argument("--ray", action="store_true", help="with --workers: also Ray Data with N actors")
+    parser.add_argument("--pairs", type=int, default=1,
+                        help="measure end to end and the bare pass this many times, back to back, and report "
+                             "medians (this machine's speed drifts between runs)")
     parser.add_argument("--repeat", type=int, default=1,
                         help="with --workers: run each configuration this many times, compare medians")
     args = parser.parse_args()
@@ -75,32 +78,40 @@ def main() -> None:
     from tidings.pipeline import Pipeline
 
     rng = random.Random(args.seed)
+    bare = None
+    runs = []  # (end-to-end seconds, bare seconds) of each pair, measured back to back
     with tempfile.TemporaryDirectory() as tmp:
         corpus = Path(tmp, "corpus")
         corpus.mkdir()
         for i in range(args.articles):
             (corpus / f"a{i:05d}.html").write_text(make_article(rng, i), encoding="utf-8")
-        options = resolve_options(db=str(Path(tmp, "bench.db")), processes=args.processes,
-                                  batch_size=64 * args.processes)
-        pipeline = Pipeline(options)  # model loading is not part of the throughput
-        pipeline.process([])
-        t0 = time.perf_counter()
-        summary = tidings.ingest([str(corpus)], options=options, pipeline=pipeline)
-        elapsed = time.perf_counter() - t0
+        for k in range(max(1, args.pairs)):
+            options = resolve_options(db=str(Path(tmp, f"bench{k}.db")), processes=args.processes,
+                                      batch_size=64 * args.processes)
+            pipeline = Pipeline(options)  # model loading is not part of the throughput
+            pipeline.process([])
+            t0 = time.perf_counter()
+            summary = tidings.ingest([str(corpus)], options=options, pipeline=pipeline)
+            elapsed = time.perf_counter() - t0
+            texts = [d["text"] for d in _texts(options.db)]
+            bare = bare or spacy.load(options.model)
+            t0 = time.perf_counter()
+            for _ in bare.pipe(texts, batch_size=64, n_process=args.processes):
+                pass
+            runs.append((elapsed, time.perf_counter() - t0))
         peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-        texts = [d["text"] for d in _texts(options.db)]
     words = sum(len(t.split()) for t in texts)
-    bare = spacy.load(options.model)
-    t0 = time.perf_counter()
-    for _ in bare.pipe(texts, batch_size=64, n_process=args.processes):
-        pass
-    bare_elapsed = time.perf_counter() - t0
+    elapsed = statistics.median(e for e, _ in runs)
+    bare_elapsed = statistics.median(b for _, b in runs)
+    ratio = statistics.median(b / e for e, b in runs)
     n = summary.ingested
     print(f"end to end : {n} articles, {words} words, {summary.events} events in {elapsed:.1f}s -> "
           f"{n / elapsed:.1f} articles/s, {words / elapsed:,.0f} words/s, peak RSS {peak_mb:,.0f} MB")
     print(f"processes  : {args.processes} (both passes)")
     print(f"bare spaCy : {len(texts) / bare_elapsed:.1f} articles/s, {words / bare_elapsed:,.0f} words/s")
-    print(f"ratio      : {bare_elapsed / elapsed:.0%} of the bare spaCy pass")
+    if len(runs) > 1:
+        print(f"pairs      : {len(runs)}, ratios " + ", ".join(f"{b / e:.0%}" for e, b in runs) + " (medians shown)")
+    print(f"ratio      : {ratio:.0%} of the bare spaCy pass")
     if args.workers:
         _compare_workers(args, rng)
 

@@ -2,6 +2,7 @@
 loads once, so the same code runs in a loop, in worker processes or on a cluster."""
 from __future__ import annotations
 
+import gc
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
@@ -35,6 +36,9 @@ class Pipeline:
         self.kb = load_kb()
         self.lexicon = load_lexicon()
         self.nlp = load_pipeline(options.model, self.kb)
+        # the models are loaded for good: keep their objects out of every later garbage
+        # collection, which otherwise walks them again and again while documents are coded
+        gc.freeze()
 
     def extract(self, raw: RawDocument) -> Article | Failure:
         return extract_article(raw, self.options.min_chars)
