@@ -168,3 +168,15 @@ def test_a_date_of_something_else_does_not_date_the_event(code_text):
     e = _only(code_text("Ahead of the summit scheduled to take place on December 9 in Paris, the Chilean "
                         "president met the Peruvian president.", "2024-11-20"), "CONSULT")
     assert e["date"] != "2024-12-09"
+
+
+def test_a_message_of_condolence_sent_is_support_not_aid(code_text):
+    events = code_text("President Ana Rojas sent a message of condolences to Prime Minister Karl Wenz of Austria "
+                       "after the floods.")
+    assert _only(events, "SUPPORT") and not [e for e in events if e["type"] == "AID"]
+
+
+def test_a_date_written_without_on_dates_the_talks(code_text):
+    e = _only(code_text("Chilean Trade Minister Ana Ruiz held talks December 7, 2018, with Peruvian Trade "
+                        "Minister Luis Vega in Lima.", "2018-12-09"), "CONSULT")
+    assert (e["date"], e["date_basis"]) == ("2018-12-07", "explicit")

@@ -977,15 +977,15 @@ def _dates_a_thing(tok: Token, trigger: Token | None) -> bool:
     noun itself may be dated ("the meeting on Tuesday")."""
     t = tok
     for _ in range(8):
-        if t.head is t:
+        if t.head.i == t.i:
             return False
         t = t.head
-        if t is trigger:
+        if trigger is not None and t.i == trigger.i:
             return False
         if t.pos_ in ("NOUN", "PROPN") and t.dep_ not in ("npadvmod", "ROOT"):
             return True
         if t.pos_ in ("VERB", "AUX"):  # a clause that tells of a noun ("a summit scheduled for May 9")
-            if any(a is trigger for a in t.subtree):
+            if trigger is not None and t.left_edge.i <= trigger.i <= t.right_edge.i:
                 return False
             if t.dep_ in ("acl", "relcl"):
                 return True
