@@ -180,3 +180,8 @@ def test_a_date_written_without_on_dates_the_talks(code_text):
     e = _only(code_text("Chilean Trade Minister Ana Ruiz held talks December 7, 2018, with Peruvian Trade "
                         "Minister Luis Vega in Lima.", "2018-12-09"), "CONSULT")
     assert (e["date"], e["date_basis"]) == ("2018-12-07", "explicit")
+
+
+def test_thanks_to_you_in_remarks_is_no_event(code_text):
+    assert not [e for e in code_text("FOREIGN MINISTER ROJAS: Thank you very much, Mr. Secretary.")
+                if e["type"] == "SUPPORT"]

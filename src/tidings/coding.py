@@ -249,11 +249,18 @@ def _code_trigger(ctx: Context, sent: Span, tok: Token) -> Iterator[EventMention
         return
     if not targets and trig.phrase in ctx.lexicon.needs_partner:
         return  # "expressed concern over the economy", "called the move unwise": no one is addressed
+    if not targets and event_type == "SUPPORT" and _courtesy(verb):
+        return  # "Thank you very much", "let me welcome you": the courtesies of remarks
     if event_type in JOINT_ACTS and not targets and len(sources) >= 2:
         sources, targets = sources[:1], sources[1:]  # "A and B signed": A signs with B (GUIDELINES 5)
     hosted = trig.phrase.split()[0] in VISIT_HOSTS
     for who, whom in _separate_meetings(trig, event_type, sources, targets, hosted):
         yield _event(ctx, sent, tok, trig, event_type, future, who, whom, reciprocal, belief)
+
+
+def _courtesy(verb: Token) -> bool:
+    """A speaker's thanks or welcome to "you": the formulas of remarks, not an act between actors."""
+    return any(c.dep_ == "dobj" and c.lower_ == "you" for c in verb.children)
 
 
 def _separate_meetings(trig: Trigger, event_type: str, sources: list[Mention], targets: list[Mention],
