@@ -185,3 +185,10 @@ def test_a_date_written_without_on_dates_the_talks(code_text):
 def test_thanks_to_you_in_remarks_is_no_event(code_text):
     assert not [e for e in code_text("FOREIGN MINISTER ROJAS: Thank you very much, Mr. Secretary.")
                 if e["type"] == "SUPPORT"]
+
+
+def test_a_statements_further_words_are_of_its_day(code_text):
+    text = ("Chile has condemned the arrest of opposition leader Ana Ruiz by Peru.\n\n"
+            "Chile also called on Peru to release all political prisoners.")
+    e = _only(code_text(text, "2024-03-05"), "REQUEST")
+    assert (e["date"], e["date_basis"]) == ("2024-03-05", "inherited")

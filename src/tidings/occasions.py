@@ -91,6 +91,7 @@ def attach_to_meetings(events: Sequence[EventMention],
     none of its participants, ends the occasion."""
     out: list[EventMention] = []
     meeting: EventMention | None = None
+    lead = next((e for e in events if e.date_basis == "dispatch" and not e.background), None)
     for e in events:
         if e.date is None and meeting is not None and meeting.date is not None and refers_back(e):
             e = replace(e, date=meeting.date, date_precision=meeting.date_precision, date_basis="inherited")
@@ -98,7 +99,10 @@ def attach_to_meetings(events: Sequence[EventMention],
             meeting = e if e.date is not None or meeting is None else meeting
             out.append(e)
             continue
-        if meeting is None or e.background or not _spoke_there(e, meeting) or \
+        if meeting is None:  # no meeting told yet: what the lead's speakers go on to say is of its day
+            out.append(_of_the_lead_day(e, lead))
+            continue
+        if e.background or not _spoke_there(e, meeting) or \
                 (e.date is not None and meeting.date is not None and e.date != meeting.date):
             out.append(e)
             continue
@@ -111,6 +115,15 @@ def attach_to_meetings(events: Sequence[EventMention],
             e = replace(e, within=meeting.id)
         out.append(e)
     return out
+
+
+def _of_the_lead_day(e: EventMention, lead: EventMention | None) -> EventMention:
+    """A statement's further words ("We also call on ...", "He condemned ...") by a speaker
+    of the lead, with no time of their own, are of the dispatch's day."""
+    if lead is None or e is lead or e.date is not None or e.background or e.type not in SAID \
+            or not _spoke_there(e, lead):
+        return e
+    return replace(e, date=lead.date, date_precision=lead.date_precision, date_basis="inherited")
 
 
 def _spoke_there(e: EventMention, meeting: EventMention) -> bool:
