@@ -192,3 +192,10 @@ def test_a_statements_further_words_are_of_its_day(code_text):
             "Chile also called on Peru to release all political prisoners.")
     e = _only(code_text(text, "2024-03-05"), "REQUEST")
     assert (e["date"], e["date_basis"]) == ("2024-03-05", "inherited")
+
+
+def test_condemning_an_act_accuses_whoever_did_it(code_text):
+    e = _only(code_text("Chile has condemned the arrest of opposition leader Ana Ruiz by Peru."), "ACCUSE")
+    assert {a["country"] for a in e["targets"]} == {"PER"}
+    e = _only(code_text("The United Nations condemned Israel's shelling of the school."), "ACCUSE")
+    assert {a["country"] for a in e["targets"]} == {"ISR"}

@@ -64,6 +64,7 @@ FUTURE_SHIFT = {"CONSULT": "AGREE", "COOPERATE": "AGREE", "AID": "AGREE", "SUPPO
                 "RETREAT": "CONCEDE", "SANCTION": "THREATEN", "COERCE": "THREATEN",
                 "ASSAULT": "THREATEN", "MOBILIZE": "THREATEN", "PROTEST": "THREATEN"}
 ENACTED_BY_DECISION = {"SANCTION", "COERCE"}
+BLAMING = {"ACCUSE", "REJECT"}  # aimed at who did what they condemn or reject
 JOINT_ACTS = {"AGREE", "SUPPORT"}  # done together: the first named acts towards the others
 DECISION_VERBS = {"decide", "vote", "rule"}  # not "announce": an announced negative act is a threat (rule 3)
 VISIT_HOSTS = {"receive", "host", "welcome"}
@@ -249,6 +250,8 @@ def _code_trigger(ctx: Context, sent: Span, tok: Token) -> Iterator[EventMention
         return
     if not targets and trig.phrase in ctx.lexicon.needs_partner:
         return  # "expressed concern over the economy", "called the move unwise": no one is addressed
+    if event_type in BLAMING:
+        targets = _doer_of_object(ctx, verb) or targets  # "condemned the arrest of X by Y": Y is accused
     if not targets and event_type == "SUPPORT" and _courtesy(verb):
         return  # "Thank you very much", "let me welcome you": the courtesies of remarks
     if event_type in JOINT_ACTS and not targets and len(sources) >= 2:
@@ -256,6 +259,21 @@ def _code_trigger(ctx: Context, sent: Span, tok: Token) -> Iterator[EventMention
     hosted = trig.phrase.split()[0] in VISIT_HOSTS
     for who, whom in _separate_meetings(trig, event_type, sources, targets, hosted):
         yield _event(ctx, sent, tok, trig, event_type, future, who, whom, reciprocal, belief)
+
+
+def _doer_of_object(ctx: Context, verb: Token) -> list[Mention]:
+    """Who did the act an accusation is about: the agent ("by Y") or owner ("Y's") of an event
+    noun the verb takes as object ("condemned the shelling of X by Y", "Y's arrest of X")."""
+    for obj in verb.children:
+        if obj.dep_ != "dobj" or not (ctx.lexicon.nouns.get(obj.lower_) or ctx.lexicon.nouns.get(obj.lemma_.lower())):
+            continue
+        doers = [c for c in obj.children if c.dep_ == "poss"]
+        doers += [t for t in obj.subtree if t.dep_ in ("agent", "prep") and t.lower_ == "by"]  # however attached
+        for c in doers:
+            found = _mentions_in(ctx, c)
+            if found:
+                return found
+    return []
 
 
 def _courtesy(verb: Token) -> bool:
