@@ -199,3 +199,10 @@ def test_condemning_an_act_accuses_whoever_did_it(code_text):
     assert {a["country"] for a in e["targets"]} == {"PER"}
     e = _only(code_text("The United Nations condemned Israel's shelling of the school."), "ACCUSE")
     assert {a["country"] for a in e["targets"]} == {"ISR"}
+
+
+def test_the_capitalised_bare_title_is_the_pages_principal(code_text):
+    text = ("President Ana Rojas spoke today with Peruvian President Luis Vega.\n\n"
+            "The President reiterated her concerns about Peru's naval build-up.")
+    e = _only(code_text(text, "2024-06-05"), "ACCUSE")
+    assert _names(e["sources"]) == {"Ana Rojas"}

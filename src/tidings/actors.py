@@ -611,6 +611,8 @@ class DocActors:
             return None
         country = next((self.kb.country(c.text) for c in tok.children
                         if c.dep_ in ("amod", "compound") and c.ent_type_ == "NORP"), None)
+        if country is None and tok.text[0].isupper() and (principal := self._first_person(tok.i, low)):
+            return principal  # "The President", capitalised and bare: the page's own principal
         found = self._last_person(tok.i, country, low) or self._last_person(tok.i, country)
         if found is not None:
             person = self.people[found.key]
@@ -618,6 +620,17 @@ class DocActors:
                                              role=person.role or tok.text,
                                              sector=person.sector or role.sector)
         return found
+
+    def _first_person(self, before: int, role: str) -> Mention | None:
+        """The first person of the text given this title who acts as a subject ("President
+        Obama spoke with President Putin ... The President reiterated")."""
+        for i in range(before):
+            m = self.by_token.get(i)
+            if m is not None and m.kind == "person" and m.start == i and \
+                    self.doc[m.end - 1].dep_ in ("nsubj", "nsubjpass") and \
+                    role in (self.people.get(m.key, m.actor).role or "").lower():
+                return m
+        return None
 
     def _last_party(self, before: int) -> Mention | None:
         for i in range(before - 1, -1, -1):
