@@ -206,3 +206,15 @@ def test_the_capitalised_bare_title_is_the_pages_principal(code_text):
             "The President reiterated her concerns about Peru's naval build-up.")
     e = _only(code_text(text, "2024-06-05"), "ACCUSE")
     assert _names(e["sources"]) == {"Ana Rojas"}
+
+
+def test_the_parties_who_sign_are_the_two_just_named(code_text):
+    text = ("Trade Minister Ana Ruiz of Chile met Trade Minister Luis Vega of Peru in Lima.\n\n"
+            "The parties signed a memorandum of understanding on fisheries.")
+    e = next(e for e in code_text(text) if e["type"] in ("AGREE", "SUPPORT"))
+    assert _names(e["sources"] + e["targets"]) == {"Ana Ruiz", "Luis Vega"}
+
+
+def test_placing_sanctions_is_imposing_them(code_text):
+    e = _only(code_text("Canada and Norway said they would place sanctions on Ruritanian officials."), "THREATEN")
+    assert {"CAN", "NOR"} <= {a["country"] for a in e["sources"]}

@@ -24,8 +24,8 @@ from .resolve import kind_of
 
 PRONOUNS = {"he", "she", "him", "her"}
 FIRST_PERSON = {"we", "our", "i", "my"}
-PAIR_NOUNS = {"leaders", "presidents", "ministers", "sides", "men", "women", "counterparts", "heads", "officials",
-              "diplomats", "chancellors", "premiers", "secretaries"}
+PAIR_NOUNS = {"leaders", "presidents", "ministers", "sides", "parties", "men", "women", "counterparts", "heads",
+              "officials", "diplomats", "chancellors", "premiers", "secretaries"}
 STATE_SECTORS = {"GOV", "LEG", "JUD", "MIL", "COP", "SPY"}  # their bodies' names are descriptions
 SEATED = {"base", "headquarter", "station"}  # "a newspaper based in Beirut" belongs there
 UNOWNED_GROUPS = {"CVL", "LAB", "EDU", "AGR", "REF", "REB", "COP", "MIL", "UAF", "CRM", "OPP", "MED", "JRN", "REL"}
@@ -506,6 +506,8 @@ class DocActors:
             if tok.lower_ not in PAIR_NOUNS:
                 continue
             count = [c for c in tok.children if c.lower_ in ("two", "both")]
+            if not count and tok.lower_ in ("parties", "sides"):  # "the parties signed", "the sides agreed"
+                count = [c for c in tok.children if c.dep_ == "det" and c.lower_ == "the"]
             if not count or tok.i in self.by_token or count[0].i in self.by_token:
                 continue
             first = self._last_person(count[0].i, None)

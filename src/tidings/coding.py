@@ -31,7 +31,7 @@ LIGHT_VERBS = {"hold", "have", "conduct", "pay", "make", "express", "give", "ext
                "stage", "launch", "mount", "carry", "impose", "declare", "issue", "lodge", "file",
                "announce", "order", "organize", "organise", "resume", "renew", "continue", "undertake",
                "reimpose", "speed", "accelerate", "step", "intensify", "escalate", "expand", "complete",
-               "use", "reiterate", "repeat"}
+               "use", "reiterate", "repeat", "place", "slap"}
 HYPOTHETICAL = {"could", "would", "might", "may", "should", "must", "can"}
 FUTURE_AUX = {"will", "shall", "'ll"}
 INTENT_VERBS = {"plan", "intend", "expect", "agree", "pledge", "promise", "vow", "swear", "offer", "decide",
