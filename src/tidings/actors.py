@@ -16,7 +16,7 @@ from importlib import resources
 
 from spacy.tokens import Doc, Span, Token
 
-from .kb import KnowledgeBase, norm
+from .kb import KnowledgeBase, Organization, norm
 from .names import person_key, short_form
 from .nlp import HONORIFICS, sent_of
 from .records import Actor, DocActor
@@ -167,9 +167,7 @@ class DocActors:
         # "International Labor Office (ILO)": a known acronym names the body a variant spelling hides
         org = self.kb.org(text) or (self.kb.org(acronym) if acronym else None)
         if org is not None:
-            country = org.code if len(org.code) == 3 and org.code not in ("IGO", "NGO", "IMG") else None
-            actor = Actor(id=org.id, name=org.name, org=org.id, country=country or org.code,
-                          sector=org.sector)
+            actor = org_actor(org)
         elif text in self.acronyms:
             actor = self.acronyms[text]
         else:
@@ -654,6 +652,11 @@ class DocActors:
                         role is None or role in (person.role or "").lower()):
                     return m
         return None
+
+
+def org_actor(org: Organization) -> Actor:
+    """A known organisation as an actor; its code (a country, or IGO/NGO) is its country."""
+    return Actor(id=org.id, name=org.name, org=org.id, country=org.code, sector=org.sector)
 
 
 @cache

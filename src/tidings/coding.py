@@ -11,13 +11,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from spacy.tokens import Doc, Span, Token
 
 from . import dates, occasions
-from .actors import DocActors, Mention
+from .actors import DocActors, Mention, org_actor
 from .classify import NONE, REPORTING, STANCE_ADJ, TypeClassifier, load_classifier, main_predicate
 from .nlp import HONORIFICS, sent_of
 from .kb import KnowledgeBase
@@ -100,9 +100,10 @@ class Context:
     base: date | None = None  # the dispatch date: the dateline's, else the publication date
     lead: tuple[int, int] | None = None  # character range of the headline and lead paragraph
     ents: tuple[Span, ...] = ()  # Doc.ents (and Span.ents) build their spans anew on every access
+    sent_ents: dict[int, tuple[Span, ...]] = field(default_factory=dict)  # by sentence start token
 
-    def ents_in(self, sent: Span) -> list[Span]:
-        return [e for e in self.ents if sent.start <= e.start < sent.end]
+    def ents_in(self, sent: Span) -> tuple[Span, ...]:
+        return self.sent_ents.get(sent.start, ())
 
     def ent_at(self, i: int) -> Span | None:
         return next((e for e in self.ents if e.start <= i < e.end), None)
@@ -113,10 +114,7 @@ def issuer_of(kb: KnowledgeBase, outlet: str | None) -> Actor | None:
     ministry's press release, a president's website), not a news outlet: its statements say
     "we" for it."""
     org = kb.org(re.sub(r"\s*\(.*$", "", outlet or "").strip()) if outlet else None
-    if org is None or org.sector in ("JRN", "MED", None):
-        return None
-    country = org.code if len(org.code) == 3 and org.code not in ("IGO", "NGO", "IMG") else None
-    return Actor(id=org.id, name=org.name, org=org.id, country=country or org.code, sector=org.sector)
+    return None if org is None or org.sector in ("JRN", "MED", None) else org_actor(org)
 
 
 def code_doc(doc: Doc, kb: KnowledgeBase, lexicon: Lexicon, published: date | None,
@@ -138,7 +136,7 @@ def code_document(doc: Doc, kb: KnowledgeBase, lexicon: Lexicon, published: date
         issuer = None  # a transcript: "we" is whoever has the floor
     actors = DocActors(doc, kb, lexicon.nouns, dateline, page.agencies, issuer)
     ctx = Context(doc, actors, kb, lexicon, published, classifier or load_classifier(), tuple(doc.sents),
-                  text, page.base_date(published), _lead(page), tuple(doc.ents))
+                  text, page.base_date(published), _lead(page), *_entities(doc))
     events: list[EventMention] = []
     for sent in ctx.sentences:
         if not page.codable(sent.start_char, sent.end_char):
@@ -150,6 +148,15 @@ def code_document(doc: Doc, kb: KnowledgeBase, lexicon: Lexicon, published: date
     events = [_refresh_actors(ctx, e) for e in events]
     events = occasions.mark_history(events, ctx.base)
     return occasions.attach_to_meetings(events, lambda e: _refers_back(ctx, e)), actors.doc_actors()
+
+
+def _entities(doc: Doc) -> tuple[tuple[Span, ...], dict[int, tuple[Span, ...]]]:
+    """The document's entity spans, built once, and those of each sentence."""
+    ents = tuple(doc.ents)
+    by_sent: dict[int, list[Span]] = {}
+    for e in ents:
+        by_sent.setdefault(sent_of(e[0]).start, []).append(e)
+    return ents, {k: tuple(v) for k, v in by_sent.items()}
 
 
 def _lead(page: Page) -> tuple[int, int] | None:
@@ -841,11 +848,11 @@ def _event(ctx: Context, sent: Span, tok: Token, trig: Trigger, event_type: str,
            sources: list[Mention], targets: list[Mention], reciprocal: bool,
            belief: float | None = None) -> EventMention:
     anchor = tok if tok.pos_ in ("VERB", "AUX") else (_governing_verb(tok) or tok)
-    when = _date(ctx, sent, future, tok)
+    times = _times(ctx, sent, tok)
+    when = _date(ctx, times, future)
     background = not future and occasions.is_background(ctx.ents_in(sent), anchor, tok, when, ctx.base)
     in_lead = ctx.lead is not None and ctx.lead[0] <= sent.start_char < ctx.lead[1]
-    untimed = when.date is None and not any(e.label_ in ("DATE", "TIME") and dates.names_a_time(e.text)
-                                            and not _dates_a_thing(e.root, tok) for e in ctx.ents_in(sent))
+    untimed = when.date is None and not any(dates.names_a_time(e.text) for e in times)
     # "We condemn ...", "Russia rejects ...": a speech act in the present is made on the day of the dispatch
     spoken_now = event_type in occasions.SAID and anchor.tag_ in ("VBP", "VBZ") and not _negated(anchor)
     when = occasions.dispatch_date(in_lead or spoken_now, untimed, future, background, ctx.base) or when
@@ -985,11 +992,15 @@ def _mark(ctx: Context, m: Mention, off: int, label: str) -> Mark:
     return Mark(span.start_char - off, span.end_char - off, label)
 
 
-def _date(ctx: Context, sent: Span, future: bool, trigger: Token | None = None) -> dates.ResolvedDate:
-    for ent in ctx.ents_in(sent):
-        # TIME too: "late Saturday morning", "on Friday afternoon" name the day
-        if ent.label_ in ("DATE", "TIME") and ent.root.dep_ not in ("compound", "nummod", "amod", "poss") \
-                and not _dates_a_thing(ent.root, trigger):
+def _times(ctx: Context, sent: Span, trigger: Token) -> list[Span]:
+    """The sentence's DATE and TIME expressions that may date the event ("late Saturday
+    morning", "on Friday afternoon" too), not those of a noun on the way to it."""
+    return [e for e in ctx.ents_in(sent) if e.label_ in ("DATE", "TIME") and not _dates_a_thing(e.root, trigger)]
+
+
+def _date(ctx: Context, times: list[Span], future: bool) -> dates.ResolvedDate:
+    for ent in times:
+        if ent.root.dep_ not in ("compound", "nummod", "amod", "poss"):  # not "the 2018 agreement"
             found = dates.resolve(ent.text, ctx.base, future)
             if found.date is not None:
                 return found

@@ -3,7 +3,7 @@ the object frames (``data/object_frames.tsv``) that change the event by what the
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from importlib import resources
 
 
@@ -37,26 +37,17 @@ class Lexicon:
     frames: tuple[Frame, ...] = ()
     needs_partner: frozenset[str] = frozenset()  # triggers coded only with a recipient (7th column)
 
-    @property
+    @cached_property
     def heads(self) -> frozenset[str]:
         """Every word a trigger can be read at: the first word of a verb phrase (or a frame's
         verb), the last word of a noun phrase. A token whose word is not here is no trigger."""
-        found = self.__dict__.get("_heads")
-        if found is None:
-            words = {p.split()[0] for p in self.verbs} | {p.split()[-1] for p in self.nouns}
-            words |= {t.split()[0] for f in self.frames for t in f.triggers}
-            found = frozenset(words)
-            object.__setattr__(self, "_heads", found)
-        return found
+        words = {p.split()[0] for p in self.verbs} | {p.split()[-1] for p in self.nouns}
+        return frozenset(words | {t.split()[0] for f in self.frames for t in f.triggers})
 
-    @property
+    @cached_property
     def meeting_nouns(self) -> tuple[str, ...]:
         """Nouns that name a meeting ("talks", "working session"): "the talks" refers back."""
-        found = self.__dict__.get("_meeting_nouns")
-        if found is None:
-            found = tuple(n for n, ts in self.nouns.items() if ts[0].event == "CONSULT")
-            object.__setattr__(self, "_meeting_nouns", found)
-        return found
+        return tuple(n for n, ts in self.nouns.items() if ts[0].event == "CONSULT")
 
 
 @cache
