@@ -45,6 +45,71 @@ def test_dateline_date_is_the_base_for_relative_dates(code_text):
     assert "Reuters" not in _names(e["sources"] + e["targets"])
 
 
+def test_lead_sentence_that_begins_with_its_dateline_takes_the_dispatch_date(code_text):
+    text = "Accra -- Ghanaian farmers have taken to the streets of the capital to protest against new taxes."
+    e = _only(code_text(text, "2021-03-09"), "PROTEST")  # the sentence holds the dateline
+    assert (e["date"], e["date_basis"]) == ("2021-03-09", "dispatch")
+
+
+def test_the_date_of_the_triggers_own_clause_wins(code_text):
+    text = ("Iceland's foreign minister Eva Holm flew on March 2 to Oslo, where she met Norway's foreign "
+            "minister Ole Berg on March 3 to discuss fisheries.")
+    e = _only(code_text(text, "2023-03-06"), "CONSULT")
+    assert e["date"] == "2023-03-03"
+
+
+def test_an_announced_pledge_is_dated_by_its_announcement(code_text):
+    text = "Ghana's president has announced he will release 12 Togolese fishermen."
+    e = _only(code_text(text, "2020-07-01"), "CONCEDE")
+    assert (e["date"], e["date_basis"]) == ("2020-07-01", "dispatch")
+    assert not e["background"]
+
+
+def test_an_old_date_in_a_relative_clause_does_not_make_the_lead_history(code_text):
+    text = ("Ghana's president has announced he will release 12 Togolese fishermen, who were detained by its "
+            "navy three months ago.")
+    e = _only(code_text(text, "2020-07-01"), "CONCEDE")
+    assert not e["background"]
+
+
+def test_a_date_after_what_is_congratulated_is_that_occasions(code_text):
+    text = ("Norway's prime minister Ole Berg spoke by telephone with Chile's president Ana Rojas.\n\n"
+            "Ole Berg congratulated Ana Rojas on her victory in the presidential election on March 3.")
+    events = code_text(text, "2024-03-20")
+    e = _only(events, "SUPPORT")
+    assert e["date"] != "2024-03-03"
+
+
+def test_a_span_since_a_date_does_not_date_the_acts_within_it(code_text):
+    text = ("Separately, Mali's army said 40 soldiers have been killed by rebels since the truce took effect "
+            "on May 5.")
+    e = _only(code_text(text, "2022-06-20"), "ASSAULT")
+    assert e["date"] is None
+
+
+def test_a_present_progressive_statement_is_of_the_dispatch_day(code_text):
+    text = ("Canada imposed new tariffs on Mexican steel on Monday.\n\n"
+            "Separately, Chile and Peru are sending a clear message of support to Ecuador.")
+    e = _only(code_text(text, "2022-01-12"), "SUPPORT")
+    assert e["date"] == "2022-01-12"
+
+
+def test_past_perfect_in_reported_speech_is_news_not_history(code_text):
+    text = ("Mali's army said on Sunday that rebels had attacked two of its bases in the north.")
+    e = _only(code_text(text, "2022-01-12"), "ASSAULT")
+    assert not e["background"]
+
+
+def test_an_undated_page_takes_the_year_of_its_headline(pipeline):
+    from tidings.records import RawDocument
+
+    raw = RawDocument("trip", "text", "Iceland's foreign minister Eva Holm traveled to Oslo, where she met Norway's foreign minister "
+                      "Ole Berg on June 4 to discuss fisheries.", title="Travel to Oslo, June 3-5, 2017")
+    [result] = pipeline.process([raw])
+    e = next(e for e in result.events if e.type == "CONSULT")
+    assert str(e.date) == "2017-06-04"
+
+
 # background (section 8) -------------------------------------------------------------
 def test_past_perfect_is_background(code_text):
     text = ("Kenya's president met Uganda's president in Kampala on Monday.\n\n"

@@ -38,3 +38,11 @@ def test_parse_published_formats():
     assert parse_published("October 8, 2024") == PUB
     assert parse_published("Tue, 08 Oct 2024 10:00:00 GMT") == PUB
     assert parse_published("not a date at all") is None
+
+
+def test_a_month_and_day_take_a_given_year_but_a_weekday_does_not():
+    from tidings.dates import resolve_in_year
+
+    assert resolve_in_year("May 12", 2015).date == date(2015, 5, 12)
+    assert resolve_in_year("on Tuesday", 2015).date is None
+    assert resolve_in_year("May 12, 2014", 2015).date is None  # has its own year: resolve() reads it

@@ -333,3 +333,16 @@ def test_pathological_text_reads_quickly() -> None:
     for text in texts:
         read_page(text, "A title", PUBLISHED)
     assert time.perf_counter() - start < 10
+
+
+def test_an_undated_page_takes_its_year_from_the_headline_or_title():
+    headline = "Travel to Oslo and Bergen, June 3-5, 2017"
+    page = read_page(f"{headline}\n\nThe Secretary met the King.", headline, None)
+    assert page.headline is not None and page.year() == 2017
+    untitled = read_page("The Secretary met the King on June 4.", "Trip to Oslo, June 2017", None)
+    assert untitled.year() == 2017
+
+
+def test_a_dated_page_needs_no_year_from_its_headline():
+    page = read_page("Travel to Oslo, June 3-5, 2017\n\nThe Secretary met the King.", None, date(2017, 6, 6))
+    assert page.year() is None

@@ -69,12 +69,12 @@ def features(anchor: Token) -> list[str]:
         elif dep == "nsubjpass":
             feats.append("PASS")
     head = anchor.head
-    if anchor.dep_ in ("xcomp", "ccomp", "dobj", "pobj", "advcl", "conj") and head is not anchor:
+    if anchor.dep_ in ("xcomp", "ccomp", "dobj", "pobj", "advcl", "conj") and head.i != anchor.i:
         feats += [f"G={head.lemma_.lower()}", f"GL={head.lemma_.lower()}_{lemma}"]
         feats += [f"M={c.lower_}" for c in head.children if c.dep_ == "aux" and c.lower_ in MODALS]
         if head.dep_ == "acomp" or head.lemma_.lower() in STANCE_ADJ:
             feats.append(f"ADJ={head.lemma_.lower()}")
-        if head.head is not head and head.lemma_.lower() in STANCE_ADJ | {"be"}:
+        if head.head.i != head.i and head.lemma_.lower() in STANCE_ADJ | {"be"}:
             feats += [f"M={c.lower_}" for c in head.head.children if c.dep_ == "aux" and c.lower_ in MODALS]
     feats += [f"W={t.lemma_.lower()}" for t in sent_of(anchor) if t.pos_ in CONTENT and not t.ent_type_]
     return feats

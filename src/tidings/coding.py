@@ -70,6 +70,10 @@ DECISION_VERBS = {"decide", "vote", "rule"}  # not "announce": an announced nega
 VISIT_HOSTS = {"receive", "host", "welcome"}
 SEPARATE_MEETINGS = {"meet", "receive", "visit", "call"}  # listed counterparts: one meeting each
 OBLIGATION = {"must", "should"}
+# acts answering an earlier occasion named after "on", "for" or "of" ("thanked X for ...")
+REASON_VERBS = {"congratulate", "thank", "praise", "commend", "hail", "condemn", "criticize", "criticise",
+                "blame", "accuse", "apologize", "apologise", "denounce"}
+SPAN_MARKS = {"since", "until", "till"}  # "since the truce took effect May 5": a span's edge
 COOPERATIVE = {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT"}
 PRONOUN_SUBJECTS = {"it", "they", "he", "she", "we", "i"}
 PLACE_PREPS = {"in", "at", "near", "outside", "inside", "around", "across", "throughout", "off"}
@@ -101,6 +105,7 @@ class Context:
     lead: tuple[int, int] | None = None  # character range of the headline and lead paragraph
     ents: tuple[Span, ...] = ()  # Doc.ents (and Span.ents) build their spans anew on every access
     sent_ents: dict[int, tuple[Span, ...]] = field(default_factory=dict)  # by sentence start token
+    year: int | None = None  # an undated page's year, from its headline ("Travel to Oslo, May 3-5, 2015")
 
     def ents_in(self, sent: Span) -> tuple[Span, ...]:
         return self.sent_ents.get(sent.start, ())
@@ -136,7 +141,7 @@ def code_document(doc: Doc, kb: KnowledgeBase, lexicon: Lexicon, published: date
         issuer = None  # a transcript: "we" is whoever has the floor
     actors = DocActors(doc, kb, lexicon.nouns, dateline, page.agencies, issuer)
     ctx = Context(doc, actors, kb, lexicon, published, classifier or load_classifier(), tuple(doc.sents),
-                  text, page.base_date(published), _lead(page), *_entities(doc))
+                  text, page.base_date(published), _lead(page), *_entities(doc), page.year())
     events: list[EventMention] = []
     for sent in ctx.sentences:
         if not page.codable(sent.start_char, sent.end_char):
@@ -433,7 +438,7 @@ def _governing_verb(tok: Token) -> Token | None:
     for _ in range(4):
         if head.pos_ in ("VERB", "AUX"):
             return head
-        if head.head is head:
+        if head.head.i == head.i:
             return None
         head = head.head
     return None
@@ -442,7 +447,7 @@ def _governing_verb(tok: Token) -> Token | None:
 def _reported(verb: Token) -> bool:
     """A clause a reporting verb introduces ("X said [Y would ...]")."""
     v = verb
-    while v.dep_ in ("xcomp", "acomp", "conj") and v.head is not v:
+    while v.dep_ in ("xcomp", "acomp", "conj") and v.head.i != v.i:
         v = v.head
     if v.dep_ == "acl" and v.head.lemma_.lower() in STATEMENT_NOUNS and any(
             c.dep_ == "mark" and c.lower_ == "that" for c in v.children):
@@ -453,7 +458,7 @@ def _reported(verb: Token) -> bool:
 def _reporter(verb: Token) -> Token:
     """The verb whose subject reports a clause: "X said [...]", "X issued a reminder that [...]"."""
     v = verb
-    while v.dep_ in ("xcomp", "acomp", "conj") and v.head is not v:
+    while v.dep_ in ("xcomp", "acomp", "conj") and v.head.i != v.i:
         v = v.head
     return v.head.head if v.dep_ == "acl" else v.head
 
@@ -479,7 +484,7 @@ def _period(verb: Token) -> bool:
 def _says(verb: Token) -> bool:
     """A participle that tells what a statement says ("a declaration demanding that ...")."""
     return (verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.lemma_.lower() in STATEMENT_NOUNS
-            and verb.head.head is not verb.head)
+            and verb.head.head.i != verb.head.i)
 
 
 def _subjunctive(verb: Token) -> bool:
@@ -506,7 +511,7 @@ def _enacted(verb: Token, trig: Trigger) -> bool:
     if trig.event not in ENACTED_BY_DECISION or _conditional(verb):
         return False
     v = verb
-    while v.dep_ == "conj" and v.head is not v:
+    while v.dep_ == "conj" and v.head.i != v.i:
         v = v.head
     return v.dep_ in ("ccomp", "xcomp") and v.head.lemma_.lower() in DECISION_VERBS
 
@@ -641,6 +646,15 @@ def _narrative_relative(verb: Token) -> bool:
     return verb.dep_ == "relcl" and bool(adv) and adv[0].i > 0 and verb.doc[adv[0].i - 1].text == ","
 
 
+def _present(verb: Token) -> bool:
+    """Told in the present: "we condemn", "are sending a message", "continue to stand with"."""
+    if verb.tag_ in ("VBP", "VBZ"):
+        return True
+    if verb.tag_ == "VBG" and any(c.dep_ == "aux" and c.lower_ in ("am", "is", "are") for c in verb.children):
+        return True
+    return verb.dep_ == "xcomp" and verb.head.tag_ in ("VBP", "VBZ")
+
+
 def _is_future(verb: Token) -> bool:
     kids = list(verb.children)
     if any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in kids):
@@ -724,7 +738,7 @@ def _subject_mentions(ctx: Context, verb: Token) -> list[Mention]:
             if not found and all(s.lower_ in PRONOUN_SUBJECTS for s in subjects) and _reported(v):
                 return _subject_mentions(ctx, v.head)
             return found
-        if v.dep_ in ("conj", "xcomp", "advcl", "acomp") and v.head is not v:
+        if v.dep_ in ("conj", "xcomp", "advcl", "acomp") and v.head.i != v.i:
             v = v.head
         elif v.dep_ == "pcomp" and v.head.dep_ == "prep":
             v = v.head.head  # "resorted to throwing stones": who resorted
@@ -849,12 +863,17 @@ def _event(ctx: Context, sent: Span, tok: Token, trig: Trigger, event_type: str,
            belief: float | None = None) -> EventMention:
     anchor = tok if tok.pos_ in ("VERB", "AUX") else (_governing_verb(tok) or tok)
     times = _times(ctx, sent, tok)
+    if future and _reported(anchor) and not _is_future(_reporter(anchor)):
+        # "X has announced it will free ...": the pledge (or threat) is made when it is announced
+        speech = _reporter(anchor)
+        times, future = [e for e in _times(ctx, sent, speech) if _clause_of(e.root) == speech.i], False
     when = _date(ctx, times, future)
-    background = not future and occasions.is_background(ctx.ents_in(sent), anchor, tok, when, ctx.base)
-    in_lead = ctx.lead is not None and ctx.lead[0] <= sent.start_char < ctx.lead[1]
-    untimed = when.date is None and not any(dates.names_a_time(e.text) for e in times)
+    background = not future and occasions.is_background(times, anchor, tok, when, ctx.base, _reported(anchor))
+    in_lead = ctx.lead is not None and sent.start_char < ctx.lead[1] and sent.end_char > ctx.lead[0]
+    spans = [e for e in ctx.ents_in(sent) if (v := _governing_verb(e.root)) is not None and _span_edge(v)]
+    untimed = when.date is None and not any(dates.names_a_time(e.text) for e in times + spans)
     # "We condemn ...", "Russia rejects ...": a speech act in the present is made on the day of the dispatch
-    spoken_now = event_type in occasions.SAID and anchor.tag_ in ("VBP", "VBZ") and not _negated(anchor)
+    spoken_now = event_type in occasions.SAID and _present(anchor) and not _negated(anchor)
     when = occasions.dispatch_date(in_lead or spoken_now, untimed, future, background, ctx.base) or when
     off = sent.start_char
     trigger_end = tok.idx + len(tok.text)
@@ -981,7 +1000,7 @@ def _in_main_clause(tok: Token) -> bool:
     for _ in range(4):
         if t == main:
             return True
-        if t.dep_ not in ("xcomp", "conj", "dobj", "pobj", "prep") or t.head is t:
+        if t.dep_ not in ("xcomp", "conj", "dobj", "pobj", "prep") or t.head.i == t.i:
             return False
         t = t.head
     return False
@@ -994,14 +1013,43 @@ def _mark(ctx: Context, m: Mention, off: int, label: str) -> Mark:
 
 def _times(ctx: Context, sent: Span, trigger: Token) -> list[Span]:
     """The sentence's DATE and TIME expressions that may date the event ("late Saturday
-    morning", "on Friday afternoon" too), not those of a noun on the way to it."""
-    return [e for e in ctx.ents_in(sent) if e.label_ in ("DATE", "TIME") and not _dates_a_thing(e.root, trigger)]
+    morning", "on Friday afternoon" too), not those of a noun on the way to it. Those of the
+    trigger's own clause come first ("traveled on May 11 to Sochi, where he met X on May 12")."""
+    found = [e for e in ctx.ents_in(sent) if e.label_ in ("DATE", "TIME") and not _dates_a_thing(e.root, trigger)]
+    reason = _reason(trigger)
+    if reason is not None:  # "congratulated him on his victory in the vote on April 3": the vote's date
+        found = [e for e in found if e.start < reason]
+    if len(found) < 2:
+        return found
+    clause = trigger if trigger.pos_ in ("VERB", "AUX") else _governing_verb(trigger)
+    return sorted(found, key=lambda e: clause is None or _clause_of(e.root) != clause.i)
+
+
+def _span_edge(verb: Token) -> bool:
+    """A clause that bounds a span ("since the truce took effect", "until talks resume")."""
+    return any(c.dep_ == "mark" and c.lower_ in SPAN_MARKS for c in verb.children)
+
+
+def _reason(trigger: Token) -> int | None:
+    """Where the occasion an act answers begins ("thanked X [for ...]", "congratulated X [on
+    ...]", "condemned X [for ...]"): a time told after it is that occasion's."""
+    if trigger.lemma_.lower() not in REASON_VERBS:
+        return None
+    return next((c.i for c in trigger.children if c.dep_ == "prep" and c.lower_ in ("on", "for", "of")), None)
+
+
+def _clause_of(tok: Token) -> int | None:
+    """The index of the verb whose clause a word belongs to."""
+    verb = _governing_verb(tok)
+    return verb.i if verb is not None else None
 
 
 def _date(ctx: Context, times: list[Span], future: bool) -> dates.ResolvedDate:
     for ent in times:
         if ent.root.dep_ not in ("compound", "nummod", "amod", "poss"):  # not "the 2018 agreement"
             found = dates.resolve(ent.text, ctx.base, future)
+            if found.date is None and ctx.base is None and ctx.year is not None:
+                found = dates.resolve_in_year(ent.text, ctx.year)
             if found.date is not None:
                 return found
     return dates.UNKNOWN
@@ -1021,6 +1069,8 @@ def _dates_a_thing(tok: Token, trigger: Token | None) -> bool:
         if t.pos_ in ("NOUN", "PROPN") and t.dep_ not in ("npadvmod", "ROOT"):
             return True
         if t.pos_ in ("VERB", "AUX"):  # a clause that tells of a noun ("a summit scheduled for May 9")
+            if _span_edge(t):
+                return True  # "killed since the truce took effect May 5": the span's start, not the act's day
             if trigger is not None and t.left_edge.i <= trigger.i <= t.right_edge.i:
                 return False
             if t.dep_ in ("acl", "relcl"):

@@ -73,6 +73,16 @@ def resolve(expression: str, published: date | None, future: bool = False) -> Re
     return _calendar(text, month, published, future)
 
 
+def resolve_in_year(expression: str, year: int) -> ResolvedDate:
+    """"May 12" on an undated page whose headline gives the year ("..., May 11-13, 2015").
+    Only a month and day take that year: a weekday or "yesterday" needs the day itself."""
+    text = expression.strip().lower()
+    month = MONTH_RE.search(text)
+    if not month or YEAR.search(text) or VAGUE.search(text) or any(d in text for d in WEEKDAYS):
+        return UNKNOWN
+    return _calendar(f"{text} {year}", MONTH_RE.search(f"{text} {year}"), None, False)
+
+
 def _weekday(weekday: int, published: date | None, future: bool,
              strictly_before: bool = False) -> ResolvedDate:
     if published is None:

@@ -43,9 +43,11 @@ def past_perfect(verb: Token) -> bool:
 
 
 def is_background(ents: Sequence[Span], verb: Token, trigger: Token, when: dates.ResolvedDate,
-                  base: date | None) -> bool:
-    """Whether an event is history mentioned in passing rather than the article's news."""
-    if past_perfect(verb):
+                  base: date | None, reported: bool = False) -> bool:
+    """Whether an event is history mentioned in passing rather than the article's news. In
+    reported speech the past perfect is the speaker's past shifted back ("said rebels had
+    launched two attacks"), not history."""
+    if past_perfect(verb) and not reported:
         return True
     if trigger.pos_ == "NOUN" and any(c.lower_ in EARLIER and c.dep_ == "amod" for c in trigger.children):
         return True  # "his previous visit", "the first meeting"

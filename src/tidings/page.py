@@ -33,6 +33,7 @@ __all__ = ["KINDS", "NOT_CODABLE", "Dateline", "Page", "Part", "byline", "duplic
 
 KINDS = ("headline", "dateline", "byline", "lead", "body", "caption", "credit", "furniture")
 NOT_CODABLE = frozenset({"dateline", "byline", "caption", "credit", "furniture"})
+YEAR_IN_HEADLINE = re.compile(r"\b(19[5-9]\d|20\d\d)\b")
 MAX_LAG = timedelta(days=90)  # a dateline this much older than publication is a site clock, not a dispatch
 SPEAKER = re.compile(r"[A-Z][A-Z .'’-]{1,40}:")
 NUMBERED = re.compile(r"\d{1,2}[.)]\s")
@@ -73,6 +74,7 @@ class Page:
     dateline: Dateline | None = None
     agencies: frozenset[str] = field(default_factory=frozenset)  # credited on this page: not actors
     published: date | None = None
+    title: str | None = None  # the metadata's title: extractors often leave the headline out of the text
 
     @cached_property
     def _starts(self) -> list[int]:
@@ -117,6 +119,15 @@ class Page:
             return filed or published
         return filed if published - MAX_LAG <= filed <= published + timedelta(days=1) else published
 
+    def year(self) -> int | None:
+        """The year an undated page's headline states ("Travel to Oslo, May 3-5, 2015"), for
+        its yearless dates; None when the page has a date of its own."""
+        if self.published or (self.dateline and self.dateline.date):
+            return None
+        headline = self.text[self.headline.start:self.headline.end] if self.headline else self.title
+        found = YEAR_IN_HEADLINE.search(headline or "")
+        return int(found[1]) if found else None
+
 
 def read_page(text: str, title: str | None = None, published: date | None = None) -> Page:
     """Label the paragraphs of an extracted article text (paragraphs on their own lines).
@@ -130,7 +141,7 @@ class _Reader:
     """One pass over the paragraphs: the header up to the lead, then the body and its tail."""
 
     def __init__(self, text: str, title: str | None, published: date | None) -> None:
-        self.text, self.published = text, published
+        self.text, self.published, self.title_text = text, published, title
         self.spans = paragraph_spans(text)
         self.raw = [text[s:e] for s, e in self.spans]  # as printed: dateline offsets count here
         self.paras = [" ".join(p.split()) if "\n" in p else p for p in self.raw]  # re-joined lines
@@ -155,7 +166,7 @@ class _Reader:
             self.kinds[:self.lead] = [k or "furniture" for k in self.kinds[:self.lead]]
             self._body()
         dateline = self._dateline()
-        return Page(self.text, self._parts(), dateline, self._agencies(dateline), self.published)
+        return Page(self.text, self._parts(), dateline, self._agencies(dateline), self.published, self.title_text)
 
     def _header(self) -> None:
         for i, para in enumerate(self.paras):
