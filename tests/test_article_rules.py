@@ -283,3 +283,10 @@ def test_the_parties_who_sign_are_the_two_just_named(code_text):
 def test_placing_sanctions_is_imposing_them(code_text):
     e = _only(code_text("Canada and Norway said they would place sanctions on Ruritanian officials."), "THREATEN")
     assert {"CAN", "NOR"} <= {a["country"] for a in e["sources"]}
+
+
+@pytest.mark.parametrize("text", ["The Indian army is repositioning troops from Punjab to the border with Pakistan.",
+                                  "Russia sent 3,000 troops to its border with Georgia on Friday.",
+                                  "India moved tanks near the border on Friday."])
+def test_moving_troops_is_mobilizing(code_text, text):
+    assert _only(code_text(text, "2024-03-05"), "MOBILIZE")
