@@ -290,3 +290,26 @@ def test_placing_sanctions_is_imposing_them(code_text):
                                   "India moved tanks near the border on Friday."])
 def test_moving_troops_is_mobilizing(code_text, text):
     assert _only(code_text(text, "2024-03-05"), "MOBILIZE")
+
+
+def test_a_headline_that_states_the_lead_is_one_event(pipeline):
+    from tidings.records import RawDocument
+
+    headline = "Hollande Meets Merkel in Berlin"
+    raw = RawDocument("story", "text", f"{headline}\n\nFrench President Francois Hollande met German "
+                      "Chancellor Angela Merkel in Berlin on Monday. They talked about the budget of the European Union and "
+                      "the war in the east of Ukraine.", title=headline, published="2014-06-03")
+    [result] = pipeline.process([raw])
+    meetings = [e for e in result.events if e.type == "CONSULT" and not e.within]
+    assert len(meetings) == 1 and meetings[0].evidence != headline and str(meetings[0].date) == "2014-06-02"
+
+
+def test_a_headline_verb_is_not_part_of_a_name(code_text):
+    events = code_text("Hollande Meets Merkel in Berlin\n\nThe talks lasted an hour.", "2014-06-03")
+    assert all("Meets" not in n for e in events for n in _names(e["sources"] + e["targets"]))
+
+
+def test_meetings_with_several_listed_are_one_each(code_text):
+    text = "Chile's foreign minister Ana Rojas held separate meetings with Luis Vega and Maria Soto in Lima on Monday."
+    meetings = [e for e in code_text(text, "2024-06-05") if e["type"] == "CONSULT"]
+    assert len(meetings) == 2

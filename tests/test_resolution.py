@@ -2,6 +2,8 @@
 the bundled sample corpus and, when ../shared is present, the seeds."""
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 import tidings
@@ -155,6 +157,50 @@ def test_directed_events_keep_their_direction():
     one = Occurrence("m1", "ACCUSE", date(2025, 3, 3), None, None, [a], [b], {"d1"})
     back = Occurrence("m2", "ACCUSE", date(2025, 3, 3), None, None, [b], [a], {"d2"})
     assert agreement(back, one, kb) is None
+
+
+def test_an_undated_report_joins_by_its_weekday_and_only_one_event():
+    from datetime import date
+
+    from tidings.merge import Merger
+
+    kb = load_kb()
+    a, b = _who("person:ana-rojas", country="CHL"), _who("person:luis-vega", country="PER")
+    friday = Occurrence("e1", "CONSULT", date(2024, 8, 2), date(2024, 8, 2), None, [a], [b], {"d1"})
+    monday = Occurrence("e2", "CONSULT", date(2024, 4, 29), date(2024, 4, 29), None, [a], [b], {"d2"})
+    undated = Occurrence("m1", "CONSULT", None, None, None, [b], [a], {"d3"}, weekday=4)
+    no_day = Occurrence("m2", "CONSULT", None, None, None, [b], [a], {"d4"})
+    assert agreement(undated, friday, kb) is not None
+    assert agreement(undated, monday, kb) is None  # a Friday report is not of a Monday
+    assert agreement(no_day, friday, kb) is None  # nothing tells which call it was
+    merger = Merger(kb)
+    merger.add([friday, monday])
+    event, why = merger.place(undated)
+    assert event.id == "e1" and "Friday" in (why or "")
+
+
+def test_two_undated_reports_merge_only_on_the_same_place():
+    kb = load_kb()
+    a, b = _who("person:ana-rojas", country="CHL"), _who("person:luis-vega", country="PER")
+    lima = Occurrence("e1", "CONSULT", None, None, "Lima", [a], [b], {"d1"})
+    also_lima = Occurrence("m1", "CONSULT", None, None, "Lima", [a], [b], {"d2"})
+    a_call = Occurrence("m2", "CONSULT", None, None, None, [a], [b], {"d3"})
+    assert agreement(also_lima, lima, kb) is not None
+    assert agreement(a_call, lima, kb) is None
+    by_country = Occurrence("m3", "CONSULT", None, None, "Lima", [_who("CHL", "country", country="CHL")], [b], {"d4"})
+    assert agreement(by_country, lima, kb) is None  # undated: people only
+
+
+def test_a_first_name_alone_is_the_person_of_the_full_name():
+    from datetime import date
+
+    kb = load_kb()
+    full = Occurrence("e1", "CONSULT", date(2024, 5, 12), None, None, [_who("person:john-kerry", country="USA")],
+                      [_who("person:putin", country="RUS")], {"d1"})
+    first = Occurrence("m1", "CONSULT", date(2024, 5, 12), None, None, [Who(id="person:john", name="John",
+                       kind="person", country="USA")], [_who("person:putin", country="RUS")], {"d2"})
+    full = replace(full, sources=[Who(id="person:john-kerry", name="John Kerry", kind="person", country="USA")])
+    assert agreement(first, full, kb) is not None
 
 
 def test_sample_corpus_meeting_is_one_event_with_its_reports(store_db, pipeline):

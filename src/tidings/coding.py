@@ -22,7 +22,7 @@ from .classify import NONE, REPORTING, STANCE_ADJ, TypeClassifier, load_classifi
 from .nlp import HONORIFICS, sent_of
 from .kb import KnowledgeBase
 from .lexicon import Frame, Lexicon, Trigger
-from .page import Page, read_page
+from .page import Page, Part, read_page
 from .records import Actor, DocActor, EventMention
 from .records import Span as Mark
 
@@ -69,6 +69,7 @@ JOINT_ACTS = {"AGREE", "SUPPORT"}  # done together: the first named acts towards
 DECISION_VERBS = {"decide", "vote", "rule"}  # not "announce": an announced negative act is a threat (rule 3)
 VISIT_HOSTS = {"receive", "host", "welcome"}
 SEPARATE_MEETINGS = {"meet", "receive", "visit", "call"}  # listed counterparts: one meeting each
+MEETING_PLURALS = {"meeting", "discussion", "conversation", "session", "consultation"}  # "held meetings with A and B"
 OBLIGATION = {"must", "should"}
 # acts answering an earlier occasion named after "on", "for" or "of" ("thanked X for ...")
 REASON_VERBS = {"congratulate", "thank", "praise", "commend", "hail", "condemn", "criticize", "criticise",
@@ -151,6 +152,7 @@ def code_document(doc: Doc, kb: KnowledgeBase, lexicon: Lexicon, published: date
         events += found or list(_code_predicate(ctx, sent))
     actors.infer_party_membership()
     events = [_refresh_actors(ctx, e) for e in events]
+    events = occasions.headline_as_lead(events, _span(page.headline), _span(page.lead))
     events = occasions.mark_history(events, ctx.base)
     return occasions.attach_to_meetings(events, lambda e: _refers_back(ctx, e)), actors.doc_actors()
 
@@ -162,6 +164,10 @@ def _entities(doc: Doc) -> tuple[tuple[Span, ...], dict[int, tuple[Span, ...]]]:
     for e in ents:
         by_sent.setdefault(sent_of(e[0]).start, []).append(e)
     return ents, {k: tuple(v) for k, v in by_sent.items()}
+
+
+def _span(part: Part | None) -> tuple[int, int] | None:
+    return (part.start, part.end) if part is not None else None
 
 
 def _lead(page: Page) -> tuple[int, int] | None:
@@ -269,7 +275,8 @@ def _code_trigger(ctx: Context, sent: Span, tok: Token) -> Iterator[EventMention
     if event_type in JOINT_ACTS and not targets and len(sources) >= 2:
         sources, targets = sources[:1], sources[1:]  # "A and B signed": A signs with B (GUIDELINES 5)
     hosted = trig.phrase.split()[0] in VISIT_HOSTS
-    for who, whom in _separate_meetings(trig, event_type, sources, targets, hosted):
+    several = trig.phrase.split()[0] in SEPARATE_MEETINGS or tok.tag_ == "NNS" and tok.lemma_.lower() in MEETING_PLURALS
+    for who, whom in _separate_meetings(trig, event_type, sources, targets, hosted, several):
         yield _event(ctx, sent, tok, trig, event_type, future, who, whom, reciprocal, belief)
 
 
@@ -294,12 +301,12 @@ def _courtesy(verb: Token) -> bool:
 
 
 def _separate_meetings(trig: Trigger, event_type: str, sources: list[Mention], targets: list[Mention],
-                       hosted: bool) -> list[tuple[list[Mention], list[Mention]]]:
-    """ "X met A, B and C", "X received the ambassadors of Y and Z": meetings listed together
-    are one event per counterpart (GUIDELINES 3). A call or a session with several parties is
-    one occasion and stays one event."""
+                       hosted: bool, several: bool) -> list[tuple[list[Mention], list[Mention]]]:
+    """ "X met A, B and C", "X received the ambassadors of Y and Z", "held meetings with A and
+    B": meetings listed together are one event per counterpart (GUIDELINES 3). A call or a
+    session with several parties is one occasion and stays one event."""
     counterparts = sources if hosted else targets
-    if event_type != "CONSULT" or trig.mode == "phone" or trig.phrase.split()[0] not in SEPARATE_MEETINGS \
+    if event_type != "CONSULT" or trig.mode == "phone" or not several \
             or len(counterparts) < 2 or any(m.kind not in ("person", "group") for m in counterparts):
         return [(sources, targets)]
     if hosted:
@@ -1099,8 +1106,10 @@ def _location(ctx: Context, sent: Span, anchor: Token, participants: list[Mentio
 
 
 def _place_of(ctx: Context, verb: Token) -> str | None:
-    """The place in an "in/at X" phrase attached to this verb."""
-    for prep in verb.children:
+    """The place in an "in/at X" phrase attached to this verb, or to whom it acts on, where a
+    parser often hangs it ("met with X and Y in Sochi")."""
+    heads = [verb] + _objects(verb)
+    for prep in (c for h in heads for c in h.children):
         if prep.dep_ != "prep" or prep.lower_ not in ("in", "at"):
             continue
         for pobj in prep.children:
@@ -1108,6 +1117,14 @@ def _place_of(ctx: Context, verb: Token) -> str | None:
                 ent = ctx.ent_at(pobj.i)
                 return re.sub(r"^the ", "", ent.text) if ent is not None else pobj.text
     return None
+
+
+def _objects(verb: Token) -> list[Token]:
+    """The verb's objects and theirs by "with", and their conjuncts ("met with X and Y")."""
+    found = [c for c in verb.children if c.dep_ == "dobj"]
+    found += [o for c in verb.children if c.dep_ == "prep" and c.lower_ == "with" for o in c.children
+              if o.dep_ == "pobj"]
+    return found + [c for o in found for c in o.conjuncts]
 
 
 def _paragraph_sentences(ctx: Context, sent: Span) -> list[Span]:

@@ -127,6 +127,13 @@ def _dateparser(text: str, published: date, future: bool) -> date | None:
     return parsed.date() if parsed else None
 
 
+def weekday_named(text: str) -> int | None:
+    """The one weekday a sentence names ("spoke by telephone Monday"), 0 for Monday; None
+    when it names none or several."""
+    found = {i for i, d in enumerate(WEEKDAYS) if re.search(rf"\b{d}\b", text, re.I)}
+    return found.pop() if len(found) == 1 else None
+
+
 POINT_WORDS = re.compile(r"\b(today|tonight|yesterday|tomorrow|" + "|".join(WEEKDAYS) + r")\b", re.I)
 
 

@@ -10,6 +10,12 @@ A new mention joins a stored event when
   dates (or a date and a publication date) are within ``UNDATED_TOLERANCE``;
 - the locations agree: unknown, or not two places of different countries or cities.
 
+A report from a page with no date at all (no date in the text that resolves, no publication
+date) is not lost to merging, but it needs stronger evidence: every actor on both sides a
+person named by both reports, and one candidate only. Its weekday ("spoke by telephone
+Monday") must be the weekday of a dated event; two undated reports of the same people from
+different pages merge only when they name the same place, and their weekdays, if any, agree.
+
 Blocking keeps this near-linear: an event is found only through keys of its type and the
 identities of its actors (actor id, organisation, country) within a window of days.
 """
@@ -25,6 +31,8 @@ from .records import Actor
 DAY_TOLERANCE = 1
 UNDATED_TOLERANCE = 2
 WINDOW = timedelta(days=DAY_TOLERANCE + UNDATED_TOLERANCE)
+UNDATED = date(1, 1, 1)  # the blocking day of an event with no day at all
+WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 MUTUAL_TYPES = {"CONSULT"}
 STATE_SECTORS = {None, "GOV", "MIL", "COP", "JUD", "LEG", "SPY", "ELI"}
 
@@ -47,11 +55,11 @@ class Who(Actor):
 
 def same_actor(a: Who, b: Who) -> bool:
     """One actor, or a person and the body they act for, or a state actor and its country, or
-    one person named in full by one outlet and by surname by another ("Barack Obama",
-    "President Obama"), of no different countries."""
+    one person named in full by one outlet and in part by another ("Barack Obama", "President
+    Obama"), of no different countries."""
     if a.id == b.id:
         return True
-    if a.kind == b.kind == "person" and _surname(a.name) == _surname(b.name) and \
+    if a.kind == b.kind == "person" and _one_name(a.name, b.name) and \
             (a.country is None or b.country is None or a.country == b.country):
         return True
     for x, y in ((a, b), (b, a)):
@@ -62,9 +70,13 @@ def same_actor(a: Who, b: Who) -> bool:
     return False
 
 
-def _surname(name: str) -> str:
-    words = norm(name).split()
-    return words[-1] if words else ""
+def _one_name(a: str, b: str) -> bool:
+    """The same surname, or one name's words all in the other's ("John" in a report that
+    left out the surname, "John Kerry" in another)."""
+    x, y = norm(a).split(), norm(b).split()
+    if not x or not y:
+        return False
+    return x[-1] == y[-1] or set(x) <= set(y) or set(y) <= set(x)
 
 
 @dataclass
@@ -79,6 +91,7 @@ class Occurrence:
     sources: list[Who]
     targets: list[Who]
     docs: set[str] = field(default_factory=set)
+    weekday: int | None = None  # an undated report's weekday ("on Friday"), 0 for Monday
 
     @property
     def day(self) -> date | None:
@@ -87,6 +100,17 @@ class Occurrence:
     def keys(self) -> set[str]:
         return {f"{self.type}|{i}" for w in (*self.sources, *self.targets) for i in w.identities()}
 
+    def person_keys(self) -> set[str]:
+        """The keys an undated report is found by: the people it names, also by surname (an
+        outlet's "President Obama" may not yet be known as "Barack Obama")."""
+        people = [w for w in (*self.sources, *self.targets) if w.kind == "person"]
+        return {f"{self.type}|{w.id}" for w in people} | \
+            {f"{self.type}|surname:{norm(w.name).split()[-1]}" for w in people if norm(w.name).split()}
+
+    @property
+    def all_people(self) -> bool:
+        return bool(self.sources or self.targets) and all(w.kind == "person" for w in (*self.sources, *self.targets))
+
     def absorb(self, other: Occurrence) -> None:
         """Add what a joining mention adds: actors not yet named, a date, a place."""
         for mine, theirs in ((self.sources, other.sources), (self.targets, other.targets)):
@@ -94,6 +118,7 @@ class Occurrence:
                 if not any(same_actor(w, v) for v in (*self.sources, *self.targets)):
                     mine.append(w)
         self.date = self.date or other.date
+        self.weekday = self.weekday if self.weekday is not None else other.weekday
         self.location = self.location or other.location
         if other.published and (self.published is None or other.published < self.published):
             self.published = other.published
@@ -130,9 +155,12 @@ def agreement(m: Occurrence, e: Occurrence, kb: KnowledgeBase) -> tuple[float, s
         if gap > DAY_TOLERANCE:
             return None
         when = f"dates {m.date} and {e.date}"
-    else:
-        if m.day is None or e.day is None:
+    elif m.day is None or e.day is None:
+        found = _undated_agreement(m, e)
+        if found is None:
             return None
+        gap, when = 0, found
+    else:
         gap = abs((m.day - e.day).days)
         if gap > UNDATED_TOLERANCE:
             return None
@@ -153,6 +181,26 @@ def agreement(m: Occurrence, e: Occurrence, kb: KnowledgeBase) -> tuple[float, s
     return score, f"same type {m.type}; actors {who}; {when}{where}"
 
 
+def _undated_agreement(m: Occurrence, e: Occurrence) -> str | None:
+    """Whether a report with no day at all may be one with another (which may have one):
+    the same people only, and the weekday each names, if any, agreeing. Says why."""
+    if not (m.all_people and e.all_people) or len(m.sources) + len(m.targets) < 2:
+        return None
+    if m.docs & e.docs:
+        return "one undated report"  # as a dated page's mentions share its day
+    dated = m if m.day is not None else e if e.day is not None else None
+    undated = e if dated is m else m
+    if dated is not None and dated.day is not None:
+        if undated.weekday is None or dated.day.weekday() != undated.weekday:
+            return None
+        return f"an undated report of a {WEEKDAY_NAMES[undated.weekday]} and {dated.day}"
+    if m.weekday is not None and e.weekday is not None and m.weekday != e.weekday:
+        return None
+    if not (m.location and e.location and norm(m.location) == norm(e.location)):
+        return None  # the same people met more than once: only the place can tell it is one occasion
+    return f"two undated reports of the same people in {e.location}"
+
+
 class Merger:
     """Events near in time, indexed by blocking key and day; assigns each mention to an event."""
 
@@ -160,30 +208,38 @@ class Merger:
         self.kb = kb
         self.events: dict[str, Occurrence] = {}
         self.by_key: dict[tuple[str, date], set[str]] = {}
+        self.by_person: dict[str, set[str]] = {}  # all events by the people they name, on any day
 
     def add(self, occurrences: Iterable[Occurrence]) -> None:
         for o in occurrences:
             self.events[o.id] = o
-            if o.day is None:
-                continue  # with neither a date nor a publication date nothing can join it
             for k in o.keys():
-                self.by_key.setdefault((k, o.day), set()).add(o.id)
+                self.by_key.setdefault((k, o.day or UNDATED), set()).add(o.id)
+            for k in o.person_keys():
+                self.by_person.setdefault(k, set()).add(o.id)
 
     def _near(self, m: Occurrence) -> set[str]:
-        """Events sharing a blocking key with the mention within ``WINDOW`` of its day."""
+        """Events sharing a blocking key with the mention within ``WINDOW`` of its day; for
+        an undated mention, those naming its people on any day, and undated ones for any."""
         if m.day is None:
-            return set()
-        days = [m.day + timedelta(days=d) for d in range(-WINDOW.days, WINDOW.days + 1)]
+            return {i for k in m.person_keys() for i in self.by_person.get(k, ())}
+        days = [m.day + timedelta(days=d) for d in range(-WINDOW.days, WINDOW.days + 1)] + [UNDATED]
         return {i for k in m.keys() for day in days for i in self.by_key.get((k, day), ())}
 
     def place(self, m: Occurrence) -> tuple[Occurrence, str | None]:
-        """The event a mention belongs to (a new one when none fits) and why it joined."""
+        """The event a mention belongs to (a new one when none fits) and why it joined. A
+        mention or an event with no day joins only the one event that fits."""
         best: tuple[float, str, Occurrence] | None = None
+        undated_fits = 0
         for event_id in sorted(self._near(m)):
             e = self.events[event_id]
             found = agreement(m, e, self.kb)
+            if found is not None and (m.day is None or e.day is None):
+                undated_fits += 1
             if found is not None and (best is None or found[0] > best[0]):
                 best = (found[0], found[1], e)
+        if best is not None and undated_fits > 1 and (m.day is None or best[2].day is None):
+            best = None  # which of several it reports cannot be told without a day
         if best is None:
             self.add([m])
             return m, None
@@ -193,5 +249,5 @@ class Merger:
         return event, best[1]
 
 
-__all__ = ["DAY_TOLERANCE", "Merger", "Occurrence", "UNDATED_TOLERANCE", "WINDOW", "Who", "agreement",
+__all__ = ["DAY_TOLERANCE", "UNDATED", "Merger", "Occurrence", "UNDATED_TOLERANCE", "WINDOW", "Who", "agreement",
            "same_actor"]

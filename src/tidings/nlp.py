@@ -91,13 +91,20 @@ def titled_persons(doc: Doc) -> Doc:
 
 
 POSSESSIVE = {"'s", "\u2019s", "'", "\u2019"}
+# verbs of a headline in title case that a tagger takes for a surname ("Kerry Meets With Putin")
+HEADLINE_VERBS = {"meets", "holds", "hosts", "receives", "welcomes", "visits", "calls", "rings", "phones",
+                  "talks", "says", "tells", "urges", "warns", "vows", "pledges", "signs", "thanks", "hails",
+                  "praises", "slams", "condemns", "accuses", "blames", "rejects", "agrees", "discusses",
+                  "greets", "congratulates", "sends", "seeks", "backs", "invites", "arrives", "begins",
+                  "ends", "heads", "threatens", "demands", "announces", "orders", "launches", "opens"}
 
 
 def _whole_name(doc: Doc, ent: Span, kb: KnowledgeBase) -> Span:
-    """A person's name whole and clean: without a possessive ("Jim Mattis'"), with a first
+    """A person's name whole and clean: without a possessive ("Jim Mattis'") or a headline's
+    verb ("Kerry Meets"), with a first
     name or initial the tagger left out ("Antony" in "Antony J. Blinken")."""
     start, end = ent.start, ent.end
-    while end - start > 1 and doc[end - 1].text in POSSESSIVE:
+    while end - start > 1 and (doc[end - 1].text in POSSESSIVE or doc[end - 1].lower_ in HEADLINE_VERBS):
         end -= 1
     if start > 0 and not doc[start - 1].ent_type_ and _name_token(doc[start - 1]) and \
             doc[start - 1].lower_ not in HONORIFICS and kb.role(doc[start - 1].text) is None and \

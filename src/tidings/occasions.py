@@ -157,3 +157,32 @@ def meetings_over_visit(events: Sequence[EventMention]) -> list[EventMention]:
         return list(events)
     return [replace(e, mode="visit") if e in meetings and travellers & {a.id for a in e.sources} else e
             for e in events if e not in frames]
+
+
+def headline_as_lead(events: Sequence[EventMention], headline: tuple[int, int] | None,
+                     lead: tuple[int, int] | None) -> list[EventMention]:
+    """A headline that states the lead's event is that event, one report (GUIDELINES 3): its
+    event and the lead's of the same type with an actor in common are one, and the one naming
+    fewer people goes (the headline's when they tie: the lead has the date and the detail).
+    A headline whose event the lead lacks is kept: the text may have been cut."""
+    if headline is None or lead is None:
+        return list(events)
+
+    def within(e: EventMention, part: tuple[int, int]) -> bool:
+        return part[0] <= e.start < part[1]
+
+    leads = [e for e in events if within(e, lead)]
+    dropped: set[int] = set()
+    for i, h in enumerate(events):
+        if not within(h, headline):
+            continue
+        ids = {a.id for a in (*h.sources, *h.targets)}
+        same = [e for e in leads if e.type == h.type and ids & {a.id for a in (*e.sources, *e.targets)}]
+        if same:  # one of the two goes: the lead's, unless the headline names more people
+            richer = _people(h) > max(_people(e) for e in same)
+            dropped |= {id(e) for e in same} if richer else {id(h)}
+    return [e for e in events if id(e) not in dropped]
+
+
+def _people(e: EventMention) -> int:
+    return sum(a.id.startswith("person:") for a in (*e.sources, *e.targets))

@@ -30,10 +30,10 @@ from sqlalchemy import (Boolean, Column, Date, DateTime, Float, ForeignKey, Inde
                         text, update)
 from sqlalchemy.engine import Connection, Engine
 
-from . import copies
+from . import copies, dates
 from .errors import NotFound, StoreError, StoreWriteError
 from .kb import KnowledgeBase, load_kb, norm
-from .merge import WINDOW, Merger, Occurrence, Who
+from .merge import UNDATED, WINDOW, Merger, Occurrence, Who
 from .names import org_key, person_key
 from .records import Actor, DocActor, DocumentResult, Failure, content_hash
 from .resolve import ActorEntry, ActorIndex, Decisions
@@ -396,7 +396,7 @@ class Store:
                                             sector=actor.sector or entry.sector, role=actor.role))
                     sides.append(whos)
                 occ = Occurrence(r.mention_id, r.type, r.date, d.published, r.location, sides[0], sides[1],
-                                 {r.doc_id})
+                                 {r.doc_id}, _weekday(r.date or d.published, r.evidence))
                 pending.append((r, occ))
         self._write_actors(conn, index)
         if not pending:
@@ -432,15 +432,17 @@ class Store:
 
     def _candidates(self, conn: Connection, pending: list[Occurrence]) -> list[Occurrence]:
         """Stored events that share a blocking key with a pending mention, near in time."""
-        keys = sorted({k for o in pending for k in o.keys()})
+        keys = sorted({k for o in pending if o.day is not None for k in o.keys()})
         days = [o.day for o in pending if o.day is not None]
-        if not keys or not days:
-            return []
-        lo, hi = min(days) - WINDOW, max(days) + WINDOW
         ids: set[str] = set()
-        for chunk in _chunks(keys):
-            ids |= {r[0] for r in conn.execute(select(event_keys.c.event_id).where(
-                event_keys.c.key.in_(chunk), event_keys.c.day.between(lo, hi)))}
+        if keys and days:  # dated: near in time, or with no day at all
+            lo, hi = min(days) - WINDOW, max(days) + WINDOW
+            for chunk in _chunks(keys):
+                ids |= {r[0] for r in conn.execute(select(event_keys.c.event_id).where(
+                    event_keys.c.key.in_(chunk), event_keys.c.day.between(lo, hi) | (event_keys.c.day == UNDATED)))}
+        people = sorted({k for o in pending if o.day is None for k in o.person_keys()})
+        for chunk in _chunks(people):  # undated: the same people on any day
+            ids |= {r[0] for r in conn.execute(select(event_keys.c.event_id).where(event_keys.c.key.in_(chunk)))}
         return self._occurrences(conn, sorted(ids))
 
     def _occurrences(self, conn: Connection, ids: list[str]) -> list[Occurrence]:
@@ -456,9 +458,14 @@ class Store:
                                                        columns=(actors.c.actor_id, actors.c.kind))}
         docs: dict[str, set[str]] = defaultdict(set)
         published: dict[str, date] = {}
+        weekdays: dict[str, int] = {}
         for r in _rows_in(conn, mentions.join(documents, documents.c.doc_id == mentions.c.doc_id), mentions.c.event_id,
-                          ids, columns=(mentions.c.event_id, mentions.c.doc_id, documents.c.published)):
+                          ids, columns=(mentions.c.event_id, mentions.c.doc_id, documents.c.published,
+                                        mentions.c.date, mentions.c.evidence)):
             docs[r.event_id].add(r.doc_id)
+            weekday = _weekday(r.date or r.published, r.evidence)
+            if weekday is not None:
+                weekdays.setdefault(r.event_id, weekday)
             if r.published and (r.event_id not in published or r.published < published[r.event_id]):
                 published[r.event_id] = r.published
         out = []
@@ -466,7 +473,7 @@ class Store:
             sides = {side: [replace(w, kind=found.get(w.id, "org")) for w in ws]
                      for side, ws in who[r.event_id].items()}
             out.append(Occurrence(r.event_id, r.type, r.date, published.get(r.event_id), r.location,
-                                  sides["source"], sides["target"], docs[r.event_id]))
+                                  sides["source"], sides["target"], docs[r.event_id], weekdays.get(r.event_id)))
         return out
 
     def _write_events(self, conn: Connection, touched: dict[str, Occurrence]) -> None:
@@ -503,9 +510,8 @@ class Store:
                 for i, w in enumerate(whos):
                     actor_rows.append(dict(event_id=event_id, side=side, position=i, actor_id=w.id, name=w.name,
                                            org=w.org, role=w.role, country=w.country, sector=w.sector))
-            day = values["sort_date"]
-            if day is not None:
-                key_rows += [{"key": k, "day": day, "event_id": event_id} for k in occ.keys()]
+            day = values["sort_date"] or UNDATED
+            key_rows += [{"key": k, "day": day, "event_id": event_id} for k in occ.keys() | occ.person_keys()]
         if inserts:
             conn.execute(insert(events), inserts)
         if updates:
@@ -999,6 +1005,11 @@ def _independent(rows: Sequence[Any]) -> int:
             parent[find(f"outlet:{r.outlet.lower()}")] = group
         parent[find(f"doc:{r.doc_id}")] = group
     return len({find(f"doc:{r.doc_id}") for r in rows})
+
+
+def _weekday(day: date | None, evidence: str) -> int | None:
+    """An undated report's weekday, from its sentence ("the two leaders spoke Monday")."""
+    return None if day is not None else dates.weekday_named(evidence)
 
 
 def _chunks(items: Sequence[Any], size: int = CHUNK) -> Iterator[Sequence[Any]]:
