@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from email.utils import parsedate_to_datetime
 from urllib.parse import urlsplit
 
+from .feeds import feed_entries
 from .records import Failure, RawDocument
 from .warc import warc_documents  # where it was before tidings.warc; kept for callers
 
@@ -111,8 +112,6 @@ class Fetcher:
             for loc in re.findall(r"<loc>\s*([^<\s]+)\s*</loc>", text):
                 yield from self.documents(loc, depth)  # a page, or a sitemap of a sitemap index
             return
-        from .ingest import feed_entries  # noqa: PLC0415
-
         for item in feed_entries(origin, text):
             if isinstance(item, RawDocument) and len(item.body) < 600 and item.url:
                 fetched = list(self.documents(item.url, depth))
