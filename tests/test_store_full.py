@@ -143,14 +143,16 @@ def test_the_cli_prints_the_summary_and_what_was_not_stored(tmp_path, monkeypatc
 
 
 def test_a_document_the_store_refuses_is_a_failure_and_the_batch_goes_in(tmp_path, monkeypatch):
-    real = store_module.Store._add_article
+    from tidings.store.write import Writer
+
+    real = Writer._add_article
 
     def refuse(self, conn, result, now, rows):  # noqa: ANN001, ANN202
         if result.article.origin.endswith("article-01.txt"):
             raise ValueError("this document breaks the store")
         return real(self, conn, result, now, rows)
 
-    monkeypatch.setattr(store_module.Store, "_add_article", refuse)
+    monkeypatch.setattr(Writer, "_add_article", refuse)
     db = str(tmp_path / "events.db")
     summary = ingest([articles(tmp_path / "all", 0, 3)], db, batch_size=3)
     assert summary.ingested == 2 and [f.stage for f in summary.failed] == ["store"]
