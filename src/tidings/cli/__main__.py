@@ -1,0 +1,4 @@
+"""`python -m tidings.cli`: the `tidings` command."""
+from . import main
+
+main()
