@@ -1,5 +1,6 @@
 """The shape of the package (issue 17): no import cycles between its modules, and no module so
 long that a newcomer cannot read it whole. Read from the source with `ast`; nothing is imported."""
+
 from __future__ import annotations
 
 import ast
@@ -34,7 +35,7 @@ def imports(name: str, path: Path, known: set[str]) -> set[str]:
         elif isinstance(node, ast.ImportFrom):
             if node.level:
                 base = package.split(".")
-                base = base[:len(base) - node.level + 1]
+                base = base[: len(base) - node.level + 1]
                 target = ".".join(base + ([node.module] if node.module else []))
             else:
                 target = node.module or ""
@@ -95,6 +96,9 @@ def test_a_cycle_is_found():
 
 
 def test_no_module_is_too_long():
-    long = {name: n for name, path in modules().items()
-            if (n := len(path.read_text(encoding="utf-8").splitlines())) > MAX_LINES}
+    long = {
+        name: n
+        for name, path in modules().items()
+        if (n := len(path.read_text(encoding="utf-8").splitlines())) > MAX_LINES
+    }
     assert set(long) <= LONG_FOR_NOW, f"modules over {MAX_LINES} lines: {long}"

@@ -6,6 +6,7 @@ when the shorter text's shingles are mostly (``CONTAINMENT``) inside the longer 
 story that an outlet republishes with a paragraph of its own is still a copy. Copies share a
 root document and count as one independent source.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -25,7 +26,7 @@ MIN_BANDS = 2  # candidates share at least this many bands (a containment of 0.7
 
 def shingles(text: str) -> set[str]:
     words = re.findall(r"\w+", text.lower())
-    return {" ".join(words[i:i + SHINGLE]) for i in range(max(0, len(words) - SHINGLE + 1))}
+    return {" ".join(words[i : i + SHINGLE]) for i in range(max(0, len(words) - SHINGLE + 1))}
 
 
 @lru_cache(maxsize=256)
@@ -43,7 +44,7 @@ def bands(grams: set[str]) -> list[str]:
     values = m.hashvalues
     out = []
     for b in range(0, NUM_PERM, ROWS):
-        digest = hashlib.blake2b(values[b:b + ROWS].tobytes(), digest_size=8).hexdigest()
+        digest = hashlib.blake2b(values[b : b + ROWS].tobytes(), digest_size=8).hexdigest()
         out.append(f"{b // ROWS}:{digest}")
     return out
 

@@ -9,6 +9,7 @@ transaction (so resuming works as with local workers); Ray runs
 go to Ray a window at a time (``WINDOW`` batches per dataset), so memory stays bounded; each
 window starts its actor pool afresh, which costs one model load per actor per window.
 """
+
 from __future__ import annotations
 
 import pickle
@@ -62,8 +63,9 @@ class RayWorkers:
         ctx.execution_options.preserve_order = True
         ctx.enable_progress_bars = False
 
-    def map(self, batches: Iterable[tuple[object, Sequence[RawDocument]]]
-            ) -> Iterator[tuple[object, list[DocumentResult]]]:
+    def map(
+        self, batches: Iterable[tuple[object, Sequence[RawDocument]]]
+    ) -> Iterator[tuple[object, list[DocumentResult]]]:
         import ray  # noqa: PLC0415
         from ray.data import ActorPoolStrategy  # noqa: PLC0415
 
@@ -72,11 +74,19 @@ class RayWorkers:
             # each batch cut into one chunk per actor, as local workers do, so no actor idles
             # while another codes the last batch alone; two chunks in flight per actor, so the
             # next chunk's input is there when one finishes
-            rows = [{"i": i, "items": pickle.dumps(list(chunk))}
-                    for i, (_, items) in enumerate(window) for chunk in chunks(items, self.n)]
+            rows = [
+                {"i": i, "items": pickle.dumps(list(chunk))}
+                for i, (_, items) in enumerate(window)
+                for chunk in chunks(items, self.n)
+            ]
             ds = ray.data.from_items(rows, override_num_blocks=len(rows))
-            ds = ds.map_batches(_Coder, fn_constructor_kwargs={"options": self.options}, batch_size=1, num_cpus=1,
-                                compute=ActorPoolStrategy(size=self.n, max_tasks_in_flight_per_actor=2))
+            ds = ds.map_batches(
+                _Coder,
+                fn_constructor_kwargs={"options": self.options},
+                batch_size=1,
+                num_cpus=1,
+                compute=ActorPoolStrategy(size=self.n, max_tasks_in_flight_per_actor=2),
+            )
             done: list[DocumentResult] = []
             current = 0
             for row in ds.iter_rows():  # in input order: the chunks of batch 0, then of batch 1...

@@ -3,6 +3,7 @@
 The library raises; the CLI turns these into messages and exit codes. Per-document problems
 are not raised out of a batch: they become :class:`tidings.records.Failure` records.
 """
+
 from __future__ import annotations
 
 

@@ -1,5 +1,6 @@
 """RSS and Atom feeds: their entries as documents (used by :mod:`tidings.ingest` for feed files and by
 :mod:`tidings.fetch` for feeds found at URLs)."""
+
 from __future__ import annotations
 
 from collections.abc import Iterator
@@ -34,8 +35,16 @@ def _entry_document(where: str, entry: Any, outlet: str | None) -> RawDocument |
     content = entry.get("content")
     body = content[0].get("value") if content else entry.get("summary", "")
     if not body or not body.strip():
-        return Failure(where, "read", "feed entry has no content or summary",
-                       entry.get("link") or entry.get("id"))
-    return RawDocument(origin=where, fmt="html", body=f"<html><body><article>{body}</article></body></html>",
-                       source_id=entry.get("id"), url=entry.get("link"), outlet=outlet,
-                       published=entry.get("published") or entry.get("updated"), title=entry.get("title"))
+        return Failure(
+            where, "read", "feed entry has no content or summary", entry.get("link") or entry.get("id")
+        )
+    return RawDocument(
+        origin=where,
+        fmt="html",
+        body=f"<html><body><article>{body}</article></body></html>",
+        source_id=entry.get("id"),
+        url=entry.get("link"),
+        outlet=outlet,
+        published=entry.get("published") or entry.get("updated"),
+        title=entry.get("title"),
+    )

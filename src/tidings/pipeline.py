@@ -1,5 +1,6 @@
 """The batch function: RawDocuments in, DocumentResults out. Pure apart from the models it
 loads once, so the same code runs in a loop, in worker processes or on a cluster."""
+
 from __future__ import annotations
 
 import gc
@@ -59,8 +60,12 @@ class Pipeline:
                 continue
             doc = next(docs)
             if isinstance(doc, Exception):
-                failure = Failure(item.origin, "nlp", f"the language model failed on it "
-                                  f"({type(doc).__name__}: {doc})", item.source_id)
+                failure = Failure(
+                    item.origin,
+                    "nlp",
+                    f"the language model failed on it ({type(doc).__name__}: {doc})",
+                    item.source_id,
+                )
                 results.append(DocumentResult(item, failure=failure))
                 continue
             results.append(self._code_one(item, doc))
@@ -69,8 +74,13 @@ class Pipeline:
     def _too_long(self, article: Article) -> Article | Failure:
         if len(article.text) <= self.nlp.max_length:
             return article
-        return Failure(article.origin, "nlp", f"article text is {len(article.text):,} characters, over the "
-                       f"{self.nlp.max_length:,} the language model takes; split it", article.source_id)
+        return Failure(
+            article.origin,
+            "nlp",
+            f"article text is {len(article.text):,} characters, over the "
+            f"{self.nlp.max_length:,} the language model takes; split it",
+            article.source_id,
+        )
 
     def _parse(self, texts: list[str]) -> list:
         """The parsed texts, in order; when the batch fails, each text alone, so that only the
@@ -93,8 +103,14 @@ class Pipeline:
             if article.published is None and page.dateline is not None and page.dateline.date is not None:
                 # a page without a publication date in its metadata is dated by its dateline
                 article = replace(article, published=page.dateline.date)
-            events, actors = code_document(doc, self.kb, self.lexicon, article.published, page=page,
-                                           issuer=issuer_of(self.kb, article.outlet))
+            events, actors = code_document(
+                doc,
+                self.kb,
+                self.lexicon,
+                article.published,
+                page=page,
+                issuer=issuer_of(self.kb, article.outlet),
+            )
             # the wire-copy band keys are computed here, where the work is parallel, not in the store
             bands = tuple(copies.bands(copies.shingles(article.text)))
         except Exception as e:  # a coding bug must not sink the batch; it is reported
@@ -106,7 +122,8 @@ class Pipeline:
         """Code bare texts with optional publication dates (no extraction, no store)."""
         pairs = list(texts)
         out = []
-        for (_, published), doc in zip(pairs, self.nlp.pipe([t for t, _ in pairs],
-                                                            batch_size=self.options.batch_size)):
+        for (_, published), doc in zip(
+            pairs, self.nlp.pipe([t for t, _ in pairs], batch_size=self.options.batch_size)
+        ):
             out.append(code_doc(doc, self.kb, self.lexicon, published))  # type: ignore[arg-type]
         return out

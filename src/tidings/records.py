@@ -2,6 +2,7 @@
 
 RawDocument (ingest) -> Article (extract) -> EventMention (coding) -> stored Event.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -83,8 +84,14 @@ class Actor:
     sector: str | None = None
 
     def as_dict(self) -> dict[str, Any]:
-        return {"id": self.id, "name": self.name, "org": self.org, "role": self.role,
-                "country": self.country, "sector": self.sector}
+        return {
+            "id": self.id,
+            "name": self.name,
+            "org": self.org,
+            "role": self.role,
+            "country": self.country,
+            "sector": self.sector,
+        }
 
 
 @dataclass(frozen=True)
@@ -135,19 +142,29 @@ class EventMention:
 
     @property
     def id(self) -> str:
-        return content_hash(f"{self.evidence}\x00{self.start}\x00{self.type}\x00{self.trigger}"
-                            f"\x00{[a.id for a in self.sources]}\x00{[a.id for a in self.targets]}")
+        return content_hash(
+            f"{self.evidence}\x00{self.start}\x00{self.type}\x00{self.trigger}"
+            f"\x00{[a.id for a in self.sources]}\x00{[a.id for a in self.targets]}"
+        )
 
     def as_dict(self) -> dict[str, Any]:
         from .ontology import cameo_code  # noqa: PLC0415  (light, avoids a cycle)
+
         return {
-            "type": self.type, "mode": self.mode, "cameo": self.cameo or cameo_code(self.type),
+            "type": self.type,
+            "mode": self.mode,
+            "cameo": self.cameo or cameo_code(self.type),
             "date": self.date.isoformat() if self.date else None,
-            "date_precision": self.date_precision, "date_basis": self.date_basis,
+            "date_precision": self.date_precision,
+            "date_basis": self.date_basis,
             "sources": [a.as_dict() for a in self.sources],
             "targets": [a.as_dict() for a in self.targets],
-            "location": self.location, "confidence": round(self.confidence, 2),
-            "background": self.background, "within": self.within, "trigger": self.trigger, "evidence": self.evidence,
+            "location": self.location,
+            "confidence": round(self.confidence, 2),
+            "background": self.background,
+            "within": self.within,
+            "trigger": self.trigger,
+            "evidence": self.evidence,
             "spans": [{"start": s.start, "end": s.end, "label": s.label} for s in self.spans],
         }
 

@@ -5,6 +5,7 @@ coding on what is left (``Pipeline.process``); the main process writes each batc
 in one transaction, in input order, so a run killed at any moment loses at most the batches
 in flight, and a new run skips what was committed.
 """
+
 from __future__ import annotations
 
 from collections import deque
@@ -48,11 +49,13 @@ class Workers:
     def __init__(self, options: Options, n: int) -> None:
         self.n = n
         # spawn: a fresh interpreter per worker (fork after loading models or threads is unsafe)
-        self.pool = ProcessPoolExecutor(max_workers=n, mp_context=get_context("spawn"),
-                                        initializer=_start, initargs=(options,))
+        self.pool = ProcessPoolExecutor(
+            max_workers=n, mp_context=get_context("spawn"), initializer=_start, initargs=(options,)
+        )
 
-    def map(self, batches: Iterable[tuple[object, Sequence[RawDocument]]]
-            ) -> Iterator[tuple[object, list[DocumentResult]]]:
+    def map(
+        self, batches: Iterable[tuple[object, Sequence[RawDocument]]]
+    ) -> Iterator[tuple[object, list[DocumentResult]]]:
         """`(tag, items)` in, `(tag, results)` out, in input order, at most 2 batches in flight.
 
         Each batch is cut into one chunk per worker, so every worker has a share of every
@@ -78,7 +81,7 @@ class Workers:
 def chunks(items: Sequence[RawDocument], n: int) -> list[Sequence[RawDocument]]:
     """`items` cut into at most `n` near-equal chunks (one, possibly empty, when there are none)."""
     size = -(-len(items) // n) or 1
-    return [items[i:i + size] for i in range(0, len(items), size)] or [items]
+    return [items[i : i + size] for i in range(0, len(items), size)] or [items]
 
 
 def _collect(tag: object, futures: list[Future]) -> tuple[object, list[DocumentResult]]:

@@ -11,6 +11,7 @@ serve.py     serve
 evaluate.py  code, eval
 output.py    how records are printed (tables, timelines, marked evidence, JSONL, CSV)
 """
+
 from __future__ import annotations
 
 from . import ingest, events, actors, serve, evaluate  # noqa: F401, I001  (each registers its commands, in this order)

@@ -1,5 +1,6 @@
 """Commands about actors: `actors` lists them, `actor` shows one or corrects resolution, and
 `resolve` resolves and merges the whole store again."""
+
 from __future__ import annotations
 
 import json
@@ -16,10 +17,12 @@ from .output import print_actor
 
 
 @app.command("actors")
-def actors_cmd(db: DbOption = DEFAULT_DB,
-               search: Annotated[Optional[str], typer.Option(help="Only actors with a name containing this.")] = None,
-               limit: Annotated[int, typer.Option(help="At most this many.")] = 50,
-               format: Annotated[str, typer.Option("--format", help="table or jsonl")] = "table") -> None:
+def actors_cmd(
+    db: DbOption = DEFAULT_DB,
+    search: Annotated[Optional[str], typer.Option(help="Only actors with a name containing this.")] = None,
+    limit: Annotated[int, typer.Option(help="At most this many.")] = 50,
+    format: Annotated[str, typer.Option("--format", help="table or jsonl")] = "table",
+) -> None:
     """Canonical actors, busiest first."""
     try:
         rows = Store(db).find_actors(search, limit)
@@ -31,19 +34,32 @@ def actors_cmd(db: DbOption = DEFAULT_DB,
         return
     table = Table("name", "kind", "country", "org", "sector", "events", "id", title=f"{len(rows)} actor(s)")
     for r in rows:
-        table.add_row(r["name"], r["kind"], r["country"] or "", r["org"] or "", r["sector"] or "",
-                      str(r["events"]), r["actor_id"])
+        table.add_row(
+            r["name"],
+            r["kind"],
+            r["country"] or "",
+            r["org"] or "",
+            r["sector"] or "",
+            str(r["events"]),
+            r["actor_id"],
+        )
     out.print(table)
 
 
 @app.command("actor")
-def actor_cmd(words: Annotated[list[str], typer.Argument(
-                  help="NAME to show an actor; or merge KEEP OTHER...; split ACTOR --alias NAME; "
-                       "rename ACTOR NEW_NAME; or decisions.")],
-              db: DbOption = DEFAULT_DB,
-              alias: Annotated[Optional[str], typer.Option(help="split: the name whose mentions leave.")] = None,
-              name: Annotated[Optional[str], typer.Option(help="split: the new actor's name.")] = None,
-              as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False) -> None:
+def actor_cmd(
+    words: Annotated[
+        list[str],
+        typer.Argument(
+            help="NAME to show an actor; or merge KEEP OTHER...; split ACTOR --alias NAME; "
+            "rename ACTOR NEW_NAME; or decisions."
+        ),
+    ],
+    db: DbOption = DEFAULT_DB,
+    alias: Annotated[Optional[str], typer.Option(help="split: the name whose mentions leave.")] = None,
+    name: Annotated[Optional[str], typer.Option(help="split: the new actor's name.")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+) -> None:
     """Show an actor (aliases, roles over time, events by type, counterparts) or correct resolution.
 
     Corrections are stored as decisions: they hold for documents ingested later and when the
@@ -79,11 +95,15 @@ def _decide(store: Store, verb: str, rest: list[str], alias: str | None, name: s
         out.print(f"merged {', '.join(others)} into {keep}")
     elif verb == "split":
         if len(rest) != 1 or not alias:
-            raise TidingsError("split needs an actor and a name: tidings actor split ACTOR --alias NAME [--name NEW]")
+            raise TidingsError(
+                "split needs an actor and a name: tidings actor split ACTOR --alias NAME [--name NEW]"
+            )
         from ..names import person_key  # noqa: PLC0415
 
         actor = store.actor(rest[0])
-        key = f"person:{person_key(alias, store.kb)}" if actor["kind"] == "person" else f"name:{alias.lower()}"
+        key = (
+            f"person:{person_key(alias, store.kb)}" if actor["kind"] == "person" else f"name:{alias.lower()}"
+        )
         new_id = f"{actor['id']}~{key.split(':', 1)[1].replace(' ', '-')}"
         store.decide("split", {"actor": actor["id"], "key": key, "new_id": new_id, "name": name or alias})
         out.print(f"mentions of {actor['id']} named {alias!r} are now {new_id} ({name or alias})")
@@ -102,5 +122,7 @@ def resolve(db: DbOption = DEFAULT_DB) -> None:
         counts = Store(db).rebuild()
     except TidingsError as e:
         fail(e)
-    out.print(f"{counts['mentions']} mentions from {counts['documents']} documents: {counts['events']} events, "
-              f"{counts['actors']} actors")
+    out.print(
+        f"{counts['mentions']} mentions from {counts['documents']} documents: {counts['events']} events, "
+        f"{counts['actors']} actors"
+    )

@@ -1,4 +1,5 @@
 """The `tidings` Typer app, its consoles, and what every command shares."""
+
 from __future__ import annotations
 
 from datetime import date
@@ -9,8 +10,11 @@ from rich.console import Console
 
 from ..errors import TidingsError
 
-app = typer.Typer(help="News in, political events out: PLOVER-coded, dated, with evidence.",
-                  no_args_is_help=True, add_completion=False)
+app = typer.Typer(
+    help="News in, political events out: PLOVER-coded, dated, with evidence.",
+    no_args_is_help=True,
+    add_completion=False,
+)
 out = Console()
 err = Console(stderr=True)
 

@@ -1,4 +1,5 @@
 """`code` codes records without a store; `eval` scores the coder on gold records or articles."""
+
 from __future__ import annotations
 
 import json
@@ -15,7 +16,9 @@ from .app import app, err, fail, out
 
 
 @app.command("code")
-def code_cmd(path: Annotated[str, typer.Argument(help="JSONL of {id, text, date?}, or - for stdin.")]) -> None:
+def code_cmd(
+    path: Annotated[str, typer.Argument(help="JSONL of {id, text, date?}, or - for stdin.")],
+) -> None:
     """Code records without a store; one output line per input record: {id, events}."""
     stream = sys.stdin if path == "-" else open(path, encoding="utf-8")  # noqa: SIM115
     bad = 0
@@ -39,14 +42,21 @@ def code_cmd(path: Annotated[str, typer.Argument(help="JSONL of {id, text, date?
 
 
 @app.command("eval")
-def eval_cmd(gold: Annotated[str, typer.Argument(
-                 help="Gold JSONL (PLOVER gold standard or UniversalPetrarch), or a folder of articles "
-                      "with article-level gold (articles/NNN.txt, NNN.meta.json, gold/NNN.json).")],
-             as_json: Annotated[bool, typer.Option("--json", help="Print the report as JSON.")] = False,
-             floors: Annotated[Optional[str], typer.Option(
-                 help="JSON file of minimum figures ({\"accuracy\": 0.85, ...}); exit 1 below any.")] = None,
-             examples: Annotated[int, typer.Option(help="Misclassified examples to show.")] = 8,
-             ) -> None:
+def eval_cmd(
+    gold: Annotated[
+        str,
+        typer.Argument(
+            help="Gold JSONL (PLOVER gold standard or UniversalPetrarch), or a folder of articles "
+            "with article-level gold (articles/NNN.txt, NNN.meta.json, gold/NNN.json)."
+        ),
+    ],
+    as_json: Annotated[bool, typer.Option("--json", help="Print the report as JSON.")] = False,
+    floors: Annotated[
+        Optional[str],
+        typer.Option(help='JSON file of minimum figures ({"accuracy": 0.85, ...}); exit 1 below any.'),
+    ] = None,
+    examples: Annotated[int, typer.Option(help="Misclassified examples to show.")] = 8,
+) -> None:
     """Score the coder on gold records: per-type P/R/F1, accuracy, macro-F1, actor accuracy;
     on a folder of articles, recall, precision, dates and merging, lenient and strict."""
     from .. import evaluate  # noqa: PLC0415
@@ -106,57 +116,100 @@ def _print_article_report(report: dict) -> None:
     def pct(v: float | None) -> str:
         return "n/a" if v is None else f"{v:.3f}"
 
-    out.print(f"{report['gold']}: {report['articles']} articles, {report['predicted_events']} events predicted")
-    table = Table("type", "gold", "found", "recall", "predicted", "correct", "precision",
-                  title="per type (lenient)")
+    out.print(
+        f"{report['gold']}: {report['articles']} articles, {report['predicted_events']} events predicted"
+    )
+    table = Table(
+        "type", "gold", "found", "recall", "predicted", "correct", "precision", title="per type (lenient)"
+    )
     for name, row in report["lenient"]["per_type"].items():
-        table.add_row(name, str(row["gold"]), str(row["found"]), pct(row["recall"]), str(row["predicted"]),
-                      str(row["correct"]), pct(row["precision"]))
+        table.add_row(
+            name,
+            str(row["gold"]),
+            str(row["found"]),
+            pct(row["recall"]),
+            str(row["predicted"]),
+            str(row["correct"]),
+            pct(row["precision"]),
+        )
     out.print(table)
     for kind in ("lenient", "strict"):
         r = report[kind]
-        out.print(f"{kind:8} recall {pct(r['recall'])} ({r['found']}/{r['gold']})   precision "
-                  f"{pct(r['precision'])} ({r['correct']}/{r['predicted']})   F1 {pct(r['f1'])}   "
-                  f"dates {pct(r['date_acc'])}   merging: recall {pct(r['merge_recall'])} "
-                  f"({r['linked_pairs']} linked pairs), precision {pct(r['merge_precision'])} "
-                  f"({r['merged_pairs']} merged)")
+        out.print(
+            f"{kind:8} recall {pct(r['recall'])} ({r['found']}/{r['gold']})   precision "
+            f"{pct(r['precision'])} ({r['correct']}/{r['predicted']})   F1 {pct(r['f1'])}   "
+            f"dates {pct(r['date_acc'])}   merging: recall {pct(r['merge_recall'])} "
+            f"({r['linked_pairs']} linked pairs), precision {pct(r['merge_precision'])} "
+            f"({r['merged_pairs']} merged)"
+        )
     for name in ("furniture_events", "bad_actors"):
         if name in report:
             found = report[name]
-            out.print(f"{name.replace('_', ' ')}: {found['count']} of {found['of']}"
-                      + (f" (e.g. {', '.join(found['examples'][:5])})" if found.get("examples") else ""),
-                      highlight=False)
+            out.print(
+                f"{name.replace('_', ' ')}: {found['count']} of {found['of']}"
+                + (f" (e.g. {', '.join(found['examples'][:5])})" if found.get("examples") else ""),
+                highlight=False,
+            )
     for ex in report["examples"]:
         out.print(f"[bold]article {ex['article']}[/bold]")
         for g in ex["misses"]:
-            who = " / ".join(", ".join(a.get("name") or a.get("org") or "?" for a in g.get(side) or ())
-                             for side in ("sources", "targets"))
-            out.print(f"  [red]missed[/red] {g['type']} {g.get('date') or ''} {who}: {g['evidence']}",
-                      highlight=False)
+            who = " / ".join(
+                ", ".join(a.get("name") or a.get("org") or "?" for a in g.get(side) or ())
+                for side in ("sources", "targets")
+            )
+            out.print(
+                f"  [red]missed[/red] {g['type']} {g.get('date') or ''} {who}: {g['evidence']}",
+                highlight=False,
+            )
         for p in ex["false_positives"]:
             who = " / ".join(", ".join(n or "?" for n in p[side]) for side in ("sources", "targets"))
-            out.print(f"  [yellow]extra[/yellow] {p['type']} {p.get('date') or ''} {who}: {p['evidence']}",
-                      highlight=False)
+            out.print(
+                f"  [yellow]extra[/yellow] {p['type']} {p.get('date') or ''} {who}: {p['evidence']}",
+                highlight=False,
+            )
 
 
 def _print_report(report) -> None:  # noqa: ANN001
-    table = Table("type", "precision", "recall", "F1", "support", "any-event recall",
-                  title=f"{report.gold}: {report.event_records} records with events, {report.records} in all")
+    table = Table(
+        "type",
+        "precision",
+        "recall",
+        "F1",
+        "support",
+        "any-event recall",
+        title=f"{report.gold}: {report.event_records} records with events, {report.records} in all",
+    )
     for name, row in report.per_type.items():
         if row["support"]:
-            table.add_row(name, f"{row['precision']:.2f}", f"{row['recall']:.2f}", f"{row['f1']:.2f}",
-                          str(row["support"]), f"{row['any_recall']:.2f}")
+            table.add_row(
+                name,
+                f"{row['precision']:.2f}",
+                f"{row['recall']:.2f}",
+                f"{row['f1']:.2f}",
+                str(row["support"]),
+                f"{row['any_recall']:.2f}",
+            )
     out.print(table)
 
     def pct(v: float | None) -> str:
         return "n/a" if v is None else f"{v:.3f}"
-    out.print(f"accuracy {pct(report.accuracy)}   macro-F1 {pct(report.macro_f1)}   "
-              f"no-event rate {pct(report.no_event_rate)}   false alarms {pct(report.false_alarm_rate)}")
-    out.print(f"actor accuracy: source {pct(report.source_accuracy)}   target {pct(report.target_accuracy)}   "
-              f"sector {pct(report.sector_accuracy)}   date {pct(report.date_accuracy)}")
+
+    out.print(
+        f"accuracy {pct(report.accuracy)}   macro-F1 {pct(report.macro_f1)}   "
+        f"no-event rate {pct(report.no_event_rate)}   false alarms {pct(report.false_alarm_rate)}"
+    )
+    out.print(
+        f"actor accuracy: source {pct(report.source_accuracy)}   target {pct(report.target_accuracy)}   "
+        f"sector {pct(report.sector_accuracy)}   date {pct(report.date_accuracy)}"
+    )
     if report.confusions:
-        out.print("worst confusions (gold -> predicted): " + ", ".join(
-            f"{c['gold']}->{c['predicted']} {c['count']}" for c in report.confusions[:6]))
+        out.print(
+            "worst confusions (gold -> predicted): "
+            + ", ".join(f"{c['gold']}->{c['predicted']} {c['count']}" for c in report.confusions[:6])
+        )
     for e in report.errors:
-        out.print(f"  [dim]{e['id']}[/dim] gold {e['gold']}, got {e['predicted']} "
-                  f"({e['trigger'] or 'no event'}): {e['text']}", highlight=False)
+        out.print(
+            f"  [dim]{e['id']}[/dim] gold {e['gold']}, got {e['predicted']} "
+            f"({e['trigger'] or 'no event'}): {e['text']}",
+            highlight=False,
+        )

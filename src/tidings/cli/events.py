@@ -1,4 +1,5 @@
 """Commands that read events: `events`, `dyad`, `show` and `export`."""
+
 from __future__ import annotations
 
 import sys
@@ -15,23 +16,30 @@ from .output import emit, marked_evidence, print_timeline_entry, reporting
 
 
 @app.command()
-def events(db: DbOption = DEFAULT_DB,
-           actor: Annotated[Optional[str], typer.Option(help="Name, acronym or code of an actor.")] = None,
-           dyad: Annotated[Optional[tuple[str, str]], typer.Option(help="Two actors: A B.")] = None,
-           type: Annotated[Optional[str], typer.Option("--type", help="PLOVER type, e.g. CONSULT.")] = None,
-           since: Annotated[Optional[str], typer.Option(help="YYYY-MM-DD")] = None,
-           until: Annotated[Optional[str], typer.Option(help="YYYY-MM-DD")] = None,
-           format: Annotated[str, typer.Option("--format", help="table, jsonl or csv")] = "table") -> None:
+def events(
+    db: DbOption = DEFAULT_DB,
+    actor: Annotated[Optional[str], typer.Option(help="Name, acronym or code of an actor.")] = None,
+    dyad: Annotated[Optional[tuple[str, str]], typer.Option(help="Two actors: A B.")] = None,
+    type: Annotated[Optional[str], typer.Option("--type", help="PLOVER type, e.g. CONSULT.")] = None,
+    since: Annotated[Optional[str], typer.Option(help="YYYY-MM-DD")] = None,
+    until: Annotated[Optional[str], typer.Option(help="YYYY-MM-DD")] = None,
+    format: Annotated[str, typer.Option("--format", help="table, jsonl or csv")] = "table",
+) -> None:
     """List stored events, oldest first."""
     records = query(db, actor=actor, dyad=dyad, type=type, since=parse_day(since), until=parse_day(until))
     emit(records, format)
 
 
 @app.command()
-def dyad(a: str, b: str, db: DbOption = DEFAULT_DB,
-         format: Annotated[str, typer.Option("--format", help="table, jsonl or csv")] = "table",
-         background: Annotated[bool, typer.Option(help="Include history the articles mention in passing.")] = False,
-         ) -> None:
+def dyad(
+    a: str,
+    b: str,
+    db: DbOption = DEFAULT_DB,
+    format: Annotated[str, typer.Option("--format", help="table, jsonl or csv")] = "table",
+    background: Annotated[
+        bool, typer.Option(help="Include history the articles mention in passing.")
+    ] = False,
+) -> None:
     """The timeline of events between two actors (names, acronyms or codes), oldest first. A
     meeting counts once: what was said at it is shown under it."""
     try:
@@ -56,8 +64,12 @@ def show(event_id: str, db: DbOption = DEFAULT_DB) -> None:
         r = Store(db).event(event_id)
     except TidingsError as e:
         fail(e)
-    out.print(f"[bold]{r['type']}[/bold]{' / ' + r['mode'] if r['mode'] else ''}  (CAMEO {r['cameo']})  id {r['id']}")
-    out.print(f"date      {r['date'] or 'unknown'}  precision {r['date_precision']}  basis {r['date_basis'] or '-'}")
+    out.print(
+        f"[bold]{r['type']}[/bold]{' / ' + r['mode'] if r['mode'] else ''}  (CAMEO {r['cameo']})  id {r['id']}"
+    )
+    out.print(
+        f"date      {r['date'] or 'unknown'}  precision {r['date_precision']}  basis {r['date_basis'] or '-'}"
+    )
     out.print(f"location  {r['location'] or '-'}     confidence {r['confidence']:.2f}")
     if r.get("background"):
         out.print("history   the articles mention it in passing (background), not as their news")
@@ -65,28 +77,38 @@ def show(event_id: str, db: DbOption = DEFAULT_DB) -> None:
         out.print(f"said at   the meeting {r['within']} (`tidings show {r['within'][:10]}`)")
     for label, group in (("source", r["sources"]), ("target", r["targets"])):
         for a in group:
-            out.print(f"{label:<9} {a['name']}  [dim](id {a['id']}; org {a['org'] or '-'}; role {a['role'] or '-'}; "
-                      f"country {a['country'] or '-'}; sector {a['sector'] or '-'})[/dim]")
+            out.print(
+                f"{label:<9} {a['name']}  [dim](id {a['id']}; org {a['org'] or '-'}; role {a['role'] or '-'}; "
+                f"country {a['country'] or '-'}; sector {a['sector'] or '-'})[/dim]"
+            )
     out.print(f"reported  {reporting(r)}")
     for i, rep in enumerate(r["reports"], 1):
         copy = f"; a copy of document {rep['copy_of']}" if rep.get("copy_of") else ""
-        out.print(f"\n[bold]report {i}[/bold]: {rep['outlet'] or 'unknown outlet'} \u00b7 {rep['published'] or 'undated'}"
-                  f" \u00b7 {rep['title'] or ''}\n  {rep['url'] or ''} (doc {rep['doc_id']}{copy})")
+        out.print(
+            f"\n[bold]report {i}[/bold]: {rep['outlet'] or 'unknown outlet'} \u00b7 {rep['published'] or 'undated'}"
+            f" \u00b7 {rep['title'] or ''}\n  {rep['url'] or ''} (doc {rep['doc_id']}{copy})"
+        )
         for said in rep["mentions"]:
             out.print(Text("  ") + marked_evidence(said["evidence"], said["spans"]))
             if said.get("why"):
                 out.print(Text(f"  joined: {said['why']}", style="dim"))
-    out.print("\n[dim]marks: [reverse] trigger, [bold green]source[/bold green], [bold blue]target[/bold blue][/dim]")
+    out.print(
+        "\n[dim]marks: [reverse] trigger, [bold green]source[/bold green], [bold blue]target[/bold blue][/dim]"
+    )
 
 
 @app.command("export")
-def export_cmd(db: DbOption = DEFAULT_DB,
-               format: Annotated[str, typer.Option("--format", help="jsonl, csv, parquet or plover")] = "jsonl",
-               out: Annotated[Optional[str], typer.Option("--out", "-o", help="File to write; - or none for stdout "
-                                                                      "(parquet needs a file).")] = None,
-               since: Annotated[Optional[str], typer.Option(help="YYYY-MM-DD")] = None,
-               until: Annotated[Optional[str], typer.Option(help="YYYY-MM-DD")] = None,
-               type: Annotated[Optional[str], typer.Option("--type", help="PLOVER type, e.g. ASSAULT.")] = None) -> None:
+def export_cmd(
+    db: DbOption = DEFAULT_DB,
+    format: Annotated[str, typer.Option("--format", help="jsonl, csv, parquet or plover")] = "jsonl",
+    out: Annotated[
+        Optional[str],
+        typer.Option("--out", "-o", help="File to write; - or none for stdout (parquet needs a file)."),
+    ] = None,
+    since: Annotated[Optional[str], typer.Option(help="YYYY-MM-DD")] = None,
+    until: Annotated[Optional[str], typer.Option(help="YYYY-MM-DD")] = None,
+    type: Annotated[Optional[str], typer.Option("--type", help="PLOVER type, e.g. ASSAULT.")] = None,
+) -> None:
     """Export events, streaming: JSONL records, CSV, typed Parquet, or PLOVER-style JSONL."""
     from ..export import FORMATS, export  # noqa: PLC0415
     from ..ontology import EVENT_TYPES  # noqa: PLC0415
@@ -102,8 +124,12 @@ def export_cmd(db: DbOption = DEFAULT_DB,
         if out in (None, "-"):
             n = export(store, format, sys.stdout, since=parse_day(since), until=parse_day(until), type=type)
         else:
-            with open(out, "wb" if format == "parquet" else "w", encoding=None if format == "parquet" else "utf-8",
-                      newline="" if format == "csv" else None) as fh:
+            with open(
+                out,
+                "wb" if format == "parquet" else "w",
+                encoding=None if format == "parquet" else "utf-8",
+                newline="" if format == "csv" else None,
+            ) as fh:
                 n = export(store, format, fh, since=parse_day(since), until=parse_day(until), type=type)
     except (TidingsError, OSError) as e:
         fail(e)

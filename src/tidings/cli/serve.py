@@ -1,4 +1,5 @@
 """`serve`: the read-only workbench, web pages and HTTP API."""
+
 from __future__ import annotations
 
 from typing import Annotated
@@ -11,13 +12,18 @@ from .app import DbOption, app, err, fail
 
 
 @app.command()
-def serve(db: DbOption = DEFAULT_DB,
-          host: Annotated[str, typer.Option(help="Address to bind; the default serves this machine only.")] = "127.0.0.1",
-          port: Annotated[int, typer.Option(help="Port.")] = 8000) -> None:
+def serve(
+    db: DbOption = DEFAULT_DB,
+    host: Annotated[
+        str, typer.Option(help="Address to bind; the default serves this machine only.")
+    ] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port.")] = 8000,
+) -> None:
     """Serve the read-only workbench: web pages at / and the HTTP API at /api (docs at /docs)."""
     import uvicorn  # noqa: PLC0415
 
     from ..web import create_app  # noqa: PLC0415
+
     try:
         web = create_app(db)
     except TidingsError as e:

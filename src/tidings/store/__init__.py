@@ -13,6 +13,7 @@ sql.py          query helpers (chunked IN lists, ISO dates)
 
 Callers that need only a part may import it; `Store` is the one object most need.
 """
+
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
@@ -30,8 +31,20 @@ from .read.names import actor_keys
 from .read.records import event_day
 from .read.stats import StoreFigures
 from .resolution import Resolution
-from .schema import (actor_aliases, actors, decisions, doc_actors, doc_bands, documents, event_actors, event_keys,
-                     events, failures, mentions, metadata)
+from .schema import (
+    actor_aliases,
+    actors,
+    decisions,
+    doc_actors,
+    doc_bands,
+    documents,
+    event_actors,
+    event_keys,
+    events,
+    failures,
+    mentions,
+    metadata,
+)
 from .search import search_for
 from .write import Writer
 
@@ -97,19 +110,37 @@ class Store:
         """Figures for charts (see :meth:`StoreFigures.stats`)."""
         return self.figures.stats(top)
 
-    def query_events(self, actor: str | None = None, dyad: tuple[str, str] | None = None,
-                     type: str | None = None, since: date | None = None,
-                     until: date | None = None, limit: int | None = None, offset: int = 0,
-                     outlet: str | None = None, text: str | None = None, background: bool = True,
-                     statements: bool = True) -> list[dict[str, Any]]:
+    def query_events(
+        self,
+        actor: str | None = None,
+        dyad: tuple[str, str] | None = None,
+        type: str | None = None,
+        since: date | None = None,
+        until: date | None = None,
+        limit: int | None = None,
+        offset: int = 0,
+        outlet: str | None = None,
+        text: str | None = None,
+        background: bool = True,
+        statements: bool = True,
+    ) -> list[dict[str, Any]]:
         """Events as output records, oldest first (see :meth:`EventQueries.query`)."""
-        return self.event_queries.query(actor, dyad, type, since, until, limit, offset, outlet, text, background,
-                                 statements)
+        return self.event_queries.query(
+            actor, dyad, type, since, until, limit, offset, outlet, text, background, statements
+        )
 
-    def count_events(self, actor: str | None = None, dyad: tuple[str, str] | None = None,
-                     type: str | None = None, since: date | None = None, until: date | None = None,
-                     outlet: str | None = None, text: str | None = None, background: bool = True,
-                     statements: bool = True) -> int:
+    def count_events(
+        self,
+        actor: str | None = None,
+        dyad: tuple[str, str] | None = None,
+        type: str | None = None,
+        since: date | None = None,
+        until: date | None = None,
+        outlet: str | None = None,
+        text: str | None = None,
+        background: bool = True,
+        statements: bool = True,
+    ) -> int:
         return self.event_queries.count(actor, dyad, type, since, until, outlet, text, background, statements)
 
     def event(self, event_id: str) -> dict[str, Any]:
@@ -124,8 +155,9 @@ class Store:
         for records in self.iter_event_pages():
             yield from records
 
-    def iter_event_pages(self, since: date | None = None, until: date | None = None, type: str | None = None,
-                         page: int = 1000) -> Iterator[list[dict[str, Any]]]:
+    def iter_event_pages(
+        self, since: date | None = None, until: date | None = None, type: str | None = None, page: int = 1000
+    ) -> Iterator[list[dict[str, Any]]]:
         """Events a page at a time, oldest first (undated last), in constant memory."""
         return self.event_queries.pages(since, until, type, page)
 
@@ -137,13 +169,30 @@ class Store:
         """One actor: aliases, roles over time, events by type, main counterparts."""
         return self.actor_queries.actor(name)
 
-    def search(self, q: str, limit: int = 20, offset: int = 0,
-               marks: tuple[str, str] = ("[", "]")) -> list[dict[str, Any]]:
+    def search(
+        self, q: str, limit: int = 20, offset: int = 0, marks: tuple[str, str] = ("[", "]")
+    ) -> list[dict[str, Any]]:
         """Full-text search over evidence sentences and article texts (see :mod:`.search`)."""
         with self.engine.connect() as conn:
             return self.text_search.find(conn, q, limit, offset, marks)
 
 
-__all__ = ["Store", "actor_aliases", "actor_keys", "actors", "decisions", "doc_actors", "doc_bands", "documents",
-           "engine_for", "event_actors", "event_day", "event_keys", "events", "failures", "mentions", "metadata",
-           "unwritable"]
+__all__ = [
+    "Store",
+    "actor_aliases",
+    "actor_keys",
+    "actors",
+    "decisions",
+    "doc_actors",
+    "doc_bands",
+    "documents",
+    "engine_for",
+    "event_actors",
+    "event_day",
+    "event_keys",
+    "events",
+    "failures",
+    "mentions",
+    "metadata",
+    "unwritable",
+]

@@ -1,5 +1,6 @@
 """Opening a store: the engine for a path or URL (SQLite with its pragmas, or PostgreSQL through
 psycopg 3), one write transaction, and the clear error a store that takes no writes gives."""
+
 from __future__ import annotations
 
 from collections.abc import Iterator
@@ -55,17 +56,26 @@ def unwritable(db: str, e: BaseException) -> StoreWriteError | None:
     code = getattr(orig, "sqlite_errorname", None) or getattr(orig, "sqlstate", None) or ""
     said = str(orig).lower()
     if code.startswith(("SQLITE_FULL", "53100")) or "disk is full" in said or "no space left" in said:
-        return StoreWriteError(f"the store {db!r} is full: no space is left on its disk (or it reached its "
-                               "size limit). What was stored before is kept and readable; free some space and "
-                               f"run the same command again: what was stored is skipped. ({orig})")
-    if code.startswith(("SQLITE_READONLY", "25006", "42501")) or "readonly database" in said \
-            or "read-only" in said:
-        return StoreWriteError(f"the store {db!r} is read-only: tidings cannot write to it (the file's or "
-                               "its folder's permissions, a read-only disk or database role). What is in it "
-                               f"stays readable; ingest into a store you can write. ({orig})")
+        return StoreWriteError(
+            f"the store {db!r} is full: no space is left on its disk (or it reached its "
+            "size limit). What was stored before is kept and readable; free some space and "
+            f"run the same command again: what was stored is skipped. ({orig})"
+        )
+    if (
+        code.startswith(("SQLITE_READONLY", "25006", "42501"))
+        or "readonly database" in said
+        or "read-only" in said
+    ):
+        return StoreWriteError(
+            f"the store {db!r} is read-only: tidings cannot write to it (the file's or "
+            "its folder's permissions, a read-only disk or database role). What is in it "
+            f"stays readable; ingest into a store you can write. ({orig})"
+        )
     if code.startswith(("SQLITE_BUSY", "SQLITE_LOCKED")) or "database is locked" in said:
-        return StoreWriteError(f"the store {db!r} is busy: another program is writing to it. Run the same "
-                               f"command again when it is done: what was stored is skipped. ({orig})")
+        return StoreWriteError(
+            f"the store {db!r} is busy: another program is writing to it. Run the same "
+            f"command again when it is done: what was stored is skipped. ({orig})"
+        )
     return None
 
 

@@ -1,6 +1,7 @@
 """Analysts' corrections and rebuilding: a decision (merge, split, rename) is recorded and the
 store resolved again so it takes effect; `rebuild` resolves every actor and merges every mention
 again from the stored mentions, in ingestion order."""
+
 from __future__ import annotations
 
 import json
@@ -32,15 +33,28 @@ class Corrections:
                 row = conn.execute(select(actors).where(actors.c.actor_id == payload["into"])).first()
                 if row is None:
                     raise NotFound(f"no actor with id {payload['into']!r}")
-                payload = {**payload, "entry": {k: row._mapping[k] for k in ("kind", "name", "country", "org", "sector")}}
-            conn.execute(decisions.insert().values(action=action, payload=json.dumps(payload),
-                                                   made_at=datetime.now(timezone.utc)))
+                payload = {
+                    **payload,
+                    "entry": {k: row._mapping[k] for k in ("kind", "name", "country", "org", "sector")},
+                }
+            conn.execute(
+                decisions.insert().values(
+                    action=action, payload=json.dumps(payload), made_at=datetime.now(timezone.utc)
+                )
+            )
         self.rebuild()
 
     def list_decisions(self) -> list[dict[str, Any]]:
         with self.engine.connect() as conn:
-            return [{"id": r.decision_id, "action": r.action, **json.loads(r.payload), "made_at": r.made_at.isoformat()}
-                    for r in conn.execute(select(decisions).order_by(decisions.c.decision_id))]
+            return [
+                {
+                    "id": r.decision_id,
+                    "action": r.action,
+                    **json.loads(r.payload),
+                    "made_at": r.made_at.isoformat(),
+                }
+                for r in conn.execute(select(decisions).order_by(decisions.c.decision_id))
+            ]
 
     def rebuild(self, batch: int = 200) -> None:
         """Resolve every actor and merge every mention again, in ingestion order, applying
@@ -54,7 +68,7 @@ class Corrections:
                 conn.execute(update(doc_actors).values(actor_id=None))
                 ids = [r[0] for r in conn.execute(select(documents.c.doc_id).order_by(documents.c.seq))]
                 for i in range(0, len(ids), batch):
-                    derive(conn, self.resolution, self.kb, ids[i:i + batch])
+                    derive(conn, self.resolution, self.kb, ids[i : i + batch])
         except Exception:
             self.resolution.forget()
             raise

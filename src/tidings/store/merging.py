@@ -2,6 +2,7 @@
 candidates are the stored events that share a blocking key (type and actor identity) with it
 within `merge.WINDOW` days; :class:`tidings.merge.Merger` decides and explains. Every event a
 batch touches is then written again from all its mentions: date, place, counts, actors, keys."""
+
 from __future__ import annotations
 
 import json
@@ -29,11 +30,17 @@ PRECISION_RANK = {"day": 0, "month": 1, "year": 2}
 Pending = list[tuple[Any, Occurrence]]  # (mention row, what it says happened)
 
 
-def pending(conn: Connection, index: ActorIndex, local: Local, resolved: Resolved,
-            doc_ids: Sequence[str]) -> Pending:
+def pending(
+    conn: Connection, index: ActorIndex, local: Local, resolved: Resolved, doc_ids: Sequence[str]
+) -> Pending:
     """The documents' mentions as occurrences with canonical actors, in ingestion order."""
-    docs = rows_in(conn, documents, documents.c.doc_id, doc_ids,
-                   columns=(documents.c.doc_id, documents.c.seq, documents.c.published))
+    docs = rows_in(
+        conn,
+        documents,
+        documents.c.doc_id,
+        doc_ids,
+        columns=(documents.c.doc_id, documents.c.seq, documents.c.published),
+    )
     order = sorted(docs, key=lambda r: r.seq)
     by_doc: dict[str, list[Any]] = defaultdict(list)
     for r in rows_in(conn, mentions, mentions.c.doc_id, doc_ids):
@@ -46,13 +53,25 @@ def pending(conn: Connection, index: ActorIndex, local: Local, resolved: Resolve
                 whos: list[Who] = []
                 for raw in json.loads(side):
                     actor = Actor(**raw)
-                    entry = resolved.get((r.doc_id, actor.id)) or index.resolve_event_actor(actor, local[r.doc_id])
+                    entry = resolved.get((r.doc_id, actor.id)) or index.resolve_event_actor(
+                        actor, local[r.doc_id]
+                    )
                     if not any(w.id == entry.id for w in whos):
-                        whos.append(Who(id=entry.id, name=entry.name, kind=entry.kind, org=entry.org or actor.org,
-                                        country=entry.country or actor.country,
-                                        sector=actor.sector or entry.sector, role=actor.role))
+                        whos.append(
+                            Who(
+                                id=entry.id,
+                                name=entry.name,
+                                kind=entry.kind,
+                                org=entry.org or actor.org,
+                                country=entry.country or actor.country,
+                                sector=actor.sector or entry.sector,
+                                role=actor.role,
+                            )
+                        )
                 sides.append(whos)
-            occ = Occurrence(r.mention_id, r.type, r.date, d.published, r.location, sides[0], sides[1], {r.doc_id})
+            occ = Occurrence(
+                r.mention_id, r.type, r.date, d.published, r.location, sides[0], sides[1], {r.doc_id}
+            )
             out.append((r, occ))
     return out
 
@@ -70,8 +89,12 @@ def merge(conn: Connection, kb: KnowledgeBase, found: Pending) -> None:
         event, note = merger.place(occ)
         touched[event.id] = event
         placed.append({"m": r.mention_id, "e": event.id, "n": note})
-    conn.execute(update(mentions).where(mentions.c.mention_id == bindparam("m"))
-                 .values(event_id=bindparam("e"), merge_note=bindparam("n")), placed)
+    conn.execute(
+        update(mentions)
+        .where(mentions.c.mention_id == bindparam("m"))
+        .values(event_id=bindparam("e"), merge_note=bindparam("n")),
+        placed,
+    )
     write_events(conn, touched)
 
 
@@ -84,8 +107,14 @@ def candidates(conn: Connection, found: list[Occurrence]) -> list[Occurrence]:
     lo, hi = min(days) - WINDOW, max(days) + WINDOW
     ids: set[str] = set()
     for chunk in chunks(keys):
-        ids |= {r[0] for r in conn.execute(select(event_keys.c.event_id).where(
-            event_keys.c.key.in_(chunk), event_keys.c.day.between(lo, hi)))}
+        ids |= {
+            r[0]
+            for r in conn.execute(
+                select(event_keys.c.event_id).where(
+                    event_keys.c.key.in_(chunk), event_keys.c.day.between(lo, hi)
+                )
+            )
+        }
     return occurrences(conn, sorted(ids))
 
 
@@ -96,24 +125,53 @@ def occurrences(conn: Connection, ids: list[str]) -> list[Occurrence]:
     rows = rows_in(conn, events, events.c.event_id, ids)
     who: dict[str, dict[str, list[Who]]] = defaultdict(lambda: {"source": [], "target": []})
     for r in sorted(rows_in(conn, event_actors, event_actors.c.event_id, ids), key=lambda r: r.position):
-        who[r.event_id][r.side].append(Who(id=r.actor_id, name=r.name or r.actor_id, org=r.org, role=r.role,
-                                           country=r.country, sector=r.sector))
+        who[r.event_id][r.side].append(
+            Who(
+                id=r.actor_id,
+                name=r.name or r.actor_id,
+                org=r.org,
+                role=r.role,
+                country=r.country,
+                sector=r.sector,
+            )
+        )
     actor_ids = sorted({w.id for sides in who.values() for ws in sides.values() for w in ws})
-    found = {r.actor_id: r.kind for r in rows_in(conn, actors, actors.c.actor_id, actor_ids,
-                                                  columns=(actors.c.actor_id, actors.c.kind))}
+    found = {
+        r.actor_id: r.kind
+        for r in rows_in(
+            conn, actors, actors.c.actor_id, actor_ids, columns=(actors.c.actor_id, actors.c.kind)
+        )
+    }
     docs: dict[str, set[str]] = defaultdict(set)
     published: dict[str, date] = {}
-    for r in rows_in(conn, mentions.join(documents, documents.c.doc_id == mentions.c.doc_id), mentions.c.event_id,
-                     ids, columns=(mentions.c.event_id, mentions.c.doc_id, documents.c.published)):
+    for r in rows_in(
+        conn,
+        mentions.join(documents, documents.c.doc_id == mentions.c.doc_id),
+        mentions.c.event_id,
+        ids,
+        columns=(mentions.c.event_id, mentions.c.doc_id, documents.c.published),
+    ):
         docs[r.event_id].add(r.doc_id)
         if r.published and (r.event_id not in published or r.published < published[r.event_id]):
             published[r.event_id] = r.published
     out = []
     for r in rows:
-        sides = {side: [replace(w, kind=found.get(w.id, "org")) for w in ws]
-                 for side, ws in who[r.event_id].items()}
-        out.append(Occurrence(r.event_id, r.type, r.date, published.get(r.event_id), r.location,
-                              sides["source"], sides["target"], docs[r.event_id]))
+        sides = {
+            side: [replace(w, kind=found.get(w.id, "org")) for w in ws]
+            for side, ws in who[r.event_id].items()
+        }
+        out.append(
+            Occurrence(
+                r.event_id,
+                r.type,
+                r.date,
+                published.get(r.event_id),
+                r.location,
+                sides["source"],
+                sides["target"],
+                docs[r.event_id],
+            )
+        )
     return out
 
 
@@ -121,12 +179,25 @@ def write_events(conn: Connection, touched: dict[str, Occurrence]) -> None:
     """(Re)write the touched events from all their mentions: date, place, counts, actors, keys."""
     ids = sorted(touched)
     ms: dict[str, list[Any]] = defaultdict(list)
-    for r in rows_in(conn, mentions.join(documents, documents.c.doc_id == mentions.c.doc_id), mentions.c.event_id,
-                     ids, columns=(*mentions.c, documents.c.published, documents.c.outlet,
-                                   documents.c.copy_of, documents.c.seq)):
+    for r in rows_in(
+        conn,
+        mentions.join(documents, documents.c.doc_id == mentions.c.doc_id),
+        mentions.c.event_id,
+        ids,
+        columns=(
+            *mentions.c,
+            documents.c.published,
+            documents.c.outlet,
+            documents.c.copy_of,
+            documents.c.seq,
+        ),
+    ):
         ms[r.event_id].append(r)
-    existing = {r[0] for chunk in chunks(ids)
-                for r in conn.execute(select(events.c.event_id).where(events.c.event_id.in_(chunk)))}
+    existing = {
+        r[0]
+        for chunk in chunks(ids)
+        for r in conn.execute(select(events.c.event_id).where(events.c.event_id.in_(chunk)))
+    }
     for chunk in chunks(ids):
         conn.execute(delete(event_actors).where(event_actors.c.event_id.in_(chunk)))
         conn.execute(delete(event_keys).where(event_keys.c.event_id.in_(chunk)))
@@ -137,23 +208,43 @@ def write_events(conn: Connection, touched: dict[str, Occurrence]) -> None:
     for event_id in ids:
         occ, rows = touched[event_id], sorted(ms[event_id], key=lambda r: (r.seq, r.start))
         first = next((r for r in rows if r.mention_id == event_id), rows[0])
-        dated = sorted((r for r in rows if r.date), key=lambda r: (
-            PRECISION_RANK.get(r.date_precision, 3), BASIS_RANK.get(r.date_basis, 4), r.seq))
+        dated = sorted(
+            (r for r in rows if r.date),
+            key=lambda r: (PRECISION_RANK.get(r.date_precision, 3), BASIS_RANK.get(r.date_basis, 4), r.seq),
+        )
         best = dated[0] if dated else first
         pubs = [r.published for r in rows if r.published]
-        values = dict(type=first.type, mode=first.mode, cameo=first.cameo, date=best.date,
-                      date_precision=best.date_precision, date_basis=best.date_basis,
-                      location=next((r.location for r in rows if r.location), None),
-                      confidence=max(r.confidence for r in rows),
-                      sort_date=best.date or (min(pubs) if pubs else None),
-                      reports=len({r.doc_id for r in rows}), independent_sources=independent(rows),
-                      background=all(r.background for r in rows),
-                      within=meeting_of(conn, rows, event_id))
+        values = dict(
+            type=first.type,
+            mode=first.mode,
+            cameo=first.cameo,
+            date=best.date,
+            date_precision=best.date_precision,
+            date_basis=best.date_basis,
+            location=next((r.location for r in rows if r.location), None),
+            confidence=max(r.confidence for r in rows),
+            sort_date=best.date or (min(pubs) if pubs else None),
+            reports=len({r.doc_id for r in rows}),
+            independent_sources=independent(rows),
+            background=all(r.background for r in rows),
+            within=meeting_of(conn, rows, event_id),
+        )
         (updates if event_id in existing else inserts).append({"event_id": event_id, **values})
         for side, whos in (("source", occ.sources), ("target", occ.targets)):
             for i, w in enumerate(whos):
-                actor_rows.append(dict(event_id=event_id, side=side, position=i, actor_id=w.id, name=w.name,
-                                       org=w.org, role=w.role, country=w.country, sector=w.sector))
+                actor_rows.append(
+                    dict(
+                        event_id=event_id,
+                        side=side,
+                        position=i,
+                        actor_id=w.id,
+                        name=w.name,
+                        org=w.org,
+                        role=w.role,
+                        country=w.country,
+                        sector=w.sector,
+                    )
+                )
         day = values["sort_date"]
         if day is not None:
             key_rows += [{"key": k, "day": day, "event_id": event_id} for k in occ.keys()]
@@ -161,9 +252,12 @@ def write_events(conn: Connection, touched: dict[str, Occurrence]) -> None:
         conn.execute(insert(events), inserts)
     if updates:
         fields = [c.name for c in events.c if c.name != "event_id"]
-        conn.execute(update(events).where(events.c.event_id == bindparam("id_"))
-                     .values({f: bindparam(f) for f in fields}),
-                     [{**u, "id_": u.pop("event_id")} for u in updates])
+        conn.execute(
+            update(events)
+            .where(events.c.event_id == bindparam("id_"))
+            .values({f: bindparam(f) for f in fields}),
+            [{**u, "id_": u.pop("event_id")} for u in updates],
+        )
     if actor_rows:
         conn.execute(insert(event_actors), actor_rows)
     if key_rows:
@@ -193,11 +287,23 @@ def meeting_of(conn: Connection, rows: Sequence[Any], event_id: str) -> str | No
     meetings = {r.within for r in rows}
     if None in meetings or not meetings:
         return None
-    found = conn.execute(select(mentions.c.event_id).where(mentions.c.mention_id.in_(sorted(meetings)),
-                                                           mentions.c.event_id.is_not(None))).all()
+    found = conn.execute(
+        select(mentions.c.event_id).where(
+            mentions.c.mention_id.in_(sorted(meetings)), mentions.c.event_id.is_not(None)
+        )
+    ).all()
     ids = {r[0] for r in found} - {event_id}
     return ids.pop() if len(ids) == 1 else None
 
 
-__all__ = ["BASIS_RANK", "Pending", "candidates", "independent", "meeting_of", "merge", "occurrences", "pending",
-           "write_events"]
+__all__ = [
+    "BASIS_RANK",
+    "Pending",
+    "candidates",
+    "independent",
+    "meeting_of",
+    "merge",
+    "occurrences",
+    "pending",
+    "write_events",
+]

@@ -1,4 +1,5 @@
 """Small query helpers every part of the store uses: long IN (...) lists in chunks, dates as ISO text."""
+
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
@@ -13,11 +14,12 @@ CHUNK = 400  # ids per IN (...) query
 
 def chunks(items: Sequence[Any], size: int = CHUNK) -> Iterator[Sequence[Any]]:
     for i in range(0, len(items), size):
-        yield items[i:i + size]
+        yield items[i : i + size]
 
 
-def rows_in(conn: Connection, table: Any, column: Any, values: Sequence[Any],
-            columns: Sequence[Any] | None = None) -> list[Any]:
+def rows_in(
+    conn: Connection, table: Any, column: Any, values: Sequence[Any], columns: Sequence[Any] | None = None
+) -> list[Any]:
     """Rows whose column is one of the values, queried in chunks."""
     out: list[Any] = []
     for chunk in chunks(list(values)):

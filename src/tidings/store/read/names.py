@@ -1,4 +1,5 @@
 """Which canonical actors a user may mean by a name, an acronym, a country code or an id."""
+
 from __future__ import annotations
 
 from typing import Any
@@ -40,11 +41,17 @@ def actor_ids(conn: Connection, name: str, kb: KnowledgeBase) -> list[str]:
     keys = actor_keys(name, kb)
     ids: set[str] = set()
     for chunk in chunks(sorted(keys)):
-        ids |= {r[0] for r in conn.execute(select(actor_aliases.c.actor_id).where(actor_aliases.c.key.in_(chunk)))}
+        ids |= {
+            r[0] for r in conn.execute(select(actor_aliases.c.actor_id).where(actor_aliases.c.key.in_(chunk)))
+        }
         ids |= {r[0] for r in conn.execute(select(actors.c.actor_id).where(actors.c.actor_id.in_(chunk)))}
     if not ids:  # an id that a merge retired leads to the actor it was merged into
-        made = Decisions.from_rows((r.action, r.payload) for r in conn.execute(
-            select(decisions.c.action, decisions.c.payload).order_by(decisions.c.decision_id)))
+        made = Decisions.from_rows(
+            (r.action, r.payload)
+            for r in conn.execute(
+                select(decisions.c.action, decisions.c.payload).order_by(decisions.c.decision_id)
+            )
+        )
         ids = {made.follow(k) for k in keys}
     return sorted(ids | {k for k in keys if ":" not in k})
 
