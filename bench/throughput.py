@@ -71,7 +71,8 @@ def make_article(rng: random.Random, i: int) -> str:
         words += len(s.split())
     return (
         f"<html><head><title>Report {i}</title><meta property='article:published_time' "
-        f"content='2025-03-{1 + i % 28:02d}'></head><body><nav><a href='/'>Home</a> <a href='/s'>Subscribe</a>"
+        f"content='2025-03-{1 + i % 28:02d}'></head><body><nav><a href='/'>Home</a> "
+        "<a href='/s'>Subscribe</a>"
         f"</nav><article><h1>{a_country} and {b_country} hold talks ({i})</h1>{''.join(paras)}</article>"
         f"<footer>Donate now. All rights reserved.</footer></body></html>"
     )
@@ -220,7 +221,7 @@ def _compare_workers(args, rng) -> None:  # noqa: ANN001
             f"parallelism, both starting their workers inside the timing"
         )
         if args.repeat > 1:
-            pairs = zip(rates[f"ray {args.workers} cold"], rates[f"workers {args.workers} cold"])
+            pairs = zip(rates[f"ray {args.workers} cold"], rates[f"workers {args.workers} cold"], strict=True)
             print(f"ray / local runs: {', '.join(f'{r / c:.0%}' for r, c in pairs)}")
 
 

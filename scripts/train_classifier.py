@@ -32,7 +32,7 @@ def examples(pipe: Pipeline) -> tuple[list[dict[str, float]], list[str]]:
         if line.strip()
     ]
     X, y = [], []
-    for row, doc in zip(rows, pipe.nlp.pipe([r["text"] for r in rows], batch_size=64)):
+    for row, doc in zip(rows, pipe.nlp.pipe([r["text"] for r in rows], batch_size=64), strict=True):
         sent = next(doc.sents)
         X.append(dict.fromkeys(features(main_predicate(sent)), 1.0))
         y.append(row["event"] or NONE)

@@ -70,7 +70,8 @@ def new_store(backend: str, folder: Path) -> str:
             conn.execute(text(f'CREATE DATABASE "{name}"'))  # the name is made here, not taken from input
     except Exception as e:  # noqa: BLE001
         pytest.skip(
-            f"PostgreSQL is not reachable at {PG_ADMIN} ({type(e).__name__}); `make test` installs and starts it"
+            f"PostgreSQL is not reachable at {PG_ADMIN} ({type(e).__name__}); "
+            "`make test` installs and starts it"
         )
     finally:
         engine.dispose()

@@ -368,7 +368,8 @@ def test_one_event_for_one_act(code_text):
 def test_protesters_of_no_named_country_protest_at_home(code_text):
     e = _only(
         code_text(
-            "Islamist students went on a hunger strike to demand the resignation of Egyptian President Abdel Fattah el-Sisi."
+            "Islamist students went on a hunger strike to demand the resignation of "
+            "Egyptian President Abdel Fattah el-Sisi."
         ),
         "PROTEST",
     )

@@ -89,7 +89,8 @@ def test_pronoun_resolves_to_earlier_person(code_text):
 
 def test_appositive_role_and_acronym(code_text):
     events = code_text(
-        "Kenyan officials met with Tran Van Duc, General Secretary of the Communist Party of Vietnam (CPV), on Monday."
+        "Kenyan officials met with Tran Van Duc, General Secretary of the Communist Party of Vietnam (CPV), "
+        "on Monday."
     )
     [e] = events
     duc = e["targets"][0]

@@ -287,7 +287,7 @@ def test_arbitrary_stdin(data):
 def test_a_folder_of_anything_accounts_for_every_file(files):
     with tempfile.TemporaryDirectory() as folder:
         names = [f"f{i}{suffix}" for i, (suffix, _) in enumerate(files)]
-        for name, (_, data) in zip(names, files):
+        for name, (_, data) in zip(names, files, strict=True):
             Path(folder, name).write_bytes(data)
         items = list(iter_documents([folder], MAX_BYTES, OfflineFetcher()))
     assert_accounted(items)

@@ -400,7 +400,8 @@ def _page(title: str, place: str, topic: str) -> str:
         f"<html><head><title>{title}</title></head><body><nav>Home | Subscribe</nav><article><h1>{title}</h1>"
         f"<p>Kenyan Foreign Minister Amina Wekesa met Ugandan President Yoweri Museveni in {place} on Monday "
         f"to discuss {topic}, trade across the border and security in the region, officials said.</p>"
-        f"<p>The talks in {place} will resume next month, according to a statement.</p></article></body></html>"
+        f"<p>The talks in {place} will resume next month, according to a statement.</p>"
+        "</article></body></html>"
     )
 
 

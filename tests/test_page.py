@@ -387,7 +387,7 @@ def test_parts_cover_paragraphs_in_order_and_kind_at_defaults_to_body() -> None:
     text = f"\n\nPeru and Chile hold border talks\n\nLIMA, March 4 (Reuters) - {LEAD}\n\n\n{BODY}\n"
     page = read_page(text, "Peru and Chile hold border talks", PUBLISHED)
     ends = [0] + [p.end for p in page.parts]
-    assert all(p.start >= e and p.start < p.end for p, e in zip(page.parts, ends))
+    assert all(p.start >= e and p.start < p.end for p, e in zip(page.parts, ends, strict=False))
     assert page.kind_at(0) == "body" and page.kind_at(len(text) - 1) == "body"
     assert page.codable(0, 1)
     assert page.headline is not None and page.lead is not None

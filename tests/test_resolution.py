@@ -108,7 +108,8 @@ def test_short_names_pronouns_and_role_anaphors_resolve_within_a_document(pipeli
 
     text = (
         "Tran Duc Thanh, Vietnam's deputy foreign minister, met Ruritanian activist Clara Weiss in Hanoi on "
-        "Monday. Thanh praised Weiss for her support. The Vietnamese official thanked her. She praised Vietnam."
+        "Monday. Thanh praised Weiss for her support. The Vietnamese official thanked her. "
+        "She praised Vietnam."
     )
     doc = pipeline.nlp(text)
     events, actors = code_document(doc, pipeline.kb, pipeline.lexicon, None)
@@ -126,7 +127,10 @@ def test_short_names_pronouns_and_role_anaphors_resolve_within_a_document(pipeli
 def test_a_headline_short_name_links_to_the_full_name_below(pipeline):
     from tidings.coding import code_document
 
-    text = "Okafor, Lindqvist hold talks in Abuja\nNigerian President Daniel Okafor met Swedish Prime Minister Eva Lindqvist in Abuja on Monday."
+    text = (
+        "Okafor, Lindqvist hold talks in Abuja\n"
+        "Nigerian President Daniel Okafor met Swedish Prime Minister Eva Lindqvist in Abuja on Monday."
+    )
     events, actors = code_document(pipeline.nlp(text), pipeline.kb, pipeline.lexicon, None)
     ids = {a.id for e in events for a in (*e.sources, *e.targets)}
     assert "person:okafor" not in ids and "person:daniel-okafor" in ids

@@ -24,8 +24,9 @@ def _corpus(folder: Path, n: int) -> None:
             b = COUNTRIES[(i + 5) % 10]
         (folder / f"doc{i:03d}.txt").write_text(
             f"Report number {i} from the regional desk\n\n"
-            f"{a} and {b} signed an agreement on fishing rights and port fees on Monday, officials said after "
-            f"talks that lasted {i + 2} hours. The ministers of {a} praised {b} for its help during the floods "
+            f"{a} and {b} signed an agreement on fishing rights and port fees on Monday, officials said "
+            f"after talks that lasted {i + 2} hours. The ministers of {a} praised {b} for its help during "
+            f"the floods "
             f"of last year and said the two governments would meet again in the spring.\n",
             encoding="utf-8",
         )

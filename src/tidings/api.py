@@ -7,6 +7,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from itertools import islice
@@ -123,10 +124,8 @@ def _commit(
         summary.not_stored = [f.origin for f in (*read_failures, *lost)] + (
             [] if stored else [_origin(r) for r in results]
         )
-        try:
+        with contextlib.suppress(Exception):  # the counts are a courtesy; the error is what matters
             summary.store = store.counts()
-        except Exception:  # noqa: BLE001, S110  (the counts are a courtesy; the error is what matters)
-            pass
         raise IngestStopped(
             f"{e} The run stopped: {len(summary.not_stored)} input(s) of the batch being "
             "stored were not stored, and the inputs after them were not read.",
@@ -222,7 +221,7 @@ def code(
             r for r in batch if isinstance(r, dict) and isinstance(r.get("text"), str) and r["text"].strip()
         ]
         coded = pipeline.code_texts((r["text"], parse_published(_str(r.get("date")))) for r in good)
-        by_pos = {id(r): events for r, events in zip(good, coded)}
+        by_pos = {id(r): events for r, events in zip(good, coded, strict=True)}
         for r in batch:
             rid = r.get("id") if isinstance(r, dict) else None
             if id(r) not in by_pos:

@@ -110,11 +110,11 @@ class TypeClassifier:
         for f in set(feats):
             w = self.weights.get(f)
             if w is not None:
-                scores = [s + x for s, x in zip(scores, w)]
+                scores = [s + x for s, x in zip(scores, w, strict=True)]
         top = max(scores)
         exps = [math.exp(s - top) for s in scores]
         total = sum(exps)
-        return {label: e / total for label, e in zip(self.labels, exps)}
+        return {label: e / total for label, e in zip(self.labels, exps, strict=True)}
 
     def predict(self, anchor: Token) -> dict[str, float]:
         return self.probabilities(features(anchor))

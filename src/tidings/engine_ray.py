@@ -4,8 +4,8 @@
     tidings ingest corpus/ --engine ray --address ray://head:10001 # an existing cluster
 
 The main process still reads, drops inputs already stored and writes each batch in its own
-transaction (so resuming works as with local workers); Ray runs
-``Pipeline.process`` (extraction, NLP, coding) on the batches and streams the results back in input order. Batches
+transaction (so resuming works as with local workers); Ray runs ``Pipeline.process``
+(extraction, NLP, coding) on the batches and streams the results back in input order. Batches
 go to Ray a window at a time (``WINDOW`` batches per dataset), so memory stays bounded; each
 window starts its actor pool afresh, which costs one model load per actor per window.
 """

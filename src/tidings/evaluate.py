@@ -230,7 +230,7 @@ def evaluate(
     examples: int = 8,
 ) -> Report:
     predictions = coder([(r.text, r.published) for r in records])
-    outcomes = [Outcome(r, list(p)) for r, p in zip(records, predictions)]
+    outcomes = [Outcome(r, list(p)) for r, p in zip(records, predictions, strict=True)]
     return score(outcomes, gold_name, examples)
 
 

@@ -123,7 +123,7 @@ class Pipeline:
         pairs = list(texts)
         out = []
         for (_, published), doc in zip(
-            pairs, self.nlp.pipe([t for t, _ in pairs], batch_size=self.options.batch_size)
+            pairs, self.nlp.pipe([t for t, _ in pairs], batch_size=self.options.batch_size), strict=True
         ):
             out.append(code_doc(doc, self.kb, self.lexicon, published))  # type: ignore[arg-type]
         return out

@@ -14,7 +14,11 @@ output.py    how records are printed (tables, timelines, marked evidence, JSONL,
 
 from __future__ import annotations
 
-from . import ingest, events, actors, serve, evaluate  # noqa: F401, I001  (each registers its commands, in this order)
+# isort: off
+# each module registers its commands; this order is the order of `tidings --help`
+from . import ingest, events, actors, serve, evaluate  # noqa: F401
+
+# isort: on
 from .app import app
 
 

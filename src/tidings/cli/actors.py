@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 import json
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 from rich.table import Table
@@ -19,7 +19,7 @@ from .output import print_actor
 @app.command("actors")
 def actors_cmd(
     db: DbOption = DEFAULT_DB,
-    search: Annotated[Optional[str], typer.Option(help="Only actors with a name containing this.")] = None,
+    search: Annotated[str | None, typer.Option(help="Only actors with a name containing this.")] = None,
     limit: Annotated[int, typer.Option(help="At most this many.")] = 50,
     format: Annotated[str, typer.Option("--format", help="table or jsonl")] = "table",
 ) -> None:
@@ -56,8 +56,8 @@ def actor_cmd(
         ),
     ],
     db: DbOption = DEFAULT_DB,
-    alias: Annotated[Optional[str], typer.Option(help="split: the name whose mentions leave.")] = None,
-    name: Annotated[Optional[str], typer.Option(help="split: the new actor's name.")] = None,
+    alias: Annotated[str | None, typer.Option(help="split: the name whose mentions leave.")] = None,
+    name: Annotated[str | None, typer.Option(help="split: the new actor's name.")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
 ) -> None:
     """Show an actor (aliases, roles over time, events by type, counterparts) or correct resolution.

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import os
 import sys
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 from rich.table import Table
@@ -52,7 +52,7 @@ def eval_cmd(
     ],
     as_json: Annotated[bool, typer.Option("--json", help="Print the report as JSON.")] = False,
     floors: Annotated[
-        Optional[str],
+        str | None,
         typer.Option(help='JSON file of minimum figures ({"accuracy": 0.85, ...}); exit 1 below any.'),
     ] = None,
     examples: Annotated[int, typer.Option(help="Misclassified examples to show.")] = 8,

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sys
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 from rich.text import Text
@@ -18,11 +18,11 @@ from .output import emit, marked_evidence, print_timeline_entry, reporting
 @app.command()
 def events(
     db: DbOption = DEFAULT_DB,
-    actor: Annotated[Optional[str], typer.Option(help="Name, acronym or code of an actor.")] = None,
-    dyad: Annotated[Optional[tuple[str, str]], typer.Option(help="Two actors: A B.")] = None,
-    type: Annotated[Optional[str], typer.Option("--type", help="PLOVER type, e.g. CONSULT.")] = None,
-    since: Annotated[Optional[str], typer.Option(help="YYYY-MM-DD")] = None,
-    until: Annotated[Optional[str], typer.Option(help="YYYY-MM-DD")] = None,
+    actor: Annotated[str | None, typer.Option(help="Name, acronym or code of an actor.")] = None,
+    dyad: Annotated[tuple[str, str] | None, typer.Option(help="Two actors: A B.")] = None,
+    type: Annotated[str | None, typer.Option("--type", help="PLOVER type, e.g. CONSULT.")] = None,
+    since: Annotated[str | None, typer.Option(help="YYYY-MM-DD")] = None,
+    until: Annotated[str | None, typer.Option(help="YYYY-MM-DD")] = None,
     format: Annotated[str, typer.Option("--format", help="table, jsonl or csv")] = "table",
 ) -> None:
     """List stored events, oldest first."""
@@ -64,9 +64,8 @@ def show(event_id: str, db: DbOption = DEFAULT_DB) -> None:
         r = Store(db).event(event_id)
     except TidingsError as e:
         fail(e)
-    out.print(
-        f"[bold]{r['type']}[/bold]{' / ' + r['mode'] if r['mode'] else ''}  (CAMEO {r['cameo']})  id {r['id']}"
-    )
+    mode = " / " + r["mode"] if r["mode"] else ""
+    out.print(f"[bold]{r['type']}[/bold]{mode}  (CAMEO {r['cameo']})  id {r['id']}")
     out.print(
         f"date      {r['date'] or 'unknown'}  precision {r['date_precision']}  basis {r['date_basis'] or '-'}"
     )
@@ -78,22 +77,24 @@ def show(event_id: str, db: DbOption = DEFAULT_DB) -> None:
     for label, group in (("source", r["sources"]), ("target", r["targets"])):
         for a in group:
             out.print(
-                f"{label:<9} {a['name']}  [dim](id {a['id']}; org {a['org'] or '-'}; role {a['role'] or '-'}; "
-                f"country {a['country'] or '-'}; sector {a['sector'] or '-'})[/dim]"
+                f"{label:<9} {a['name']}  [dim](id {a['id']}; org {a['org'] or '-'}; "
+                f"role {a['role'] or '-'}; country {a['country'] or '-'}; sector {a['sector'] or '-'})[/dim]"
             )
     out.print(f"reported  {reporting(r)}")
     for i, rep in enumerate(r["reports"], 1):
         copy = f"; a copy of document {rep['copy_of']}" if rep.get("copy_of") else ""
         out.print(
-            f"\n[bold]report {i}[/bold]: {rep['outlet'] or 'unknown outlet'} \u00b7 {rep['published'] or 'undated'}"
-            f" \u00b7 {rep['title'] or ''}\n  {rep['url'] or ''} (doc {rep['doc_id']}{copy})"
+            f"\n[bold]report {i}[/bold]: {rep['outlet'] or 'unknown outlet'} "
+            f"\u00b7 {rep['published'] or 'undated'} \u00b7 {rep['title'] or ''}\n"
+            f"  {rep['url'] or ''} (doc {rep['doc_id']}{copy})"
         )
         for said in rep["mentions"]:
             out.print(Text("  ") + marked_evidence(said["evidence"], said["spans"]))
             if said.get("why"):
                 out.print(Text(f"  joined: {said['why']}", style="dim"))
     out.print(
-        "\n[dim]marks: [reverse] trigger, [bold green]source[/bold green], [bold blue]target[/bold blue][/dim]"
+        "\n[dim]marks: [reverse] trigger, [bold green]source[/bold green], "
+        "[bold blue]target[/bold blue][/dim]"
     )
 
 
@@ -102,12 +103,12 @@ def export_cmd(
     db: DbOption = DEFAULT_DB,
     format: Annotated[str, typer.Option("--format", help="jsonl, csv, parquet or plover")] = "jsonl",
     out: Annotated[
-        Optional[str],
+        str | None,
         typer.Option("--out", "-o", help="File to write; - or none for stdout (parquet needs a file)."),
     ] = None,
-    since: Annotated[Optional[str], typer.Option(help="YYYY-MM-DD")] = None,
-    until: Annotated[Optional[str], typer.Option(help="YYYY-MM-DD")] = None,
-    type: Annotated[Optional[str], typer.Option("--type", help="PLOVER type, e.g. ASSAULT.")] = None,
+    since: Annotated[str | None, typer.Option(help="YYYY-MM-DD")] = None,
+    until: Annotated[str | None, typer.Option(help="YYYY-MM-DD")] = None,
+    type: Annotated[str | None, typer.Option("--type", help="PLOVER type, e.g. ASSAULT.")] = None,
 ) -> None:
     """Export events, streaming: JSONL records, CSV, typed Parquet, or PLOVER-style JSONL."""
     from ..export import FORMATS, export  # noqa: PLC0415

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import os
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
@@ -38,7 +38,7 @@ def ingest(
     batch_size: Annotated[int, typer.Option(help="Documents per batch (one commit each).")] = 64,
     engine: Annotated[str, typer.Option(help="local (worker processes) or ray (Ray Data actors).")] = "local",
     address: Annotated[
-        Optional[str], typer.Option(help="ray: address of an existing cluster (default: start a local Ray).")
+        str | None, typer.Option(help="ray: address of an existing cluster (default: start a local Ray).")
     ] = None,
     timeout: Annotated[float, typer.Option(help="URLs: seconds per request.")] = 10.0,
     retries: Annotated[int, typer.Option(help="URLs: retries after a timeout or 5xx, with backoff.")] = 2,

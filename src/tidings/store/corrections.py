@@ -5,7 +5,7 @@ again from the stored mentions, in ingestion order."""
 from __future__ import annotations
 
 import json
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import delete, select, update
@@ -39,7 +39,7 @@ class Corrections:
                 }
             conn.execute(
                 decisions.insert().values(
-                    action=action, payload=json.dumps(payload), made_at=datetime.now(timezone.utc)
+                    action=action, payload=json.dumps(payload), made_at=datetime.now(UTC)
                 )
             )
         self.rebuild()

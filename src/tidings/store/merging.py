@@ -100,7 +100,7 @@ def merge(conn: Connection, kb: KnowledgeBase, found: Pending) -> None:
 
 def candidates(conn: Connection, found: list[Occurrence]) -> list[Occurrence]:
     """Stored events that share a blocking key with a pending mention, near in time."""
-    keys = sorted({k for o in found for k in o.keys()})
+    keys = sorted({k for o in found for k in o.keys()})  # noqa: SIM118  (a method of Occurrence)
     days = [o.day for o in found if o.day is not None]
     if not keys or not days:
         return []
@@ -247,7 +247,7 @@ def write_events(conn: Connection, touched: dict[str, Occurrence]) -> None:
                 )
         day = values["sort_date"]
         if day is not None:
-            key_rows += [{"key": k, "day": day, "event_id": event_id} for k in occ.keys()]
+            key_rows += [{"key": k, "day": day, "event_id": event_id} for k in occ.keys()]  # noqa: SIM118
     if inserts:
         conn.execute(insert(events), inserts)
     if updates:

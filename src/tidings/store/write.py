@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import func, insert, select
@@ -92,7 +92,7 @@ class Writer:
         """Store a batch in one transaction: documents, failures, mentions; then resolve the
         batch's actors and merge its mentions into events. Returns the ids of the documents
         added (a document whose clean text is stored already is not added again)."""
-        now = datetime.now(timezone.utc)
+        now = datetime.now(UTC)
         try:
             with writing(self.engine, self.db) as conn:
                 rows = BatchRows()
@@ -119,7 +119,7 @@ class Writer:
             raise
 
     def add_failures(self, items: Iterable[Failure]) -> None:
-        now = datetime.now(timezone.utc)
+        now = datetime.now(UTC)
         with writing(self.engine, self.db) as conn:
             for f in items:
                 self._add_failure(conn, f, now)

@@ -81,7 +81,8 @@ def create_app(db: str) -> FastAPI:
         title="tidings",
         version="1",
         description=(
-            "Political events coded from news (PLOVER), with the evidence sentence of every report. Read-only."
+            "Political events coded from news (PLOVER), with the evidence sentence of every report. "
+            "Read-only."
         ),
     )
     app.state.store = store

@@ -135,7 +135,8 @@ def network(centre: dict, counterparts: list[dict], size: int = 420) -> str:
     return (
         f'<svg class="chart network" role="img" aria-label="counterparts" viewBox="0 0 {size} {size}" '
         f'width="100%">{"".join(edges)}{"".join(nodes)}<circle cx="{c}" cy="{c}" r="10" fill="#1a202c"/>'
-        f'<text x="{c}" y="{c - 16}" text-anchor="middle" font-weight="bold">{escape(centre["name"])}</text></svg>'
+        f'<text x="{c}" y="{c - 16}" text-anchor="middle" font-weight="bold">'
+        f"{escape(centre['name'])}</text></svg>"
     )
 
 
