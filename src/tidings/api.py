@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
 from itertools import islice
 from typing import TYPE_CHECKING, Any
 
@@ -19,40 +18,14 @@ from .errors import IngestStopped, StoreWriteError
 from .fetch import Fetcher
 from .ingest import iter_documents
 from .pipeline import Pipeline
-from .records import DocumentResult, Failure, RawDocument, content_hash
+from .records import DocumentResult, Failure, IngestSummary, RawDocument, content_hash
 from .store import Store
 
 if TYPE_CHECKING:
     from .evaluate import GoldRecord, Report
-    from .workers import Workers
+    from .workers import Pool
 
 Progress = Callable[[int], None]
-
-
-@dataclass
-class IngestSummary:
-    """What an ingest run did; `failed` lists this run's failures, and `not_stored` the inputs
-    read but not stored when the store stopped taking writes (the run stopped there)."""
-
-    ingested: int = 0
-    duplicates: int = 0
-    events: int = 0  # event mentions coded in this run's documents
-    failed: list[Failure] = field(default_factory=list)
-    store: dict[str, int] = field(default_factory=dict)  # the store's counts afterwards
-    not_stored: list[str] = field(default_factory=list)  # origins
-
-    def line(self) -> str:
-        line = (
-            f"{self.ingested} ingested, {self.duplicates} duplicates, {len(self.failed)} failed"
-            + (f", {len(self.not_stored)} not stored" if self.not_stored else "")
-            + f"; {self.events} event mentions coded"
-        )
-        if self.store:
-            line += (
-                f"; the store holds {self.store['events']} events from {self.store['mentions']} mentions "
-                f"({self.store['wire_copies']} wire copies) and {self.store['actors']} actors"
-            )
-        return line
 
 
 def ingest(
@@ -63,7 +36,7 @@ def ingest(
     pipeline: Pipeline | None = None,
     progress: Progress | None = None,
     workers: int = 1,
-    pool: Workers | None = None,
+    pool: Pool | None = None,
 ) -> IngestSummary:
     """Read, extract, code and store every document of the sources; never stops on a bad one.
 
@@ -95,9 +68,11 @@ def ingest(
             max_bytes=options.max_bytes,
         )
         batches = _fresh_batches(iter_documents(sources, options.max_bytes, fetcher), options, store, summary)
-        coded = (
-            ((tag, pipeline.process(raws)) for tag, raws in batches) if pool is None else pool.map(batches)
-        )
+        if pool is not None:
+            coded = pool.map(batches)
+        else:
+            assert pipeline is not None
+            coded = ((tag, pipeline.process(raws)) for tag, raws in batches)
         for (read_failures, n), results in coded:
             _commit(store, results, read_failures, summary)
             if progress:

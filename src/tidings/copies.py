@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Set
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
@@ -55,7 +56,7 @@ def _template() -> MinHash:
     return MinHash(num_perm=NUM_PERM, seed=7)
 
 
-def containment(a: set[str], b: set[str]) -> float:
+def containment(a: Set[str], b: Set[str]) -> float:
     if not a or not b:
         return 0.0
     return len(a & b) / min(len(a), len(b))

@@ -21,7 +21,7 @@ from typing import Any
 from .config import Options
 from .errors import TidingsError
 from .records import DocumentResult, RawDocument
-from .workers import chunks, one_thread_each
+from .workers import Tag, chunks, one_thread_each
 
 WINDOW = 256  # batches per Ray dataset
 
@@ -64,8 +64,8 @@ class RayWorkers:
         ctx.enable_progress_bars = False
 
     def map(
-        self, batches: Iterable[tuple[object, Sequence[RawDocument]]]
-    ) -> Iterator[tuple[object, list[DocumentResult]]]:
+        self, batches: Iterable[tuple[Tag, Sequence[RawDocument]]]
+    ) -> Iterator[tuple[Tag, list[DocumentResult]]]:
         import ray  # noqa: PLC0415
         from ray.data import ActorPoolStrategy  # noqa: PLC0415
 
@@ -80,7 +80,7 @@ class RayWorkers:
                 for chunk in chunks(items, self.n)
             ]
             ds = ray.data.from_items(rows, override_num_blocks=len(rows))
-            ds = ds.map_batches(
+            coded = ds.map_batches(
                 _Coder,
                 fn_constructor_kwargs={"options": self.options},
                 batch_size=1,
@@ -89,7 +89,7 @@ class RayWorkers:
             )
             done: list[DocumentResult] = []
             current = 0
-            for row in ds.iter_rows():  # in input order: the chunks of batch 0, then of batch 1...
+            for row in coded.iter_rows():  # in input order: the chunks of batch 0, then of batch 1...
                 if row["i"] != current:
                     yield window[current][0], done
                     done, current = [], row["i"]

@@ -6,6 +6,11 @@ are not raised out of a batch: they become :class:`tidings.records.Failure` reco
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .records import IngestSummary
+
 
 class TidingsError(Exception):
     """Base class of every error tidings raises on purpose."""
@@ -38,10 +43,10 @@ class StoreWriteError(StoreError):
 
 
 class IngestStopped(TidingsError):
-    """A run stopped before its end because the store took no more writes; `summary` (an
-    :class:`tidings.api.IngestSummary`) says what was stored and what was not."""
+    """A run stopped before its end because the store took no more writes; `summary` says
+    what was stored and what was not."""
 
-    def __init__(self, message: str, summary: object) -> None:
+    def __init__(self, message: str, summary: IngestSummary) -> None:
         super().__init__(message)
         self.summary = summary
 

@@ -31,7 +31,7 @@ CTA_VERBS = ("join", "donate", "subscribe", "sign up", "support us")
 def extract(raw: RawDocument, min_chars: int = 80) -> Article:
     """Clean text and metadata of one document; raises DocumentError when none is usable."""
     fields = _from_html(raw) if raw.fmt == "html" else _from_text(raw.body)
-    text = JAMMED.sub(" ", fields.pop("text")).strip()
+    text = JAMMED.sub(" ", fields.pop("text") or "").strip()
     if len(text) < min_chars:
         raise DocumentError(
             "extract", f"no article text found ({len(text)} characters after removing boilerplate)"

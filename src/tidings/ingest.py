@@ -91,7 +91,7 @@ def clean(item: RawDocument | Failure) -> RawDocument | Failure:
         if isinstance(item, RawDocument)
         else ("origin", "reason", "source_id")
     )
-    fixed = {n: _clean_str(getattr(item, n)) for n in names}
+    fixed: dict[str, Any] = {n: _clean_str(getattr(item, n)) for n in names}
     if all(fixed[n] is getattr(item, n) for n in names):
         return item
     return replace(item, **fixed)

@@ -6,6 +6,7 @@ from __future__ import annotations
 import gc
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from . import copies
 from .coding import code_doc, code_document, issuer_of
@@ -17,6 +18,9 @@ from .lexicon import load_lexicon
 from .nlp import load_pipeline
 from .page import read_page
 from .records import Article, DocumentResult, EventMention, Failure, RawDocument
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
 
 
 def extract_article(raw: RawDocument, min_chars: int) -> Article | Failure:
@@ -82,14 +86,14 @@ class Pipeline:
             article.source_id,
         )
 
-    def _parse(self, texts: list[str]) -> list:
+    def _parse(self, texts: list[str]) -> list[Doc | Exception]:
         """The parsed texts, in order; when the batch fails, each text alone, so that only the
         text at fault becomes an exception in the list."""
         n_process = self.options.processes if len(texts) >= 2 * self.options.processes else 1
         try:
             return list(self.nlp.pipe(texts, batch_size=max(1, len(texts) // n_process), n_process=n_process))
         except Exception:  # noqa: BLE001
-            parsed: list = []
+            parsed: list[Doc | Exception] = []
             for t in texts:
                 try:
                     parsed.append(self.nlp(t))
@@ -97,7 +101,7 @@ class Pipeline:
                     parsed.append(e)
             return parsed
 
-    def _code_one(self, article: Article, doc) -> DocumentResult:  # noqa: ANN001
+    def _code_one(self, article: Article, doc: Doc) -> DocumentResult:
         try:
             page = read_page(article.text, article.title, article.published)
             if article.published is None and page.dateline is not None and page.dateline.date is not None:

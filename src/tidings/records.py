@@ -178,3 +178,30 @@ class DocumentResult:
     failure: Failure | None = None
     actors: tuple[DocActor, ...] = ()
     bands: tuple[str, ...] | None = None  # MinHash band keys of the text (copies.py), computed with it
+
+
+@dataclass
+class IngestSummary:
+    """What an ingest run did (:func:`tidings.api.ingest`); `failed` lists this run's failures,
+    and `not_stored` the inputs read but not stored when the store stopped taking writes (the
+    run stopped there)."""
+
+    ingested: int = 0
+    duplicates: int = 0
+    events: int = 0  # event mentions coded in this run's documents
+    failed: list[Failure] = field(default_factory=list)
+    store: dict[str, int] = field(default_factory=dict)  # the store's counts afterwards
+    not_stored: list[str] = field(default_factory=list)  # origins
+
+    def line(self) -> str:
+        line = (
+            f"{self.ingested} ingested, {self.duplicates} duplicates, {len(self.failed)} failed"
+            + (f", {len(self.not_stored)} not stored" if self.not_stored else "")
+            + f"; {self.events} event mentions coded"
+        )
+        if self.store:
+            line += (
+                f"; the store holds {self.store['events']} events from {self.store['mentions']} mentions "
+                f"({self.store['wire_copies']} wire copies) and {self.store['actors']} actors"
+            )
+        return line

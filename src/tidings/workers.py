@@ -13,12 +13,31 @@ from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import replace
 from multiprocessing import get_context
+from typing import Protocol, TypeVar
 
 from .config import Options
 from .pipeline import Pipeline
 from .records import DocumentResult, RawDocument
 
 _pipeline: Pipeline | None = None
+Tag = TypeVar("Tag")  # what the caller sends with a batch and gets back with its results
+
+
+class Pool(Protocol):
+    """What runs the batch function on batches: :class:`Workers` here, or
+    :class:`tidings.engine_ray.RayWorkers`."""
+
+    def map(
+        self, batches: Iterable[tuple[Tag, Sequence[RawDocument]]]
+    ) -> Iterator[tuple[Tag, list[DocumentResult]]]:
+        """`(tag, items)` in, `(tag, results)` out, in input order."""
+        ...
+
+    def warm(self) -> None:
+        """Start the workers (and load their models) now rather than on the first batch."""
+        ...
+
+    def close(self) -> None: ...
 
 
 def _start(options: Options) -> None:
@@ -54,14 +73,14 @@ class Workers:
         )
 
     def map(
-        self, batches: Iterable[tuple[object, Sequence[RawDocument]]]
-    ) -> Iterator[tuple[object, list[DocumentResult]]]:
+        self, batches: Iterable[tuple[Tag, Sequence[RawDocument]]]
+    ) -> Iterator[tuple[Tag, list[DocumentResult]]]:
         """`(tag, items)` in, `(tag, results)` out, in input order, at most 2 batches in flight.
 
         Each batch is cut into one chunk per worker, so every worker has a share of every
         batch and none idles while another finishes the last batch alone.
         """
-        pending: deque[tuple[object, list[Future]]] = deque()
+        pending: deque[tuple[Tag, list[Future[list[DocumentResult]]]]] = deque()
         for tag, items in batches:
             pending.append((tag, [self.pool.submit(_code, chunk) for chunk in chunks(items, self.n)]))
             if len(pending) >= 2:
@@ -84,8 +103,8 @@ def chunks(items: Sequence[RawDocument], n: int) -> list[Sequence[RawDocument]]:
     return [items[i : i + size] for i in range(0, len(items), size)] or [items]
 
 
-def _collect(tag: object, futures: list[Future]) -> tuple[object, list[DocumentResult]]:
+def _collect(tag: Tag, futures: list[Future[list[DocumentResult]]]) -> tuple[Tag, list[DocumentResult]]:
     return tag, [r for f in futures for r in f.result()]
 
 
-__all__ = ["Workers", "chunks", "one_thread_each"]
+__all__ = ["Pool", "Workers", "chunks", "one_thread_each"]

@@ -5,7 +5,8 @@ from __future__ import annotations
 import json
 import os
 import sys
-from typing import Annotated
+from collections.abc import Iterator
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from rich.table import Table
@@ -13,6 +14,9 @@ from rich.table import Table
 from .. import api
 from ..errors import TidingsError
 from .app import app, err, fail, out
+
+if TYPE_CHECKING:
+    from ..evaluate import Report
 
 
 @app.command("code")
@@ -23,7 +27,7 @@ def code_cmd(
     stream = sys.stdin if path == "-" else open(path, encoding="utf-8")  # noqa: SIM115
     bad = 0
 
-    def records():
+    def records() -> Iterator[dict[str, Any]]:
         nonlocal bad
         for lineno, line in enumerate(stream, 1):
             if not line.strip():
@@ -169,7 +173,7 @@ def _print_article_report(report: dict) -> None:
             )
 
 
-def _print_report(report) -> None:  # noqa: ANN001
+def _print_report(report: Report) -> None:
     table = Table(
         "type",
         "precision",

@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import sys
-from typing import Annotated
+from typing import Annotated, Any, Unpack
 
 import typer
 from rich.text import Text
 
 from ..config import DEFAULT_DB
 from ..errors import TidingsError
-from ..store import Store
+from ..store import EventFilters, Store
 from .app import DbOption, app, err, fail, out, parse_day
 from .output import emit, marked_evidence, print_timeline_entry, reporting
 
@@ -137,9 +137,8 @@ def export_cmd(
     err.print(f"{n} event(s) exported" + (f" to {out}" if out not in (None, "-") else ""))
 
 
-def query(db: str, **filters) -> list[dict]:
+def query(db: str, **filters: Unpack[EventFilters]) -> list[dict[str, Any]]:
     try:
         return Store(db).query_events(**filters)
     except TidingsError as e:
         fail(e)
-    return []

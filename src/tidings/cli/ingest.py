@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import os
-from typing import Annotated
+from typing import Annotated, NoReturn
 
 import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
@@ -103,7 +103,7 @@ def ingest(
         raise typer.Exit(1)
 
 
-def stopped(e: IngestStopped) -> None:
+def stopped(e: IngestStopped) -> NoReturn:
     out.print(e.summary.line())
     for origin in e.summary.not_stored[:20]:
         out.print(f"  not stored: {origin}", highlight=False, soft_wrap=True)  # paths whole, to copy

@@ -26,7 +26,7 @@ from . import schema
 from .connection import engine_for, unwritable
 from .corrections import Corrections
 from .read.actors import ActorQueries
-from .read.events import EventQueries
+from .read.events import EventFilters, EventQueries
 from .read.names import actor_keys
 from .read.records import event_day
 from .read.stats import StoreFigures
@@ -178,6 +178,7 @@ class Store:
 
 
 __all__ = [
+    "EventFilters",
     "Store",
     "actor_aliases",
     "actor_keys",

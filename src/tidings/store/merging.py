@@ -10,7 +10,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date
-from typing import Any
+from typing import Any, cast
 
 from sqlalchemy import bindparam, delete, insert, select, update
 from sqlalchemy.engine import Connection
@@ -101,7 +101,8 @@ def merge(conn: Connection, kb: KnowledgeBase, found: Pending) -> None:
 def candidates(conn: Connection, found: list[Occurrence]) -> list[Occurrence]:
     """Stored events that share a blocking key with a pending mention, near in time."""
     keys = sorted({k for o in found for k in o.keys()})  # noqa: SIM118  (a method of Occurrence)
-    days = [o.day for o in found if o.day is not None]
+    # the cast: mypy reads Occurrence.day as None (in merge.py its field `date` shadows the type)
+    days = [cast(date, o.day) for o in found if o.day is not None]
     if not keys or not days:
         return []
     lo, hi = min(days) - WINDOW, max(days) + WINDOW

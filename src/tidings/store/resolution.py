@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 from collections import defaultdict
 from collections.abc import Sequence
+from typing import Any
 
 from sqlalchemy import bindparam, insert, select, update
 from sqlalchemy.engine import Connection
@@ -81,7 +82,7 @@ class Resolution:
     def write_actors(self, conn: Connection, index: ActorIndex) -> None:
         """The canonical actors and aliases the index made or changed since it was last drained."""
         entries, aliases = index.drain()
-        rows = [
+        rows: list[dict[str, Any]] = [
             dict(actor_id=e.id, kind=e.kind, name=e.name, country=e.country, org=e.org, sector=e.sector)
             for e in entries
         ]

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Any, Protocol
 
-from sqlalchemy import String, func, select, text
+from sqlalchemy import String, cast, func, null, select, text
 from sqlalchemy.engine import Connection
 
 from ..errors import StoreError
@@ -159,7 +159,7 @@ class PostgresSearch:
         )
         hits += conn.execute(
             select(
-                func.cast(None, String).label("event_id"),
+                cast(null(), String).label("event_id"),
                 documents.c.doc_id,
                 func.ts_headline("simple", d_body, query, options).label("snip"),
                 func.ts_rank(d_vec, query).label("rank"),

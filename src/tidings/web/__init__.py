@@ -14,6 +14,7 @@ never reaches it.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from datetime import date
 from html import escape
 from importlib import resources
@@ -26,13 +27,14 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
+from fastapi.types import DecoratedCallable
 from markupsafe import Markup
 from pydantic import BeforeValidator
 from starlette.exceptions import HTTPException  # what the router raises too (no route: 404, 405)
 
 from ..errors import NotFound, StoreError, TidingsError
 from ..ontology import EVENT_TYPES
-from ..store import Store, event_day
+from ..store import EventFilters, Store, event_day
 from . import charts, schemas
 
 HERE = Path(str(resources.files("tidings").joinpath("web")))
@@ -159,7 +161,9 @@ def _dyad(value: str | None) -> tuple[str, str] | None:
 
 # the API ---------------------------------------------------------------------------
 def _api(app: FastAPI, store: Store) -> None:
-    def route(path: str, model: type, *errors: int, **kw: Any):  # noqa: ANN202
+    def route(
+        path: str, model: type, *errors: int, **kw: Any
+    ) -> Callable[[DecoratedCallable], DecoratedCallable]:
         """A GET route whose every answer is documented: `model` for 200, the error shape for
         the others. Answers are not checked against `model` when served (the tests do that)."""
         return app.get(
@@ -196,15 +200,15 @@ def _api(app: FastAPI, store: Store) -> None:
         limit: Annotated[int, Query(ge=1, le=500)] = PAGE_SIZE,
         offset: Annotated[int, Query(ge=0, le=MAX_OFFSET)] = 0,
     ) -> dict[str, Any]:
-        filters = dict(
-            actor=actor,
-            dyad=_dyad(dyad),
-            type=type and type.upper(),
-            since=since,
-            until=until,
-            outlet=outlet,
-            text=text,
-        )
+        filters: EventFilters = {
+            "actor": actor,
+            "dyad": _dyad(dyad),
+            "type": type and type.upper(),
+            "since": since,
+            "until": until,
+            "outlet": outlet,
+            "text": text,
+        }
         if since and until and since > until:
             raise RequestValidationError([{"loc": ("query", "since"), "msg": "since is after until"}])
         return {

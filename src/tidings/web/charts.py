@@ -72,15 +72,15 @@ def timeline(events: list[dict], width: int = 900, height: int = 170) -> str:
         f'<line x1="{pad}" y1="{axis_y}" x2="{width - pad}" y2="{axis_y}" stroke="#a0aec0"/>',
     ]
     stacks: dict[int, int] = {}
-    for day, e in sorted(points, key=lambda p: p[0]):
-        x = pad + (width - 2 * pad) * (day - lo).days / span
+    for when, e in sorted(points, key=lambda p: p[0]):
+        x = pad + (width - 2 * pad) * (when - lo).days / span
         slot = round(x / 10)
         level = stacks.get(slot, 0)
         stacks[slot] = level + 1
         y = axis_y - 14 - level * 14
         colour = type_colour(e["type"])
         fill = colour if e.get("date") else "white"
-        title = escape(f"{day} {e['type']}: {_side(e['sources'])} -> {_side(e['targets'])}")
+        title = escape(f"{when} {e['type']}: {_side(e['sources'])} -> {_side(e['targets'])}")
         parts.append(
             f'<a href="/event/{escape(e["id"])}"><circle cx="{x:.1f}" cy="{y}" r="6" fill="{fill}" '
             f'stroke="{colour}" stroke-width="2"><title>{title}</title></circle></a>'
@@ -98,7 +98,8 @@ def timeline(events: list[dict], width: int = 900, height: int = 170) -> str:
 def _ticks(lo: date, hi: date, most: int = 8) -> list[date]:
     months = (hi.year - lo.year) * 12 + hi.month - lo.month
     step = max(1, math.ceil((months + 1) / most))
-    out, y, m = [], lo.year, lo.month
+    out: list[date] = []
+    y, m = lo.year, lo.month
     while (y, m) <= (hi.year, hi.month):
         d = date(y, m, 1)
         if d >= lo or not out:

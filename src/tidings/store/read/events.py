@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Iterator
 from datetime import date
-from typing import Any
+from typing import Any, TypedDict
 
 from sqlalchemy import func, or_, select
 from sqlalchemy.engine import Connection, Engine
@@ -16,6 +16,21 @@ from ...kb import KnowledgeBase
 from ..schema import actors, documents, events, mentions
 from .names import actor_ids, events_with
 from .records import event_day, event_record
+
+
+class EventFilters(TypedDict, total=False):
+    """The filters of `query_events` and `count_events`, for callers that build them once
+    and pass them to both (`store.count_events(**filters)`)."""
+
+    actor: str | None
+    dyad: tuple[str, str] | None
+    type: str | None
+    since: date | None
+    until: date | None
+    outlet: str | None
+    text: str | None
+    background: bool
+    statements: bool
 
 
 class EventQueries:
@@ -214,4 +229,4 @@ class EventQueries:
         }
 
 
-__all__ = ["EventQueries"]
+__all__ = ["EventFilters", "EventQueries"]
