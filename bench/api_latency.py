@@ -23,7 +23,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).parent))
 from merge import make_documents, make_people  # noqa: E402
 
-from tidings.store import Store, event_actors  # noqa: E402
+from tidings.store import Store  # noqa: E402
+from tidings.store.schema import event_actors  # noqa: E402
 
 
 def timed(client, url: str) -> float:  # noqa: ANN001

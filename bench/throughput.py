@@ -228,7 +228,8 @@ def _compare_workers(args, rng) -> None:  # noqa: ANN001
 def _texts(db: str):
     from sqlalchemy import select
 
-    from tidings.store import Store, documents
+    from tidings.store import Store
+    from tidings.store.schema import documents
 
     store = Store(db)
     with store.engine.connect() as conn:

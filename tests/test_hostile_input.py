@@ -408,7 +408,7 @@ def _page(title: str, place: str, topic: str) -> str:
 def _documents(store) -> list[dict]:  # noqa: ANN001
     from sqlalchemy import select
 
-    from tidings.store import documents
+    from tidings.store.schema import documents
 
     with store.engine.connect() as conn:
         return [dict(r._mapping) for r in conn.execute(select(documents.c.origin))]

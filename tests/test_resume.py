@@ -35,7 +35,7 @@ def _corpus(folder: Path, n: int) -> None:
 def _query(db: str, sql: str) -> list[tuple]:
     from sqlalchemy import text
 
-    from tidings.store import engine_for
+    from tidings.store.connection import engine_for
 
     engine = engine_for(db)
     try:

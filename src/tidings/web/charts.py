@@ -11,7 +11,7 @@ from datetime import date
 from html import escape
 
 from ..ontology import event_types
-from ..store import event_day
+from ..store.read.records import event_day
 
 QUAD_COLOURS = {
     "verbal cooperation": "#4c9f70",
