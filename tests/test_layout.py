@@ -115,3 +115,28 @@ def test_no_class_is_too_long():
             if (n := node.end_lineno - node.lineno + 1) > MAX_CLASS_LINES:
                 long[f"{name}.{node.name}"] = n
     assert set(long) <= LONG_CLASSES_FOR_NOW, f"classes over {MAX_CLASS_LINES} lines: {long}"
+
+
+# What each folder may import (docs/design.md, "The package"): the store takes records in and
+# gives dicts out, knowing nothing of how articles are read or coded; its read side knows
+# nothing of its write side; nothing in the library imports the CLI or the web app.
+STORE_MAY_IMPORT = {"errors", "kb", "names", "records", "resolve", "merge", "copies", "ontology"}
+WRITE_SIDE = {
+    "tidings.store.write",
+    "tidings.store.merging",
+    "tidings.store.resolution",
+    "tidings.store.corrections",
+}
+
+
+def test_folders_import_what_the_design_says():
+    wrong = []
+    for name, deps in graph().items():
+        if name.startswith("tidings.store"):
+            outside = {d.removeprefix("tidings.") for d in deps if not d.startswith("tidings.store")}
+            wrong += [f"{name} -> {d}" for d in sorted(outside - STORE_MAY_IMPORT)]
+        if name.startswith("tidings.store.read"):
+            wrong += [f"{name} -> {d}" for d in sorted(deps & WRITE_SIDE)]
+        if not name.startswith(("tidings.cli", "tidings.web")):
+            wrong += [f"{name} -> {d}" for d in sorted(deps) if d.startswith(("tidings.cli", "tidings.web"))]
+    assert wrong == []
