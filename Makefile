@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 DEMO_DB ?= demo.db
 
 SHARED_EVAL ?= ../shared/eval
-.PHONY: demo test eval-gate bench clean chromium postgres serve fuzz
+.PHONY: demo test lint eval-gate bench clean chromium postgres serve fuzz
 
 $(BIN)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -19,9 +19,16 @@ demo: $(BIN)/.installed
 	$(BIN)/tidings events --db $(DEMO_DB)
 	$(BIN)/tidings dyad Kenya Tanzania --db $(DEMO_DB)
 
-test: $(BIN)/.installed chromium postgres
+test: $(BIN)/.installed chromium postgres lint
 	$(BIN)/python -m pytest -q
 	$(MAKE) --no-print-directory eval-gate
+
+# ruff (the rules and the format) and mypy, as pyproject.toml configures them; the test extra installs both.
+LINTED := src tests bench scripts
+lint: $(BIN)/.installed
+	$(BIN)/ruff check $(LINTED)
+	$(BIN)/ruff format --check $(LINTED)
+	$(BIN)/mypy
 
 # The browser tests drive Debian's chromium with Playwright; install it when missing (needs root,
 # as in CI). Without it those tests are skipped with a message.

@@ -8,6 +8,7 @@ then times requests to the dyad, actor and event endpoints in process (FastAPI T
 routing, validation, SQL and JSON, without a network hop) and prints p50, p95 and max.
 Not a test.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -22,7 +23,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).parent))
 from merge import make_documents, make_people  # noqa: E402
 
-from tidings.store import Store, event_actors  # noqa: E402
+from tidings.store import Store  # noqa: E402
+from tidings.store.schema import event_actors  # noqa: E402
 
 
 def timed(client, url: str) -> float:  # noqa: ANN001
@@ -35,8 +37,11 @@ def timed(client, url: str) -> float:  # noqa: ANN001
 
 def summary(samples: list[float]) -> dict[str, float]:
     ordered = sorted(samples)
-    return {"p50_ms": round(statistics.median(ordered), 1),
-            "p95_ms": round(ordered[int(0.95 * (len(ordered) - 1))], 1), "max_ms": round(ordered[-1], 1)}
+    return {
+        "p50_ms": round(statistics.median(ordered), 1),
+        "p95_ms": round(ordered[int(0.95 * (len(ordered) - 1))], 1),
+        "max_ms": round(ordered[-1], 1),
+    }
 
 
 def main() -> None:
@@ -61,16 +66,29 @@ def main() -> None:
         store = Store(db)
         t = time.perf_counter()
         for i in range(0, len(docs), 200):
-            store.add_results(docs[i:i + 200])
+            store.add_results(docs[i : i + 200])
         fill = time.perf_counter() - t
         counts = store.counts()
         with store.engine.connect() as conn:
-            pairs = conn.execute(select(event_actors.c.event_id, event_actors.c.actor_id)
-                                 .where(event_actors.c.side == "source").limit(50_000)).all()
-            targets = dict(conn.execute(select(event_actors.c.event_id, event_actors.c.actor_id)
-                                        .where(event_actors.c.side == "target").limit(200_000)).all())
-            busiest = conn.execute(select(func.count()).select_from(event_actors)
-                                   .group_by(event_actors.c.actor_id).order_by(func.count().desc()).limit(1)).scalar()
+            pairs = conn.execute(
+                select(event_actors.c.event_id, event_actors.c.actor_id)
+                .where(event_actors.c.side == "source")
+                .limit(50_000)
+            ).all()
+            targets = dict(
+                conn.execute(
+                    select(event_actors.c.event_id, event_actors.c.actor_id)
+                    .where(event_actors.c.side == "target")
+                    .limit(200_000)
+                ).all()
+            )
+            busiest = conn.execute(
+                select(func.count())
+                .select_from(event_actors)
+                .group_by(event_actors.c.actor_id)
+                .order_by(func.count().desc())
+                .limit(1)
+            ).scalar()
         client = TestClient(create_app(db))
         sample = rng.sample(pairs, args.requests)
         results = {
@@ -78,10 +96,19 @@ def main() -> None:
             "actor": [timed(client, f"/api/actors/{a}") for _, a in sample],
             "event": [timed(client, f"/api/events/{e}") for e, _ in sample],
         }
-        dyad_sizes = [client.get(f"/api/dyad?a={a}&b={targets[e]}").json()["total"] for e, a in sample[:50] if e in targets]
-    report = {"events": counts["events"], "actors": counts["actors"], "fill_seconds": round(fill, 1),
-              "events_of_busiest_actor": busiest, "mean_dyad_events": round(statistics.mean(dyad_sizes), 1),
-              **{name: summary(v) for name, v in results.items()}}
+        dyad_sizes = [
+            client.get(f"/api/dyad?a={a}&b={targets[e]}").json()["total"]
+            for e, a in sample[:50]
+            if e in targets
+        ]
+    report = {
+        "events": counts["events"],
+        "actors": counts["actors"],
+        "fill_seconds": round(fill, 1),
+        "events_of_busiest_actor": busiest,
+        "mean_dyad_events": round(statistics.mean(dyad_sizes), 1),
+        **{name: summary(v) for name, v in results.items()},
+    }
     print(json.dumps(report, indent=1))
     Path(args.out).parent.mkdir(parents=True, exist_ok=True)
     Path(args.out).write_text(json.dumps(report, indent=1))

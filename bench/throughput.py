@@ -7,6 +7,7 @@ Generates N articles of about 500 words (HTML pages), ingests them into a fresh 
 store, then runs the plain en_core_web_sm pipeline over the same extracted texts. Prints
 articles/s, words/s, peak memory and the ratio to the bare spaCy pass. Not a test.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -17,8 +18,16 @@ import tempfile
 import time
 from pathlib import Path
 
-COUNTRIES = [("Kenyan", "Kenya"), ("Ghanaian", "Ghana"), ("Japanese", "Japan"), ("Brazilian", "Brazil"),
-             ("Indian", "India"), ("Turkish", "Turkey"), ("Chilean", "Chile"), ("Polish", "Poland")]
+COUNTRIES = [
+    ("Kenyan", "Kenya"),
+    ("Ghanaian", "Ghana"),
+    ("Japanese", "Japan"),
+    ("Brazilian", "Brazil"),
+    ("Indian", "India"),
+    ("Turkish", "Turkey"),
+    ("Chilean", "Chile"),
+    ("Polish", "Poland"),
+]
 FIRST = ["Amina", "Kofi", "Hiro", "Lucas", "Priya", "Emre", "Sofia", "Jan", "Grace", "Tomas"]
 LAST = ["Wekesa", "Mensah", "Sato", "Silva", "Rao", "Yilmaz", "Rojas", "Nowak", "Otieno", "Novak"]
 ROLES = ["Foreign Minister", "President", "Prime Minister", "Trade Minister"]
@@ -35,25 +44,38 @@ SENTENCES = [
     "Thousands of farmers protested in the capital against rising fertiliser prices.",
     "The ministry said the talks were constructive and that both sides would continue consultations.",
 ]
-FILLER = ("Officials from both countries described the atmosphere as cordial and said technical teams "
-          "would follow up on customs procedures, shipping schedules and visa rules in the coming weeks.")
+FILLER = (
+    "Officials from both countries described the atmosphere as cordial and said technical teams "
+    "would follow up on customs procedures, shipping schedules and visa rules in the coming weeks."
+)
 
 
 def make_article(rng: random.Random, i: int) -> str:
     (a_dem, a_country), (b_dem, b_country) = rng.sample(COUNTRIES, 2)
-    fields = dict(a_dem=a_dem, a_country=a_country, b_dem=b_dem, b_country=b_country,
-                  a_role=rng.choice(ROLES), b_role=rng.choice(ROLES),
-                  a_name=f"{rng.choice(FIRST)} {rng.choice(LAST)}", b_name=f"{rng.choice(FIRST)} {rng.choice(LAST)}",
-                  city=rng.choice(["Nairobi", "Accra", "Tokyo", "Warsaw"]), day=rng.choice(WEEKDAYS))
+    fields = dict(
+        a_dem=a_dem,
+        a_country=a_country,
+        b_dem=b_dem,
+        b_country=b_country,
+        a_role=rng.choice(ROLES),
+        b_role=rng.choice(ROLES),
+        a_name=f"{rng.choice(FIRST)} {rng.choice(LAST)}",
+        b_name=f"{rng.choice(FIRST)} {rng.choice(LAST)}",
+        city=rng.choice(["Nairobi", "Accra", "Tokyo", "Warsaw"]),
+        day=rng.choice(WEEKDAYS),
+    )
     paras, words = [], 0
     while words < 500:
         s = rng.choice(SENTENCES).format(**fields) + " " + FILLER
         paras.append(f"<p>{s}</p>")
         words += len(s.split())
-    return (f"<html><head><title>Report {i}</title><meta property='article:published_time' "
-            f"content='2025-03-{1 + i % 28:02d}'></head><body><nav><a href='/'>Home</a> <a href='/s'>Subscribe</a>"
-            f"</nav><article><h1>{a_country} and {b_country} hold talks ({i})</h1>{''.join(paras)}</article>"
-            f"<footer>Donate now. All rights reserved.</footer></body></html>")
+    return (
+        f"<html><head><title>Report {i}</title><meta property='article:published_time' "
+        f"content='2025-03-{1 + i % 28:02d}'></head><body><nav><a href='/'>Home</a> "
+        "<a href='/s'>Subscribe</a>"
+        f"</nav><article><h1>{a_country} and {b_country} hold talks ({i})</h1>{''.join(paras)}</article>"
+        f"<footer>Donate now. All rights reserved.</footer></body></html>"
+    )
 
 
 def main() -> None:
@@ -61,14 +83,26 @@ def main() -> None:
     parser.add_argument("--articles", type=int, default=500)
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--processes", type=int, default=1, help="spaCy n_process inside one pipeline")
-    parser.add_argument("--workers", type=int, default=0,
-                        help="also ingest with 1 and with N worker processes (tidings ingest --workers) and compare")
+    parser.add_argument(
+        "--workers",
+        type=int,
+        default=0,
+        help="also ingest with 1 and with N worker processes (tidings ingest --workers) and compare",
+    )
     parser.add_argument("--ray", action="store_true", help="with --workers: also Ray Data with N actors")
-    parser.add_argument("--pairs", type=int, default=1,
-                        help="measure end to end and the bare pass this many times, back to back, and report "
-                             "medians (this machine's speed drifts between runs)")
-    parser.add_argument("--repeat", type=int, default=1,
-                        help="with --workers: run each configuration this many times, compare medians")
+    parser.add_argument(
+        "--pairs",
+        type=int,
+        default=1,
+        help="measure end to end and the bare pass this many times, back to back, and report "
+        "medians (this machine's speed drifts between runs)",
+    )
+    parser.add_argument(
+        "--repeat",
+        type=int,
+        default=1,
+        help="with --workers: run each configuration this many times, compare medians",
+    )
     args = parser.parse_args()
 
     import spacy
@@ -86,8 +120,9 @@ def main() -> None:
         for i in range(args.articles):
             (corpus / f"a{i:05d}.html").write_text(make_article(rng, i), encoding="utf-8")
         for k in range(max(1, args.pairs)):
-            options = resolve_options(db=str(Path(tmp, f"bench{k}.db")), processes=args.processes,
-                                      batch_size=64 * args.processes)
+            options = resolve_options(
+                db=str(Path(tmp, f"bench{k}.db")), processes=args.processes, batch_size=64 * args.processes
+            )
             pipeline = Pipeline(options)  # model loading is not part of the throughput
             pipeline.process([])
             t0 = time.perf_counter()
@@ -105,12 +140,18 @@ def main() -> None:
     bare_elapsed = statistics.median(b for _, b in runs)
     ratio = statistics.median(b / e for e, b in runs)
     n = summary.ingested
-    print(f"end to end : {n} articles, {words} words, {summary.events} events in {elapsed:.1f}s -> "
-          f"{n / elapsed:.1f} articles/s, {words / elapsed:,.0f} words/s, peak RSS {peak_mb:,.0f} MB")
+    print(
+        f"end to end : {n} articles, {words} words, {summary.events} events in {elapsed:.1f}s -> "
+        f"{n / elapsed:.1f} articles/s, {words / elapsed:,.0f} words/s, peak RSS {peak_mb:,.0f} MB"
+    )
     print(f"processes  : {args.processes} (both passes)")
     print(f"bare spaCy : {len(texts) / bare_elapsed:.1f} articles/s, {words / bare_elapsed:,.0f} words/s")
     if len(runs) > 1:
-        print(f"pairs      : {len(runs)}, ratios " + ", ".join(f"{b / e:.0%}" for e, b in runs) + " (medians shown)")
+        print(
+            f"pairs      : {len(runs)}, ratios "
+            + ", ".join(f"{b / e:.0%}" for e, b in runs)
+            + " (medians shown)"
+        )
     print(f"ratio      : {ratio:.0%} of the bare spaCy pass")
     if args.workers:
         _compare_workers(args, rng)
@@ -127,13 +168,21 @@ def _compare_workers(args, rng) -> None:  # noqa: ANN001
         corpus = Path(tmp, "corpus")
         corpus.mkdir()
         for i in range(args.articles):
-            (corpus / f"a{i:05d}.html").write_text(make_article(random.Random(args.seed + i), i), encoding="utf-8")
+            (corpus / f"a{i:05d}.html").write_text(
+                make_article(random.Random(args.seed + i), i), encoding="utf-8"
+            )
         # warm: worker processes start and load their models before the clock starts (how a
         # long ingest behaves). cold: they start inside the timing, as Ray Data's actors must
         # (it starts them with each dataset), so Ray is compared with cold local workers.
         runs = [(f"workers {n} warm", n, "warm") for n in sorted({1, args.workers})]
-        runs += [(f"workers {args.workers} cold", args.workers, "cold"),
-                 (f"ray {args.workers} cold", args.workers, "ray")] if args.ray else []
+        runs += (
+            [
+                (f"workers {args.workers} cold", args.workers, "cold"),
+                (f"ray {args.workers} cold", args.workers, "ray"),
+            ]
+            if args.ray
+            else []
+        )
         for k in range(max(1, args.repeat)):
             for label, n, how in runs:
                 options = resolve_options(db=str(Path(tmp, f"{label.replace(' ', '-')}-{k}.db")))
@@ -152,27 +201,35 @@ def _compare_workers(args, rng) -> None:  # noqa: ANN001
                 summary = tidings.ingest([str(corpus)], options=options, pool=pool)
                 rates.setdefault(label, []).append(summary.ingested / (time.perf_counter() - t0))
                 pool.close()
-                print(f"{label:<16}: {summary.ingested} articles -> {rates[label][-1]:.1f} articles/s", flush=True)
+                print(
+                    f"{label:<16}: {summary.ingested} articles -> {rates[label][-1]:.1f} articles/s",
+                    flush=True,
+                )
     med = {label: statistics.median(values) for label, values in rates.items()}
     if args.repeat > 1:
         for label, values in rates.items():
-            print(f"{label:<16}: median {med[label]:.1f} articles/s of {', '.join(f'{v:.1f}' for v in values)}")
+            print(
+                f"{label:<16}: median {med[label]:.1f} articles/s of {', '.join(f'{v:.1f}' for v in values)}"
+            )
     one, many = med.get("workers 1 warm"), med.get(f"workers {args.workers} warm")
     if one and many and args.workers > 1:
         print(f"speed-up        : {many / one:.2f}x with {args.workers} workers over 1 (warm)")
     if args.ray:
         cold = med[f"workers {args.workers} cold"]
-        print(f"ray / local     : {med[f'ray {args.workers} cold'] / cold:.0%} of local workers at equal "
-              f"parallelism, both starting their workers inside the timing")
+        print(
+            f"ray / local     : {med[f'ray {args.workers} cold'] / cold:.0%} of local workers at equal "
+            f"parallelism, both starting their workers inside the timing"
+        )
         if args.repeat > 1:
-            pairs = zip(rates[f"ray {args.workers} cold"], rates[f"workers {args.workers} cold"])
+            pairs = zip(rates[f"ray {args.workers} cold"], rates[f"workers {args.workers} cold"], strict=True)
             print(f"ray / local runs: {', '.join(f'{r / c:.0%}' for r, c in pairs)}")
 
 
 def _texts(db: str):
     from sqlalchemy import select
 
-    from tidings.store import Store, documents
+    from tidings.store import Store
+    from tidings.store.schema import documents
 
     store = Store(db)
     with store.engine.connect() as conn:

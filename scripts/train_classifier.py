@@ -6,6 +6,7 @@
 Reads src/tidings/data/training/*.jsonl ({text, event}) and the trigger lexicon, prints the
 cross-validated accuracy on those sentences, and writes src/tidings/data/classifier.json.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -24,17 +25,23 @@ DATA = Path(__file__).resolve().parent.parent / "src" / "tidings" / "data"
 
 
 def examples(pipe: Pipeline) -> tuple[list[dict[str, float]], list[str]]:
-    rows = [json.loads(line) for f in sorted((DATA / "training").glob("*.jsonl"))
-            for line in f.read_text("utf-8").splitlines() if line.strip()]
+    rows = [
+        json.loads(line)
+        for f in sorted((DATA / "training").glob("*.jsonl"))
+        for line in f.read_text("utf-8").splitlines()
+        if line.strip()
+    ]
     X, y = [], []
-    for row, doc in zip(rows, pipe.nlp.pipe([r["text"] for r in rows], batch_size=64)):
+    for row, doc in zip(rows, pipe.nlp.pipe([r["text"] for r in rows], batch_size=64), strict=True):
         sent = next(doc.sents)
         X.append(dict.fromkeys(features(main_predicate(sent)), 1.0))
         y.append(row["event"] or NONE)
     # The lexicon as a prior: each trigger word alone votes for its type.
     for phrase, triggers in {**pipe.lexicon.verbs, **pipe.lexicon.nouns}.items():
         words = phrase.split()
-        key = f"LP={words[0]}_{words[1]}" if len(words) == 2 and triggers[0].pos == "verb" else f"L={words[-1]}"
+        key = (
+            f"LP={words[0]}_{words[1]}" if len(words) == 2 and triggers[0].pos == "verb" else f"L={words[-1]}"
+        )
         X.append({key: 1.0})
         y.append(triggers[0].event)
     return X, y
@@ -52,8 +59,10 @@ def main() -> None:
     model = LogisticRegression(C=args.c, max_iter=3000)
     if args.folds > 1:
         scores = cross_val_score(model, M, y, cv=StratifiedKFold(args.folds, shuffle=True, random_state=0))
-        print(f"{len(y)} examples, {M.shape[1]} features; {args.folds}-fold accuracy "
-              f"{scores.mean():.3f} (+/- {scores.std():.3f})")
+        print(
+            f"{len(y)} examples, {M.shape[1]} features; {args.folds}-fold accuracy "
+            f"{scores.mean():.3f} (+/- {scores.std():.3f})"
+        )
     model.fit(M, y)
     names = vec.get_feature_names_out()
     weights = {}
@@ -61,8 +70,13 @@ def main() -> None:
         col = [round(float(model.coef_[k, j]), 4) for k in range(len(model.classes_))]
         if max(abs(c) for c in col) >= 0.01:
             weights[str(name)] = col
-    out = {"labels": [str(c) for c in model.classes_], "bias": [round(float(b), 4) for b in model.intercept_],
-           "weights": weights, "trained_on": len(y), "c": args.c}
+    out = {
+        "labels": [str(c) for c in model.classes_],
+        "bias": [round(float(b), 4) for b in model.intercept_],
+        "weights": weights,
+        "trained_on": len(y),
+        "c": args.c,
+    }
     (DATA / "classifier.json").write_text(json.dumps(out, separators=(",", ":")), "utf-8")
     print(f"wrote {DATA / 'classifier.json'}: {len(weights)} features, {len(model.classes_)} labels")
 

@@ -1,4 +1,5 @@
 """Schemathesis hooks of the API fuzz run (tests/test_api_fuzz.py, tests/schemathesis.toml)."""
+
 from __future__ import annotations
 
 from typing import Any

@@ -1,4 +1,5 @@
 """Shared fixtures. Tests that load the spaCy model are marked `model`; they run in CI."""
+
 from __future__ import annotations
 
 import os
@@ -15,10 +16,20 @@ CORPUS = ROOT / "examples" / "corpus"
 
 # Property-based tests: `ci` (the default) is bounded so that `make test` stays quick; run the
 # fuzzers longer with `pytest --hypothesis-profile=long` (or HYPOTHESIS_PROFILE=long).
-settings.register_profile("ci", max_examples=100, deadline=None, print_blob=True,
-                          suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
-settings.register_profile("long", max_examples=5000, deadline=None, print_blob=True,
-                          suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+settings.register_profile(
+    "ci",
+    max_examples=100,
+    deadline=None,
+    print_blob=True,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
+settings.register_profile(
+    "long",
+    max_examples=5000,
+    deadline=None,
+    print_blob=True,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 
 
@@ -50,13 +61,18 @@ def new_store(backend: str, folder: Path) -> str:
         return str(folder / f"store-{uuid4().hex[:8]}.db")
     from sqlalchemy import create_engine, text
 
-    engine = create_engine(PG_ADMIN.replace("postgresql://", "postgresql+psycopg://", 1), isolation_level="AUTOCOMMIT")
+    engine = create_engine(
+        PG_ADMIN.replace("postgresql://", "postgresql+psycopg://", 1), isolation_level="AUTOCOMMIT"
+    )
     try:
         with engine.connect() as conn:
             name = f"tidings_test_{uuid4().hex[:12]}"
             conn.execute(text(f'CREATE DATABASE "{name}"'))  # the name is made here, not taken from input
     except Exception as e:  # noqa: BLE001
-        pytest.skip(f"PostgreSQL is not reachable at {PG_ADMIN} ({type(e).__name__}); `make test` installs and starts it")
+        pytest.skip(
+            f"PostgreSQL is not reachable at {PG_ADMIN} ({type(e).__name__}); "
+            "`make test` installs and starts it"
+        )
     finally:
         engine.dispose()
     _created.append(name)
@@ -68,7 +84,9 @@ def pytest_sessionfinish(session, exitstatus):  # noqa: ARG001
         return
     from sqlalchemy import create_engine, text
 
-    engine = create_engine(PG_ADMIN.replace("postgresql://", "postgresql+psycopg://", 1), isolation_level="AUTOCOMMIT")
+    engine = create_engine(
+        PG_ADMIN.replace("postgresql://", "postgresql+psycopg://", 1), isolation_level="AUTOCOMMIT"
+    )
     with engine.connect() as conn:
         for name in _created:
             conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))

@@ -1,4 +1,5 @@
 """Small helpers for tests that read coded event dicts."""
+
 from __future__ import annotations
 
 

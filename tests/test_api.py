@@ -1,4 +1,5 @@
 """The HTTP API (issue 5): every endpoint, with good and bad parameters, on the sample corpus."""
+
 from __future__ import annotations
 
 import pytest
@@ -15,7 +16,9 @@ def corpus_db(request, tmp_path_factory, pipeline) -> str:
     tidings.ingest([str(CORPUS)], options=tidings.resolve_options(db=db), pipeline=pipeline)
     from tidings.store import Store
 
-    Store(db).add_failures([tidings.Failure("feeds/broken.xml", "read", "not a feed: no <rss> or <feed> element")])
+    Store(db).add_failures(
+        [tidings.Failure("feeds/broken.xml", "read", "not a feed: no <rss> or <feed> element")]
+    )
     return db
 
 
@@ -42,7 +45,9 @@ def test_events_filters_and_pagination(client):
     assert [e["id"] for e in page["events"]] == [e["id"] for e in everything["events"][5:10]]
     consult = client.get("/api/events", params={"type": "consult", "actor": "Kenya"}).json()
     assert consult["total"] >= 2 and all(e["type"] == "CONSULT" for e in consult["events"])
-    dyad = client.get("/api/events", params={"dyad": "Kenya,Tanzania", "since": "2025-03-03", "until": "2025-03-03"}).json()
+    dyad = client.get(
+        "/api/events", params={"dyad": "Kenya,Tanzania", "since": "2025-03-03", "until": "2025-03-03"}
+    ).json()
     meetings = [e for e in dyad["events"] if e["type"] == "CONSULT"]
     assert [e["location"] for e in meetings] == ["Dodoma"]
     # what was said at the meeting that day takes its date; praise is attached to it
@@ -56,21 +61,32 @@ def test_events_filters_and_pagination(client):
     assert by_outlet["total"] >= 1
     assert all(any(r["outlet"] == "East Africa Wire" for r in e["reports"]) for e in by_outlet["events"])
     words = client.get("/api/events", params={"text": "Namanga"}).json()
-    assert words["total"] >= 1 and all("Namanga" in " ".join(m["evidence"] for r in e["reports"] for m in r["mentions"])
-                                       for e in words["events"])
+    assert words["total"] >= 1 and all(
+        "Namanga" in " ".join(m["evidence"] for r in e["reports"] for m in r["mentions"])
+        for e in words["events"]
+    )
 
 
-@pytest.mark.parametrize("params, where", [
-    ({"type": "MEETING"}, "type"), ({"dyad": "Kenya"}, "dyad"), ({"since": "March 3"}, "since"),
-    ({"limit": 0}, "limit"), ({"offset": -1}, "offset"), ({"since": "2025-04-01", "until": "2025-03-01"}, "since"),
-])
+@pytest.mark.parametrize(
+    "params, where",
+    [
+        ({"type": "MEETING"}, "type"),
+        ({"dyad": "Kenya"}, "dyad"),
+        ({"since": "March 3"}, "since"),
+        ({"limit": 0}, "limit"),
+        ({"offset": -1}, "offset"),
+        ({"since": "2025-04-01", "until": "2025-03-01"}, "since"),
+    ],
+)
 def test_events_bad_parameters(client, params, where):
     message = _error(client.get("/api/events", params=params), 422)
     assert where in message
 
 
 def test_one_event_with_reports_and_unknown_ids(client):
-    [dodoma] = client.get("/api/events", params={"dyad": "Amina Wekesa,Halima Mrisho", "type": "CONSULT"}).json()["events"]
+    [dodoma] = client.get(
+        "/api/events", params={"dyad": "Amina Wekesa,Halima Mrisho", "type": "CONSULT"}
+    ).json()["events"]
     got = client.get(f"/api/events/{dodoma['id']}").json()
     assert got["id"] == dodoma["id"] and len(got["reports"]) == 3 and got["independent_sources"] == 2
     assert all(m["evidence"] for r in got["reports"] for m in r["mentions"])
@@ -100,7 +116,9 @@ def test_full_text_search(client):
     hits = client.get("/api/search", params={"q": "Namanga border"}).json()["hits"]
     assert hits and any(h["kind"] == "evidence" and h["event_id"] for h in hits)
     assert all("[" in h["snippet"] for h in hits)
-    assert client.get("/api/search", params={"q": 'quote " and (parens) OR'}).status_code == 200  # no FTS syntax errors
+    assert (
+        client.get("/api/search", params={"q": 'quote " and (parens) OR'}).status_code == 200
+    )  # no FTS syntax errors
     _error(client.get("/api/search", params={"q": "a"}), 422)
 
 
@@ -116,17 +134,29 @@ def test_stats_and_failures(client):
 def test_openapi_documents_every_endpoint_and_nothing_writes(client):
     spec = client.get("/openapi.json").json()
     paths = spec["paths"]
-    for path in ("/api/events", "/api/events/{event_id}", "/api/actors", "/api/actors/{actor_id}", "/api/dyad",
-                 "/api/search", "/api/stats", "/api/failures"):
+    for path in (
+        "/api/events",
+        "/api/events/{event_id}",
+        "/api/actors",
+        "/api/actors/{actor_id}",
+        "/api/dyad",
+        "/api/search",
+        "/api/stats",
+        "/api/failures",
+    ):
         assert path in paths, sorted(paths)
     assert all(set(ops) == {"get"} for ops in paths.values())
     assert client.post("/api/events").status_code == 405
 
 
 def test_pages_render(client):
-    for url, text in (("/", "Busiest dyads"), ("/dyad?a=Kenya&b=Tanzania", "Dodoma"),
-                      ("/actor/person:amina-wekesa", "Counterparts"), ("/search?q=Namanga", "hit(s)"),
-                      ("/failures", "broken.xml")):
+    for url, text in (
+        ("/", "Busiest dyads"),
+        ("/dyad?a=Kenya&b=Tanzania", "Dodoma"),
+        ("/actor/person:amina-wekesa", "Counterparts"),
+        ("/search?q=Namanga", "hit(s)"),
+        ("/failures", "broken.xml"),
+    ):
         r = client.get(url)
         assert r.status_code == 200 and text in r.text, url
     assert client.get("/event/doesnotexist").status_code == 404
@@ -141,13 +171,20 @@ def test_serve_refuses_a_missing_store(tmp_path):
 
 
 # issue 16: every request gets a documented answer -----------------------------------------
-@pytest.mark.parametrize("params, where", [
-    # the report's request: a 500, the offset being too big for SQLite
-    ({"text": "Namanga", "limit": 69, "offset": 10000000000000000000}, "offset"),
-    ({"offset": 2**31}, "offset"), ({"dyad": ""}, "dyad"), ({"dyad": " , Kenya"}, "dyad"),
-    ({"dyad": "Kenya,Tanzania,Uganda"}, "dyad"), ({"type": "cOnSuLtX"}, "type"), ({"since": "0"}, "since"),
-    ({"until": "2025-03-03T00:00:00"}, "until"),
-])
+@pytest.mark.parametrize(
+    "params, where",
+    [
+        # the report's request: a 500, the offset being too big for SQLite
+        ({"text": "Namanga", "limit": 69, "offset": 10000000000000000000}, "offset"),
+        ({"offset": 2**31}, "offset"),
+        ({"dyad": ""}, "dyad"),
+        ({"dyad": " , Kenya"}, "dyad"),
+        ({"dyad": "Kenya,Tanzania,Uganda"}, "dyad"),
+        ({"type": "cOnSuLtX"}, "type"),
+        ({"since": "0"}, "since"),
+        ({"until": "2025-03-03T00:00:00"}, "until"),
+    ],
+)
 def test_events_parameters_beyond_their_schema_are_422(client, params, where):
     message = _error(client.get("/api/events", params=params), 422)
     assert where in message
@@ -155,8 +192,12 @@ def test_events_parameters_beyond_their_schema_are_422(client, params, where):
 
 
 def test_events_parameters_within_their_schema_are_answered(client):
-    for params in ({"offset": 2**31 - 1}, {"dyad": " Kenya , Tanzania "}, {"type": "Consult"},
-                   {"since": "0001-01-01"}):
+    for params in (
+        {"offset": 2**31 - 1},
+        {"dyad": " Kenya , Tanzania "},
+        {"type": "Consult"},
+        {"since": "0001-01-01"},
+    ):
         assert client.get("/api/events", params=params).status_code == 200, params
 
 
@@ -173,8 +214,9 @@ def test_the_schema_documents_every_answer_with_its_shape_and_every_bound(client
                 assert {"minimum", "maximum"} <= set(schema), (path, p["name"])
     for path in ("/api/events/{event_id}", "/api/actors/{actor_id}", "/api/dyad"):
         assert "404" in api[path]["responses"], path
-    events = {p["name"]: p["schema"]["anyOf"][0] for p in api["/api/events"]["parameters"]
-              if "anyOf" in p["schema"]}
+    events = {
+        p["name"]: p["schema"]["anyOf"][0] for p in api["/api/events"]["parameters"] if "anyOf" in p["schema"]
+    }
     assert "pattern" in events["dyad"] and "pattern" in events["type"] and events["since"]["format"] == "date"
 
 

@@ -8,6 +8,7 @@ Bounded for CI by tests/schemathesis.toml (a seed, cases per operation) and a ti
 Longer: `make fuzz`, or TIDINGS_API_FUZZ_EXAMPLES=1000 TIDINGS_API_FUZZ_SEED=random
 TIDINGS_API_FUZZ_SECONDS=3600 pytest tests/test_api_fuzz.py -s
 """
+
 from __future__ import annotations
 
 import os
@@ -47,8 +48,23 @@ def served(tmp_path_factory, pipeline):
     port = free_port()
     source = str(Path(tidings.__file__).resolve().parents[1])  # the tidings under test, not another install
     env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [source, os.environ.get("PYTHONPATH")]))}
-    server = subprocess.Popen([sys.executable, "-m", "tidings.cli", "serve", "--db", db, "--host", "127.0.0.1",
-                               "--port", str(port)], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    server = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "tidings.cli",
+            "serve",
+            "--db",
+            db,
+            "--host",
+            "127.0.0.1",
+            "--port",
+            str(port),
+        ],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
     base = f"http://127.0.0.1:{port}"
     try:
         _wait_for(f"{base}/openapi.json", server)
@@ -72,8 +88,18 @@ def _wait_for(url: str, server: subprocess.Popen, seconds: float = 60) -> None:
 
 
 def test_schemathesis_finds_no_failure(served, tmp_path):
-    command = [sys.executable, "-m", "schemathesis.cli", "--no-color", "--config-file", str(HERE / "schemathesis.toml"),
-               "run", f"{served}/openapi.json", "--checks", "all"]
+    command = [
+        sys.executable,
+        "-m",
+        "schemathesis.cli",
+        "--no-color",
+        "--config-file",
+        str(HERE / "schemathesis.toml"),
+        "run",
+        f"{served}/openapi.json",
+        "--checks",
+        "all",
+    ]
     if EXAMPLES:
         command += ["--max-examples", EXAMPLES]
     if SEED:
@@ -83,7 +109,9 @@ def test_schemathesis_finds_no_failure(served, tmp_path):
         run = subprocess.run(command, cwd=tmp_path, env=env, capture_output=True, text=True, timeout=SECONDS)
     except subprocess.TimeoutExpired as e:
         said = e.stdout.decode(errors="replace") if isinstance(e.stdout, bytes) else e.stdout or ""
-        pytest.fail(f"the schemathesis run took over {SECONDS:g} s (TIDINGS_API_FUZZ_SECONDS):\n{said[-4000:]}")
+        pytest.fail(
+            f"the schemathesis run took over {SECONDS:g} s (TIDINGS_API_FUZZ_SECONDS):\n{said[-4000:]}"
+        )
     cases = re.search(r"Test cases:\s*\n\s*(.+)", run.stdout)
     print(f"schemathesis: {cases.group(1) if cases else '?'}; {' '.join(command[3:])}")  # shown with -s
     assert run.returncode == 0, run.stdout[-8000:] + run.stderr[-2000:]

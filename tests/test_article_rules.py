@@ -1,6 +1,7 @@
 """Rules that need the whole article (GUIDELINES.md sections 2, 3, 5, 6, 8): dispatch dates,
 background, statements within a meeting, dateline context, and who may be an actor. Every
 text here is written for these tests."""
+
 from __future__ import annotations
 
 import pytest
@@ -13,8 +14,10 @@ pytestmark = pytest.mark.model
 
 # dates (section 6) ---------------------------------------------------------------
 def test_lead_without_time_expression_takes_the_dispatch_date(code_text):
-    text = ("Ruritanian President Anna Kovac met Prime Minister Ole Berg of Norway.\n\n"
-            "The two sides discussed fisheries.")
+    text = (
+        "Ruritanian President Anna Kovac met Prime Minister Ole Berg of Norway.\n\n"
+        "The two sides discussed fisheries."
+    )
     e = _only(code_text(text, "2023-05-17"), "CONSULT")
     assert (e["date"], e["date_basis"]) == ("2023-05-17", "dispatch")
 
@@ -25,22 +28,30 @@ def test_present_perfect_lead_takes_the_dispatch_date(code_text):
 
 
 def test_undated_sentence_after_the_lead_is_not_given_the_dispatch_date(code_text):
-    text = ("The foreign ministers of Chile and Peru met in Lima on Tuesday.\n\n"
-            "Separately, Bolivia accused Chile of blocking its exports.")
+    text = (
+        "The foreign ministers of Chile and Peru met in Lima on Tuesday.\n\n"
+        "Separately, Bolivia accused Chile of blocking its exports."
+    )
     e = _only(code_text(text, "2023-05-19"), "ACCUSE")
     assert e["date"] is None
 
 
 def test_weekday_with_part_of_day_resolves_against_publication(code_text):
-    e = _only(code_text("Late Saturday morning, President Obama returned Prime Minister Singh's phone call.",
-                        "2009-10-11"), "CONSULT")
+    e = _only(
+        code_text(
+            "Late Saturday morning, President Obama returned Prime Minister Singh's phone call.", "2009-10-11"
+        ),
+        "CONSULT",
+    )
     assert (e["date"], e["mode"]) == ("2009-10-10", "phone")
 
 
 def test_dateline_date_is_the_base_for_relative_dates(code_text):
     text = "LIMA, March 3 (Reuters) - Peru's foreign minister met his Chilean counterpart on Wednesday."
     e = _only(code_text(text, "2025-03-06"), "CONSULT")
-    assert e["date"] == "2025-02-26"  # the Wednesday before the dateline's Monday, not the one before publication
+    assert (
+        e["date"] == "2025-02-26"
+    )  # the Wednesday before the dateline's Monday, not the one before publication
     assert "Lima" not in _names(e["sources"] + e["targets"])
     assert "Reuters" not in _names(e["sources"] + e["targets"])
 
@@ -52,8 +63,10 @@ def test_lead_sentence_that_begins_with_its_dateline_takes_the_dispatch_date(cod
 
 
 def test_the_date_of_the_triggers_own_clause_wins(code_text):
-    text = ("Iceland's foreign minister Eva Holm flew on March 2 to Oslo, where she met Norway's foreign "
-            "minister Ole Berg on March 3 to discuss fisheries.")
+    text = (
+        "Iceland's foreign minister Eva Holm flew on March 2 to Oslo, where she met Norway's foreign "
+        "minister Ole Berg on March 3 to discuss fisheries."
+    )
     e = _only(code_text(text, "2023-03-06"), "CONSULT")
     assert e["date"] == "2023-03-03"
 
@@ -66,36 +79,44 @@ def test_an_announced_pledge_is_dated_by_its_announcement(code_text):
 
 
 def test_an_old_date_in_a_relative_clause_does_not_make_the_lead_history(code_text):
-    text = ("Ghana's president has announced he will release 12 Togolese fishermen, who were detained by its "
-            "navy three months ago.")
+    text = (
+        "Ghana's president has announced he will release 12 Togolese fishermen, who were detained by its "
+        "navy three months ago."
+    )
     e = _only(code_text(text, "2020-07-01"), "CONCEDE")
     assert not e["background"]
 
 
 def test_a_date_after_what_is_congratulated_is_that_occasions(code_text):
-    text = ("Norway's prime minister Ole Berg spoke by telephone with Chile's president Ana Rojas.\n\n"
-            "Ole Berg congratulated Ana Rojas on her victory in the presidential election on March 3.")
+    text = (
+        "Norway's prime minister Ole Berg spoke by telephone with Chile's president Ana Rojas.\n\n"
+        "Ole Berg congratulated Ana Rojas on her victory in the presidential election on March 3."
+    )
     events = code_text(text, "2024-03-20")
     e = _only(events, "SUPPORT")
     assert e["date"] != "2024-03-03"
 
 
 def test_a_span_since_a_date_does_not_date_the_acts_within_it(code_text):
-    text = ("Separately, Mali's army said 40 soldiers have been killed by rebels since the truce took effect "
-            "on May 5.")
+    text = (
+        "Separately, Mali's army said 40 soldiers have been killed by rebels since the truce took effect "
+        "on May 5."
+    )
     e = _only(code_text(text, "2022-06-20"), "ASSAULT")
     assert e["date"] is None
 
 
 def test_a_present_progressive_statement_is_of_the_dispatch_day(code_text):
-    text = ("Canada imposed new tariffs on Mexican steel on Monday.\n\n"
-            "Separately, Chile and Peru are sending a clear message of support to Ecuador.")
+    text = (
+        "Canada imposed new tariffs on Mexican steel on Monday.\n\n"
+        "Separately, Chile and Peru are sending a clear message of support to Ecuador."
+    )
     e = _only(code_text(text, "2022-01-12"), "SUPPORT")
     assert e["date"] == "2022-01-12"
 
 
 def test_past_perfect_in_reported_speech_is_news_not_history(code_text):
-    text = ("Mali's army said on Sunday that rebels had attacked two of its bases in the north.")
+    text = "Mali's army said on Sunday that rebels had attacked two of its bases in the north."
     e = _only(code_text(text, "2022-01-12"), "ASSAULT")
     assert not e["background"]
 
@@ -103,8 +124,13 @@ def test_past_perfect_in_reported_speech_is_news_not_history(code_text):
 def test_an_undated_page_takes_the_year_of_its_headline(pipeline):
     from tidings.records import RawDocument
 
-    raw = RawDocument("trip", "text", "Iceland's foreign minister Eva Holm traveled to Oslo, where she met Norway's foreign minister "
-                      "Ole Berg on June 4 to discuss fisheries.", title="Travel to Oslo, June 3-5, 2017")
+    raw = RawDocument(
+        "trip",
+        "text",
+        "Iceland's foreign minister Eva Holm traveled to Oslo, where she met Norway's foreign minister "
+        "Ole Berg on June 4 to discuss fisheries.",
+        title="Travel to Oslo, June 3-5, 2017",
+    )
     [result] = pipeline.process([raw])
     e = next(e for e in result.events if e.type == "CONSULT")
     assert str(e.date) == "2017-06-04"
@@ -112,16 +138,20 @@ def test_an_undated_page_takes_the_year_of_its_headline(pipeline):
 
 # background (section 8) -------------------------------------------------------------
 def test_past_perfect_is_background(code_text):
-    text = ("Kenya's president met Uganda's president in Kampala on Monday.\n\n"
-            "Kenya's president had met Uganda's president in Nairobi to sign a trade pact.")
+    text = (
+        "Kenya's president met Uganda's president in Kampala on Monday.\n\n"
+        "Kenya's president had met Uganda's president in Nairobi to sign a trade pact."
+    )
     events = code_text(text, "2024-06-05")
     assert not _only(events, "CONSULT")["background"]
     assert any(e["background"] for e in events)
 
 
 def test_event_dated_years_before_the_news_is_background(code_text):
-    text = ("Ghana's foreign minister met Japan's ambassador in Accra on Monday.\n\n"
-            "Japan donated ambulances to Ghana on 4 May 2019.")
+    text = (
+        "Ghana's foreign minister met Japan's ambassador in Accra on Monday.\n\n"
+        "Japan donated ambulances to Ghana on 4 May 2019."
+    )
     events = code_text(text, "2024-06-05")
     assert not _only(events, "CONSULT")["background"]
     assert _only(events, "AID")["background"]
@@ -129,8 +159,10 @@ def test_event_dated_years_before_the_news_is_background(code_text):
 
 # occasions (sections 2 and 3) --------------------------------------------------------
 def test_praise_at_a_meeting_is_within_it_and_takes_its_date(code_text):
-    text = ("Foreign Minister Lena Ortiz of Ecuador met Foreign Minister Tomas Varga of Hungary in Quito "
-            "on Monday.\n\nOrtiz praised Hungary for its support.")
+    text = (
+        "Foreign Minister Lena Ortiz of Ecuador met Foreign Minister Tomas Varga of Hungary in Quito "
+        "on Monday.\n\nOrtiz praised Hungary for its support."
+    )
     events = code_text(text, "2024-06-05")
     meeting, praise = _only(events, "CONSULT"), _only(events, "SUPPORT")
     assert praise["date"] == meeting["date"] == "2024-06-03"
@@ -139,22 +171,31 @@ def test_praise_at_a_meeting_is_within_it_and_takes_its_date(code_text):
 
 
 def test_deed_told_after_a_meeting_keeps_its_own_date(code_text):
-    text = ("Vietnam's Party chief met leaders of the Communist Party USA in New York on Sunday.\n\n"
-            "During the pandemic, the Communist Party of Vietnam donated masks to the Communist Party USA.")
+    text = (
+        "Vietnam's Party chief met leaders of the Communist Party USA in New York on Sunday.\n\n"
+        "During the pandemic, the Communist Party of Vietnam donated masks to the Communist Party USA."
+    )
     aid = _only(code_text(text, "2024-09-24"), "AID")
     assert aid["date"] is None and aid["within"] is None
 
 
 # actors (section 5) -----------------------------------------------------------------
 def test_title_of_country_before_a_name(code_text):
-    e = _only(code_text("Vladimir Putin had a telephone conversation with President of the Republic of "
-                        "Ruritania Tomas Berg and Prime Minister of Japan Kenji Sato."), "CONSULT")
+    e = _only(
+        code_text(
+            "Vladimir Putin had a telephone conversation with President of the Republic of "
+            "Ruritania Tomas Berg and Prime Minister of Japan Kenji Sato."
+        ),
+        "CONSULT",
+    )
     assert "Tomas Berg" in _names(e["targets"]) or "Kenji Sato" in _names(e["targets"])
 
 
 def test_government_of_a_state_is_that_state(code_text):
-    events = code_text("Today, the Government of the United States of America and the Government of the "
-                       "Republic of Palau signed a memorandum of understanding.")
+    events = code_text(
+        "Today, the Government of the United States of America and the Government of the "
+        "Republic of Palau signed a memorandum of understanding."
+    )
     e = next(e for e in events if e["type"] in ("AGREE", "SUPPORT"))
     actors = e["sources"] + e["targets"]
     assert {a["country"] for a in actors} == {"USA", "PLW"}
@@ -162,35 +203,47 @@ def test_government_of_a_state_is_that_state(code_text):
 
 
 def test_documents_and_occasions_are_not_actors(code_text):
-    events = code_text("The foreign minister hosted the Annual Harbour Dinner with the ambassadors of "
-                       "Chile and Peru, and praised the Coastal Fisheries Agreement.")
+    events = code_text(
+        "The foreign minister hosted the Annual Harbour Dinner with the ambassadors of "
+        "Chile and Peru, and praised the Coastal Fisheries Agreement."
+    )
     names = {a["name"] for e in events for a in e["sources"] + e["targets"]}
     assert "Annual Harbour Dinner" not in names and "Coastal Fisheries Agreement" not in names
 
 
 def test_condolences_and_messages_are_support(code_text):
-    e = _only(code_text("On behalf of the people of Chile, President Ana Rojas extended her deepest "
-                        "condolences to the people of Turkey."), "SUPPORT")
+    e = _only(
+        code_text(
+            "On behalf of the people of Chile, President Ana Rojas extended her deepest "
+            "condolences to the people of Turkey."
+        ),
+        "SUPPORT",
+    )
     assert "TUR" in {a["country"] for a in e["targets"]}
 
 
 def test_meetings_listed_together_are_one_event_each_and_the_trip_is_not_another(code_text):
-    events = code_text("Deputy Secretary Ana Ruiz concluded a two-day trip to Ruritania, where she met with "
-                       "President Otto Berg and Speaker of Parliament Karl Wenz.")
+    events = code_text(
+        "Deputy Secretary Ana Ruiz concluded a two-day trip to Ruritania, where she met with "
+        "President Otto Berg and Speaker of Parliament Karl Wenz."
+    )
     meetings = [e for e in events if e["type"] == "CONSULT"]
     assert sorted(n for e in meetings for n in _names(e["targets"])) == ["Karl Wenz", "Otto Berg"]
     assert all(e["mode"] == "visit" for e in meetings)
 
 
 def test_a_visitor_does_not_take_the_country_she_went_to(code_text):
-    e = _only(code_text("Senator Ana Ruiz traveled to Lebanon, where she met with President Michel Aoun."),
-              "CONSULT")
+    e = _only(
+        code_text("Senator Ana Ruiz traveled to Lebanon, where she met with President Michel Aoun."),
+        "CONSULT",
+    )
     assert e["sources"][0]["country"] != "LBN"
 
 
 def test_a_call_with_two_leaders_is_one_event(code_text):
-    events = code_text("Putin had a telephone conversation with Chancellor Olaf Scholz and President Emmanuel "
-                       "Macron.")
+    events = code_text(
+        "Putin had a telephone conversation with Chancellor Olaf Scholz and President Emmanuel Macron."
+    )
     assert len([e for e in events if e["type"] == "CONSULT"]) == 1
 
 
@@ -209,52 +262,80 @@ def test_concern_over_someone_is_accuse_and_concern_over_a_thing_is_nothing(code
 def test_a_statement_by_a_ministry_speaks_for_it(pipeline):
     from tidings.records import RawDocument
 
-    raw = RawDocument("statement", "text", "We congratulate President Ana Rojas of Chile on her election.\n\n"
-                      "We look forward to working with her government.", outlet="U.S. Department of State",
-                      published="2024-06-05")
+    raw = RawDocument(
+        "statement",
+        "text",
+        "We congratulate President Ana Rojas of Chile on her election.\n\n"
+        "We look forward to working with her government.",
+        outlet="U.S. Department of State",
+        published="2024-06-05",
+    )
     [result] = pipeline.process([raw])
     e = next(e for e in result.events if e.type == "SUPPORT")
     assert e.sources[0].country == "USA" and e.targets[0].name == "Ana Rojas"
 
 
 def test_the_two_leaders_are_both_people_just_named(code_text):
-    text = ("Chilean President Ana Rojas called Peruvian President Luis Vega on Friday.\n\n"
-            "The two leaders spoke by telephone for an hour.")
+    text = (
+        "Chilean President Ana Rojas called Peruvian President Luis Vega on Friday.\n\n"
+        "The two leaders spoke by telephone for an hour."
+    )
     calls = [e for e in code_text(text, "2024-06-08") if e["mode"] == "phone"]
     assert calls and {"Ana Rojas", "Luis Vega"} <= _names(calls[0]["sources"] + calls[0]["targets"])
 
 
 def test_a_title_with_of_country_after_the_name_gives_the_country(code_text):
-    e = _only(code_text("President Ana Rojas met Prime Minister Karl Wenz of Austria in Santiago."), "CONSULT")
+    e = _only(
+        code_text("President Ana Rojas met Prime Minister Karl Wenz of Austria in Santiago."), "CONSULT"
+    )
     assert {a["country"] for a in e["targets"]} == {"AUT"}
 
 
 def test_a_date_of_something_else_does_not_date_the_event(code_text):
-    e = _only(code_text("Ahead of the summit scheduled to take place on December 9 in Paris, the Chilean "
-                        "president met the Peruvian president.", "2024-11-20"), "CONSULT")
+    e = _only(
+        code_text(
+            "Ahead of the summit scheduled to take place on December 9 in Paris, the Chilean "
+            "president met the Peruvian president.",
+            "2024-11-20",
+        ),
+        "CONSULT",
+    )
     assert e["date"] != "2024-12-09"
 
 
 def test_a_message_of_condolence_sent_is_support_not_aid(code_text):
-    events = code_text("President Ana Rojas sent a message of condolences to Prime Minister Karl Wenz of Austria "
-                       "after the floods.")
+    events = code_text(
+        "President Ana Rojas sent a message of condolences to Prime Minister Karl Wenz of Austria "
+        "after the floods."
+    )
     assert _only(events, "SUPPORT") and not [e for e in events if e["type"] == "AID"]
 
 
 def test_a_date_written_without_on_dates_the_talks(code_text):
-    e = _only(code_text("Chilean Trade Minister Ana Ruiz held talks December 7, 2018, with Peruvian Trade "
-                        "Minister Luis Vega in Lima.", "2018-12-09"), "CONSULT")
+    e = _only(
+        code_text(
+            "Chilean Trade Minister Ana Ruiz held talks December 7, 2018, with Peruvian Trade "
+            "Minister Luis Vega in Lima.",
+            "2018-12-09",
+        ),
+        "CONSULT",
+    )
     assert (e["date"], e["date_basis"]) == ("2018-12-07", "explicit")
 
 
 def test_thanks_to_you_in_remarks_is_no_event(code_text):
-    assert not [e for e in code_text("FOREIGN MINISTER ROJAS: Thank you very much, Mr. Secretary.")
-                if e["type"] == "SUPPORT"]
+    assert not [
+        e
+        for e in code_text("FOREIGN MINISTER ROJAS: Thank you very much, Mr. Secretary.")
+        if e["type"] == "SUPPORT"
+    ]
 
 
 def test_a_statements_further_words_are_of_its_day(code_text):
-    text = ("Chile has condemned the arrest of opposition leader Ana Ruiz by Peru.\n\n"
-            "Chile also called on Peru to release all political prisoners.")
+    text = (
+        "Chile has condemned the arrest of opposition leader Ana Ruiz by Peru.\n\n"
+        "Chile also called on Peru to release all political prisoners."
+    )
     e = _only(code_text(text, "2024-03-05"), "REQUEST")
     assert (e["date"], e["date_basis"]) == ("2024-03-05", "inherited")
 
@@ -267,27 +348,38 @@ def test_condemning_an_act_accuses_whoever_did_it(code_text):
 
 
 def test_the_capitalised_bare_title_is_the_pages_principal(code_text):
-    text = ("President Ana Rojas spoke today with Peruvian President Luis Vega.\n\n"
-            "The President reiterated her concerns about Peru's naval build-up.")
+    text = (
+        "President Ana Rojas spoke today with Peruvian President Luis Vega.\n\n"
+        "The President reiterated her concerns about Peru's naval build-up."
+    )
     e = _only(code_text(text, "2024-06-05"), "ACCUSE")
     assert _names(e["sources"]) == {"Ana Rojas"}
 
 
 def test_the_parties_who_sign_are_the_two_just_named(code_text):
-    text = ("Trade Minister Ana Ruiz of Chile met Trade Minister Luis Vega of Peru in Lima.\n\n"
-            "The parties signed a memorandum of understanding on fisheries.")
+    text = (
+        "Trade Minister Ana Ruiz of Chile met Trade Minister Luis Vega of Peru in Lima.\n\n"
+        "The parties signed a memorandum of understanding on fisheries."
+    )
     e = next(e for e in code_text(text) if e["type"] in ("AGREE", "SUPPORT"))
     assert _names(e["sources"] + e["targets"]) == {"Ana Ruiz", "Luis Vega"}
 
 
 def test_placing_sanctions_is_imposing_them(code_text):
-    e = _only(code_text("Canada and Norway said they would place sanctions on Ruritanian officials."), "THREATEN")
+    e = _only(
+        code_text("Canada and Norway said they would place sanctions on Ruritanian officials."), "THREATEN"
+    )
     assert {"CAN", "NOR"} <= {a["country"] for a in e["sources"]}
 
 
-@pytest.mark.parametrize("text", ["The Indian army is repositioning troops from Punjab to the border with Pakistan.",
-                                  "Russia sent 3,000 troops to its border with Georgia on Friday.",
-                                  "India moved tanks near the border on Friday."])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Indian army is repositioning troops from Punjab to the border with Pakistan.",
+        "Russia sent 3,000 troops to its border with Georgia on Friday.",
+        "India moved tanks near the border on Friday.",
+    ],
+)
 def test_moving_troops_is_mobilizing(code_text, text):
     assert _only(code_text(text, "2024-03-05"), "MOBILIZE")
 
@@ -296,9 +388,15 @@ def test_a_headline_that_states_the_lead_is_one_event(pipeline):
     from tidings.records import RawDocument
 
     headline = "Hollande Meets Merkel in Berlin"
-    raw = RawDocument("story", "text", f"{headline}\n\nFrench President Francois Hollande met German "
-                      "Chancellor Angela Merkel in Berlin on Monday. They talked about the budget of the European Union and "
-                      "the war in the east of Ukraine.", title=headline, published="2014-06-03")
+    raw = RawDocument(
+        "story",
+        "text",
+        f"{headline}\n\nFrench President Francois Hollande met German "
+        "Chancellor Angela Merkel in Berlin on Monday. They talked about the budget of the "
+        "European Union and the war in the east of Ukraine.",
+        title=headline,
+        published="2014-06-03",
+    )
     [result] = pipeline.process([raw])
     meetings = [e for e in result.events if e.type == "CONSULT" and not e.within]
     assert len(meetings) == 1 and meetings[0].evidence != headline and str(meetings[0].date) == "2014-06-02"
@@ -310,6 +408,9 @@ def test_a_headline_verb_is_not_part_of_a_name(code_text):
 
 
 def test_meetings_with_several_listed_are_one_each(code_text):
-    text = "Chile's foreign minister Ana Rojas held separate meetings with Luis Vega and Maria Soto in Lima on Monday."
+    text = (
+        "Chile's foreign minister Ana Rojas held separate meetings with Luis Vega and Maria Soto "
+        "in Lima on Monday."
+    )
     meetings = [e for e in code_text(text, "2024-06-05") if e["type"] == "CONSULT"]
     assert len(meetings) == 2

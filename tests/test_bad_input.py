@@ -1,4 +1,5 @@
 """Bad input never stops a batch; every bad document is listed with its reason (issue 2)."""
+
 from __future__ import annotations
 
 import json
@@ -10,8 +11,10 @@ from tidings.cli import app
 
 pytestmark = pytest.mark.model
 
-GOOD = ("Kenyan Foreign Minister Amina Wekesa met Tanzanian President Halima Mrisho in Dodoma on "
-        "Monday. The two leaders agreed to reopen the border post within thirty days.")
+GOOD = (
+    "Kenyan Foreign Minister Amina Wekesa met Tanzanian President Halima Mrisho in Dodoma on "
+    "Monday. The two leaders agreed to reopen the border post within thirty days."
+)
 
 
 def test_bad_inputs_are_recorded_and_good_ones_coded(tmp_path):
@@ -26,10 +29,17 @@ def test_bad_inputs_are_recorded_and_good_ones_coded(tmp_path):
     (d / "french.txt").write_text(
         "Le ministre des affaires étrangères a rencontré le président à Dodoma lundi pour discuter "
         "de la réouverture de la frontière entre les deux pays voisins, selon un communiqué officiel.",
-        encoding="utf-8")
-    good_rec = {"id": "w-1", "outlet": "Wire", "published": "2025-03-04", "text": GOOD.replace("Monday", "Tuesday")}
-    (d / "dump.jsonl").write_text(json.dumps(good_rec) + "\n{not json\n" + json.dumps({"id": "w-2"}) + "\n",
-                                  encoding="utf-8")
+        encoding="utf-8",
+    )
+    good_rec = {
+        "id": "w-1",
+        "outlet": "Wire",
+        "published": "2025-03-04",
+        "text": GOOD.replace("Monday", "Tuesday"),
+    }
+    (d / "dump.jsonl").write_text(
+        json.dumps(good_rec) + "\n{not json\n" + json.dumps({"id": "w-2"}) + "\n", encoding="utf-8"
+    )
     db = str(tmp_path / "t.db")
     result = CliRunner().invoke(app, ["ingest", str(d), "--db", db, "--max-bytes", "1000000"])
     assert result.exit_code == 1, result.output

@@ -1,6 +1,7 @@
 """The web pages in a real headless Chromium (Debian's `chromium`, driven by Playwright):
 the seeds loaded, home, the CPV-CPUSA dyad, an event's evidence, a search. Screenshots go
 to test-artifacts/. `make test` installs chromium when it is missing."""
+
 from __future__ import annotations
 
 import shutil
@@ -30,7 +31,9 @@ def server(seeds_db):
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
-    srv = uvicorn.Server(uvicorn.Config(create_app(seeds_db), host="127.0.0.1", port=port, log_level="warning"))
+    srv = uvicorn.Server(
+        uvicorn.Config(create_app(seeds_db), host="127.0.0.1", port=port, log_level="warning")
+    )
     thread = threading.Thread(target=srv.run, daemon=True)
     thread.start()
     deadline = time.time() + 20
@@ -47,9 +50,17 @@ def page(server):
 
     ARTIFACTS.mkdir(exist_ok=True)
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=[
-            "--no-sandbox", "--disable-background-networking", "--disable-gpu", "--disable-component-update",
-            "--disable-sync", "--no-first-run"])
+        browser = p.chromium.launch(
+            executable_path=CHROMIUM,
+            args=[
+                "--no-sandbox",
+                "--disable-background-networking",
+                "--disable-gpu",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-first-run",
+            ],
+        )
         tab = browser.new_page(viewport={"width": 1280, "height": 860})  # a laptop screen
         yield tab
         browser.close()

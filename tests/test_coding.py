@@ -1,4 +1,5 @@
 """Coding rules on sentences written for these tests."""
+
 from __future__ import annotations
 
 import pytest
@@ -25,7 +26,9 @@ def test_meeting_with_source_target_date(code_text):
 
 
 def test_negated_meeting_not_coded(code_text):
-    assert "CONSULT" not in _types(code_text("Ghanaian President Kofi Mensah did not meet Togolese Prime Minister Eric Amah."))
+    assert "CONSULT" not in _types(
+        code_text("Ghanaian President Kofi Mensah did not meet Togolese Prime Minister Eric Amah.")
+    )
 
 
 def test_hypothetical_not_coded(code_text):
@@ -38,7 +41,9 @@ def test_future_visit_is_agree(code_text):
 
 
 def test_host_receives_visitor_visitor_is_actor(code_text):
-    [e] = code_text("Togolese Prime Minister Eric Amah received Ghanaian President Kofi Mensah in Lome on Monday.")
+    [e] = code_text(
+        "Togolese Prime Minister Eric Amah received Ghanaian President Kofi Mensah in Lome on Monday."
+    )
     assert e["type"] == "CONSULT" and e["mode"] == "visit"
     assert e["sources"][0]["name"] == "Kofi Mensah" and e["targets"][0]["name"] == "Eric Amah"
 
@@ -50,7 +55,9 @@ def test_donation_is_aid_with_recipient(code_text):
 
 def test_praise_is_support_and_urge_is_request(code_text):
     assert _types(code_text("Ghana praised Togo for its restraint.")) == ["SUPPORT"]
-    assert _types(code_text("The European Union urged Ghana to release the detained journalists.")) == ["REQUEST"]
+    assert _types(code_text("The European Union urged Ghana to release the detained journalists.")) == [
+        "REQUEST"
+    ]
 
 
 def test_accusation(code_text):
@@ -59,7 +66,9 @@ def test_accusation(code_text):
 
 
 def test_noun_trigger_working_session(code_text):
-    events = code_text("At a working session with Ghanaian President Kofi Mensah, Eric Amah said relations were strong.")
+    events = code_text(
+        "At a working session with Ghanaian President Kofi Mensah, Eric Amah said relations were strong."
+    )
     assert _types(events) == ["CONSULT"]
     assert events[0]["targets"][0]["name"] == "Kofi Mensah"
 
@@ -71,13 +80,18 @@ def test_compound_actor_is_one_event(code_text):
 
 
 def test_pronoun_resolves_to_earlier_person(code_text):
-    events = code_text("Ghanaian President Kofi Mensah arrived in Lome on Monday. He praised Togo for its hospitality.")
+    events = code_text(
+        "Ghanaian President Kofi Mensah arrived in Lome on Monday. He praised Togo for its hospitality."
+    )
     [e] = [e for e in events if e["type"] == "SUPPORT"]
     assert e["sources"][0]["name"] == "Kofi Mensah"
 
 
 def test_appositive_role_and_acronym(code_text):
-    events = code_text("Kenyan officials met with Tran Van Duc, General Secretary of the Communist Party of Vietnam (CPV), on Monday.")
+    events = code_text(
+        "Kenyan officials met with Tran Van Duc, General Secretary of the Communist Party of Vietnam (CPV), "
+        "on Monday."
+    )
     [e] = events
     duc = e["targets"][0]
     assert duc["name"] == "Tran Van Duc" and duc["org"] == "CPV" and duc["country"] == "VNM"

@@ -1,4 +1,5 @@
 """Event dates resolved against the publication date."""
+
 from __future__ import annotations
 
 from datetime import date

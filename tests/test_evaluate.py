@@ -2,6 +2,7 @@
 
 Sentences and codes here are written for these tests; no gold data is copied.
 """
+
 from __future__ import annotations
 
 import json
@@ -14,20 +15,45 @@ from tidings.evaluate import Outcome, load_gold, parse_gold, score
 from tidings.records import Actor, EventMention
 
 
-def mention(etype: str, src: tuple[str, str | None] = ("KEN", "GOV"), tgt: tuple[str, str | None] | None = None,
-            day: date | None = None, confidence: float = 0.8) -> EventMention:
+def mention(
+    etype: str,
+    src: tuple[str, str | None] = ("KEN", "GOV"),
+    tgt: tuple[str, str | None] | None = None,
+    day: date | None = None,
+    confidence: float = 0.8,
+) -> EventMention:
     sources = (Actor("a", "A", country=src[0], sector=src[1]),)
     targets = (Actor("b", "B", country=tgt[0], sector=tgt[1]),) if tgt else ()
-    return EventMention(etype, None, None, sources, targets, "An evidence sentence.", 0, 21, "met",
-                        date=day, confidence=confidence)
+    return EventMention(
+        etype,
+        None,
+        None,
+        sources,
+        targets,
+        "An evidence sentence.",
+        0,
+        21,
+        "met",
+        date=day,
+        confidence=confidence,
+    )
 
 
 def test_plover_gold_standard_record():
-    r = parse_gold({"id": "g1", "text": "Kenyan and Ugandan ministers met.", "date": "2000-01-01",
-                    "event": "DISAPPROVE", "event_current": "ACCUSE",
-                    "source": [{"text": "Kenyan", "code": "KEN", "sector": "GOV"}],
-                    "target": [{"text": "Ugandan", "code": "UGA", "sector": "***"},
-                               {"text": "Japan", "code": "JAP", "sector": "CVLalb"}]})
+    r = parse_gold(
+        {
+            "id": "g1",
+            "text": "Kenyan and Ugandan ministers met.",
+            "date": "2000-01-01",
+            "event": "DISAPPROVE",
+            "event_current": "ACCUSE",
+            "source": [{"text": "Kenyan", "code": "KEN", "sector": "GOV"}],
+            "target": [
+                {"text": "Ugandan", "code": "UGA", "sector": "***"},
+                {"text": "Japan", "code": "JAP", "sector": "CVLalb"},
+            ],
+        }
+    )
     assert r.types == {"ACCUSE"}  # the current name wins over the 0.5b1 one
     (e,) = r.events
     assert e.sources == {"KEN"} and e.targets == {"UGA", "JPN"}  # upstream typo fixed
@@ -35,15 +61,39 @@ def test_plover_gold_standard_record():
 
 
 def test_sentence_level_record_with_negative_items_alternatives_and_null_sectors():
-    negative = parse_gold({"id": "n1", "text": "The minister has long backed the plan.", "date": "2024-03-08",
-                           "event": None, "source": [], "target": []})
+    negative = parse_gold(
+        {
+            "id": "n1",
+            "text": "The minister has long backed the plan.",
+            "date": "2024-03-08",
+            "event": None,
+            "source": [],
+            "target": [],
+        }
+    )
     assert negative.events == () and negative.accepted == set()
-    r = parse_gold({"id": "s1", "text": "Venezuela deployed troops to the border on Monday.", "date": "2024-03-08",
-                    "event": "MOBILIZE", "mode": "troops", "alt_events": ["THREATEN:military"],
-                    "event_date": "2024-03-04", "event_date_basis": "relative",
-                    "source": [{"text": "Venezuela", "name": "Venezuela", "code": "VEN", "sector": None,
-                                "other_sectors": ["MIL"]}],
-                    "target": [{"text": "UN envoys", "code": "UNO", "sector": "IGO"}]})
+    r = parse_gold(
+        {
+            "id": "s1",
+            "text": "Venezuela deployed troops to the border on Monday.",
+            "date": "2024-03-08",
+            "event": "MOBILIZE",
+            "mode": "troops",
+            "alt_events": ["THREATEN:military"],
+            "event_date": "2024-03-04",
+            "event_date_basis": "relative",
+            "source": [
+                {
+                    "text": "Venezuela",
+                    "name": "Venezuela",
+                    "code": "VEN",
+                    "sector": None,
+                    "other_sectors": ["MIL"],
+                }
+            ],
+            "target": [{"text": "UN envoys", "code": "UNO", "sector": "IGO"}],
+        }
+    )
     assert r.accepted == {"MOBILIZE", "THREATEN"}
     assert r.event_date == date(2024, 3, 4)
     (e,) = r.events
@@ -52,9 +102,17 @@ def test_sentence_level_record_with_negative_items_alternatives_and_null_sectors
 
 
 def test_universalpetrarch_record_keeps_plover_events_only():
-    r = parse_gold({"id": "u1", "text": "Russia and Iran met.", "date": "2001-05-02",
-                    "events": [{"source": "RUSGOV", "target": "IRN", "plover": "CONSULT"},
-                               {"source": "RUS", "target": "IRN", "plover": "DROPPED"}]})
+    r = parse_gold(
+        {
+            "id": "u1",
+            "text": "Russia and Iran met.",
+            "date": "2001-05-02",
+            "events": [
+                {"source": "RUSGOV", "target": "IRN", "plover": "CONSULT"},
+                {"source": "RUS", "target": "IRN", "plover": "DROPPED"},
+            ],
+        }
+    )
     assert [e.type for e in r.events] == ["CONSULT"]
     assert r.events[0].sources == {"RUS"}
 
@@ -70,17 +128,45 @@ def test_a_bad_line_names_its_number(tmp_path):
 
 
 def test_metrics_follow_the_definitions():
-    meet = parse_gold({"id": "1", "text": "t", "event": "CONSULT", "event_date": "2024-03-04",
-                       "source": [{"code": "KEN", "sector": "GOV"}], "target": [{"code": "UGA", "sector": None}]})
-    alt = parse_gold({"id": "2", "text": "t", "event": "CONSULT", "alt_events": ["AGREE"],
-                      "source": [{"code": "KEN", "sector": "GOV"}], "target": []})
-    missed = parse_gold({"id": "3", "text": "t", "event": "ASSAULT",
-                         "source": [{"code": "SDN", "sector": "REB"}], "target": [{"code": "SDN", "sector": "MIL"}]})
+    meet = parse_gold(
+        {
+            "id": "1",
+            "text": "t",
+            "event": "CONSULT",
+            "event_date": "2024-03-04",
+            "source": [{"code": "KEN", "sector": "GOV"}],
+            "target": [{"code": "UGA", "sector": None}],
+        }
+    )
+    alt = parse_gold(
+        {
+            "id": "2",
+            "text": "t",
+            "event": "CONSULT",
+            "alt_events": ["AGREE"],
+            "source": [{"code": "KEN", "sector": "GOV"}],
+            "target": [],
+        }
+    )
+    missed = parse_gold(
+        {
+            "id": "3",
+            "text": "t",
+            "event": "ASSAULT",
+            "source": [{"code": "SDN", "sector": "REB"}],
+            "target": [{"code": "SDN", "sector": "MIL"}],
+        }
+    )
     negative = parse_gold({"id": "4", "text": "t", "event": None})
     outcomes = [
         # the highest-confidence event decides the record's type
-        Outcome(meet, [mention("ACCUSE", confidence=0.3),
-                       mention("CONSULT", tgt=("UGA", None), day=date(2024, 3, 4), confidence=0.9)]),
+        Outcome(
+            meet,
+            [
+                mention("ACCUSE", confidence=0.3),
+                mention("CONSULT", tgt=("UGA", None), day=date(2024, 3, 4), confidence=0.9),
+            ],
+        ),
         Outcome(alt, [mention("AGREE")]),  # an accepted alternative is right
         Outcome(missed, []),  # no event is a miss
         Outcome(negative, [mention("SUPPORT")]),  # a false alarm

@@ -1,4 +1,5 @@
 """`tidings export` (issue 6): every format, streaming, Parquet read back by DuckDB."""
+
 from __future__ import annotations
 
 import csv
@@ -33,10 +34,14 @@ def test_parquet_round_trips_through_duckdb_with_typed_columns(corpus_db, tmp_pa
     assert n == store.counts()["events"]
     con = duckdb.connect()
     assert con.execute(f"SELECT count(*) FROM read_parquet('{out}')").fetchone()[0] == n
-    types = {row[0]: row[1] for row in con.execute(f"DESCRIBE SELECT * FROM read_parquet('{out}')").fetchall()}
+    types = {
+        row[0]: row[1] for row in con.execute(f"DESCRIBE SELECT * FROM read_parquet('{out}')").fetchall()
+    }
     assert types["date"] == "DATE" and types["reports"] == "INTEGER" and types["source_names"] == "VARCHAR[]"
-    row = con.execute(f"SELECT reports, independent_sources, location FROM read_parquet('{out}') "
-                      f"WHERE type = 'CONSULT' AND date = DATE '2025-03-03'").fetchone()
+    row = con.execute(
+        f"SELECT reports, independent_sources, location FROM read_parquet('{out}') "
+        f"WHERE type = 'CONSULT' AND date = DATE '2025-03-03'"
+    ).fetchone()
     assert row == (3, 2, "Dodoma")
 
 
@@ -59,7 +64,9 @@ def test_jsonl_csv_and_plover_with_filters(corpus_db):
     export(store, "plover", buf, since=date(2025, 4, 1))
     plover = [json.loads(line) for line in buf.getvalue().splitlines()]
     assert plover and all(p["date"] is None or p["date"] >= "2025-04-01" for p in plover)
-    assert all(set(p) >= {"id", "date", "actor", "recipient", "event", "quad_code", "cameo", "text"} for p in plover)
+    assert all(
+        set(p) >= {"id", "date", "actor", "recipient", "event", "quad_code", "cameo", "text"} for p in plover
+    )
     assert all("code" in a and "sector" in a for p in plover for a in p["actor"])  # null when unknown
 
 

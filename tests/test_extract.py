@@ -1,4 +1,5 @@
 """Plain-text header and furniture rules, and HTML through trafilatura."""
+
 from __future__ import annotations
 
 from datetime import date
@@ -9,14 +10,19 @@ from tidings.errors import DocumentError
 from tidings.extract import extract
 from tidings.records import RawDocument
 
-BODY = ("The two delegations met in Accra on Tuesday to discuss fishing rights along the maritime border, "
-        "officials said.\n\nThey agreed to meet again in May.")
+BODY = (
+    "The two delegations met in Accra on Tuesday to discuss fishing rights along the maritime border, "
+    "officials said.\n\nThey agreed to meet again in May."
+)
 
 
 def test_byline_and_title_and_furniture_are_removed():
-    text = ("Ghana and Togo discuss fishing rights\n\nBY:Foreign Desk| October 8, 2024\n"
-            "Ghana and Togo discuss fishing rights\n\n" + BODY +
-            "\n\nImages: Desk / Outlet\n\nRelated Articles\n\nJoin our party today.\n\nJoin Now\n")
+    text = (
+        "Ghana and Togo discuss fishing rights\n\nBY:Foreign Desk| October 8, 2024\n"
+        "Ghana and Togo discuss fishing rights\n\n"
+        + BODY
+        + "\n\nImages: Desk / Outlet\n\nRelated Articles\n\nJoin our party today.\n\nJoin Now\n"
+    )
     a = extract(RawDocument(origin="t.txt", fmt="text", body=text))
     assert a.title == "Ghana and Togo discuss fishing rights"
     assert a.author == "Foreign Desk"
@@ -44,9 +50,12 @@ def test_cta_pitch_paragraph_dropped_with_its_button():
 
 
 def test_html_keeps_article_drops_navigation():
-    html = ("<html><head><title>Talks | Outlet</title><meta property='og:site_name' content='Outlet'></head>"
-            "<body><nav><a href='/'>Home</a> <a href='/s'>Subscribe</a></nav><article><h1>Talks</h1><p>"
-            + BODY.replace("\n\n", "</p><p>") + "</p></article><footer>Donate now to support us</footer></body></html>")
+    html = (
+        "<html><head><title>Talks | Outlet</title><meta property='og:site_name' content='Outlet'></head>"
+        "<body><nav><a href='/'>Home</a> <a href='/s'>Subscribe</a></nav><article><h1>Talks</h1><p>"
+        + BODY.replace("\n\n", "</p><p>")
+        + "</p></article><footer>Donate now to support us</footer></body></html>"
+    )
     a = extract(RawDocument(origin="p.html", fmt="html", body=html))
     assert "Accra" in a.text and "Subscribe" not in a.text and "Donate" not in a.text
     assert a.outlet == "Outlet"
@@ -64,17 +73,23 @@ def test_one_word_per_line_page_is_re_joined():
 
 
 def test_hard_wrapped_page_is_re_joined_into_paragraphs():
-    text = ("Ghana and Togo discuss fishing rights\n\n"
-            "   The two delegations met in Accra on Tuesday to discuss fishing rights\n"
-            "   along the maritime border, officials said. They agreed to meet again\n"
-            "   in May.\n"
-            "   Fishermen on both sides of the border welcomed the talks, which had\n"
-            "   been postponed twice since January.\n")
+    text = (
+        "Ghana and Togo discuss fishing rights\n\n"
+        "   The two delegations met in Accra on Tuesday to discuss fishing rights\n"
+        "   along the maritime border, officials said. They agreed to meet again\n"
+        "   in May.\n"
+        "   Fishermen on both sides of the border welcomed the talks, which had\n"
+        "   been postponed twice since January.\n"
+    )
     a = extract(RawDocument(origin="t.txt", fmt="text", body=text))
-    first = ("The two delegations met in Accra on Tuesday to discuss fishing rights along the maritime "
-             "border, officials said. They agreed to meet again in May.")
-    second = ("Fishermen on both sides of the border welcomed the talks, which had been postponed twice "
-              "since January.")
+    first = (
+        "The two delegations met in Accra on Tuesday to discuss fishing rights along the maritime "
+        "border, officials said. They agreed to meet again in May."
+    )
+    second = (
+        "Fishermen on both sides of the border welcomed the talks, which had been postponed twice "
+        "since January."
+    )
     assert a.text.split("\n\n") == [first, second]
 
 

@@ -1,5 +1,6 @@
 """Web inputs (issue 6): pages, a URL list, an RSS feed, a sitemap and a WARC.gz, served from
 127.0.0.1, with a 404, a timeout and a non-HTML answer each recorded as a failure."""
+
 from __future__ import annotations
 
 import gzip
@@ -14,10 +15,12 @@ from tidings.fetch import Fetcher
 from tidings.ingest import iter_documents
 from tidings.records import Failure, RawDocument
 
-PAGE = ("<html><head><title>{t}</title></head><body><nav>Home | Subscribe</nav><article><h1>{t}</h1>"
-        "<p>Kenyan Foreign Minister Amina Wekesa met Ugandan President Yoweri Museveni in Kampala on Monday to "
-        "discuss the oil pipeline, trade across the border and security in the region, officials said.</p>"
-        "<p>{t} was written for the tests of tidings.</p></article></body></html>")
+PAGE = (
+    "<html><head><title>{t}</title></head><body><nav>Home | Subscribe</nav><article><h1>{t}</h1>"
+    "<p>Kenyan Foreign Minister Amina Wekesa met Ugandan President Yoweri Museveni in Kampala on Monday to "
+    "discuss the oil pipeline, trade across the border and security in the region, officials said.</p>"
+    "<p>{t} was written for the tests of tidings.</p></article></body></html>"
+)
 
 
 class Handler(BaseHTTPRequestHandler):
@@ -31,13 +34,19 @@ class Handler(BaseHTTPRequestHandler):
             "/b.html": ("text/html", PAGE.format(t="Page B")),
             "/c.html": ("text/html", PAGE.format(t="Page C")),
             "/logo.png": ("image/png", "\x89PNG not really"),
-            "/feed.xml": ("application/rss+xml", f"""<?xml version="1.0"?><rss version="2.0"><channel>
+            "/feed.xml": (
+                "application/rss+xml",
+                f"""<?xml version="1.0"?><rss version="2.0"><channel>
                 <title>Test Wire</title><item><title>B</title><link>{base}/b.html</link>
                 <pubDate>Tue, 04 Mar 2025 08:00:00 GMT</pubDate><description>Short.</description></item>
-                </channel></rss>"""),
-            "/sitemap.xml": ("application/xml", f"""<?xml version="1.0"?>
+                </channel></rss>""",
+            ),
+            "/sitemap.xml": (
+                "application/xml",
+                f"""<?xml version="1.0"?>
                 <urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"><url><loc>{base}/c.html</loc></url>
-                <url><loc>{base}/missing.html</loc></url></urlset>"""),
+                <url><loc>{base}/missing.html</loc></url></urlset>""",
+            ),
         }
         if self.path == "/slow.html":
             time.sleep(1.5)
@@ -77,8 +86,11 @@ def fetcher() -> Fetcher:
 
 def test_url_list_with_404_timeout_non_html_and_a_retry(site, tmp_path):
     urls = tmp_path / "urls.txt"
-    urls.write_text(f"# test list\n{site}/a.html\n{site}/missing.html\n{site}/slow.html\n{site}/logo.png\n"
-                    f"{site}/flaky.html\nnot a url\n", encoding="utf-8")
+    urls.write_text(
+        f"# test list\n{site}/a.html\n{site}/missing.html\n{site}/slow.html\n{site}/logo.png\n"
+        f"{site}/flaky.html\nnot a url\n",
+        encoding="utf-8",
+    )
     got = list(iter_documents([str(urls)], 5_000_000, fetcher()))
     docs = [d for d in got if isinstance(d, RawDocument)]
     fails = {f.origin.rsplit("/", 1)[-1]: f.reason for f in got if isinstance(f, Failure)}
@@ -102,8 +114,10 @@ def test_feed_and_sitemap_urls_and_files(site, tmp_path):
 
 
 def Handler_sitemap(site: str) -> str:  # noqa: N802
-    return (f'<?xml version="1.0"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'
-            f"<url><loc>{site}/c.html</loc></url><url><loc>{site}/missing.html</loc></url></urlset>")
+    return (
+        f'<?xml version="1.0"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'
+        f"<url><loc>{site}/c.html</loc></url><url><loc>{site}/missing.html</loc></url></urlset>"
+    )
 
 
 def test_warc_gz_gives_html_records_with_url_and_date(tmp_path):
@@ -113,16 +127,26 @@ def test_warc_gz_gives_html_records_with_url_and_date(tmp_path):
     path = tmp_path / "crawl.warc.gz"
     with open(path, "wb") as fh:
         writer = WARCWriter(fh, gzip=True)
-        for url, kind, body in (("https://news.example/a", "text/html; charset=utf-8", PAGE.format(t="Archived")),
-                                ("https://news.example/logo.png", "image/png", "png")):
+        for url, kind, body in (
+            ("https://news.example/a", "text/html; charset=utf-8", PAGE.format(t="Archived")),
+            ("https://news.example/logo.png", "image/png", "png"),
+        ):
             headers = StatusAndHeaders("200 OK", [("Content-Type", kind)], protocol="HTTP/1.1")
-            record = writer.create_warc_record(url, "response", payload=io.BytesIO(body.encode()),
-                                               http_headers=headers,
-                                               warc_headers_dict={"WARC-Date": "2025-03-04T10:00:00Z"})
+            record = writer.create_warc_record(
+                url,
+                "response",
+                payload=io.BytesIO(body.encode()),
+                http_headers=headers,
+                warc_headers_dict={"WARC-Date": "2025-03-04T10:00:00Z"},
+            )
             writer.write_record(record)
     got = list(iter_documents([str(path)], 5_000_000, fetcher()))
     [doc] = [d for d in got if isinstance(d, RawDocument)]
-    assert doc.url == "https://news.example/a" and doc.published.startswith("2025-03-04") and "Archived" in doc.body
+    assert (
+        doc.url == "https://news.example/a"
+        and doc.published.startswith("2025-03-04")
+        and "Archived" in doc.body
+    )
     [fail] = [f for f in got if isinstance(f, Failure)]
     assert "image/png" in fail.reason and "logo.png" in fail.reason
     broken = tmp_path / "broken.warc.gz"
@@ -138,10 +162,15 @@ def test_ingest_from_the_local_server_records_every_failure(site, tmp_path, pipe
 
     db = str(tmp_path / "web.db")
     opts = tidings.resolve_options(db=db, fetch_timeout=0.5, fetch_retries=0, host_interval=0.0)
-    summary = tidings.ingest([f"{site}/a.html", f"{site}/missing.html", f"{site}/logo.png", f"{site}/slow.html"],
-                             options=opts, pipeline=pipeline)
+    summary = tidings.ingest(
+        [f"{site}/a.html", f"{site}/missing.html", f"{site}/logo.png", f"{site}/slow.html"],
+        options=opts,
+        pipeline=pipeline,
+    )
     assert summary.ingested == 1 and len(summary.failed) == 3
     stored = {f["origin"].rsplit("/", 1)[-1]: f for f in Store(db).list_failures()}
-    assert set(stored) == {"missing.html", "logo.png", "slow.html"} and all(f["stage"] == "fetch" for f in stored.values())
+    assert set(stored) == {"missing.html", "logo.png", "slow.html"} and all(
+        f["stage"] == "fetch" for f in stored.values()
+    )
     [event] = Store(db).query_events(type="CONSULT")
     assert event["reports"][0]["url"] == f"{site}/a.html"

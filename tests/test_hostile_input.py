@@ -1,5 +1,6 @@
 """Hostile input (issue 16): whatever breaks while reading one input becomes a failure with its
 origin and a reason, and reading goes on with the next input or record."""
+
 from __future__ import annotations
 
 import gzip
@@ -14,9 +15,11 @@ from tidings.fetch import Fetcher
 from tidings.ingest import iter_documents
 from tidings.records import Failure, RawDocument
 
-PAGE = ("<html><head><title>{t}</title></head><body><article><h1>{t}</h1><p>Kenyan Foreign Minister Amina "
-        "Wekesa met Tanzanian President Halima Mrisho in Dodoma on Monday to discuss the border.</p>"
-        "</article></body></html>")
+PAGE = (
+    "<html><head><title>{t}</title></head><body><article><h1>{t}</h1><p>Kenyan Foreign Minister Amina "
+    "Wekesa met Tanzanian President Halima Mrisho in Dodoma on Monday to discuss the border.</p>"
+    "</article></body></html>"
+)
 AS_ROOT = hasattr(os, "geteuid") and os.geteuid() == 0
 ROOT_SKIP = "runs as root, and root reads any file whatever its permissions; the simulated variant covers it"
 
@@ -39,8 +42,15 @@ def failures(items: list) -> dict[str, str]:
 HTTP_OK = b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n"
 
 
-def warc_record(url: str | None, body: str = PAGE, *, extra: int = 0, kind: str | None = "response",
-                length: bool = True, http: bytes = HTTP_OK) -> bytes:
+def warc_record(
+    url: str | None,
+    body: str = PAGE,
+    *,
+    extra: int = 0,
+    kind: str | None = "response",
+    length: bool = True,
+    http: bytes = HTTP_OK,
+) -> bytes:
     """One WARC record written by hand, so that it can be broken: `extra` bytes more declared
     than given (a short body), no WARC-Type, no URL or no Content-Length."""
     block = http + body.encode()
@@ -72,18 +82,24 @@ def test_the_reported_warc_no_target_uri_and_a_short_body_is_one_failure(tmp_pat
 
 
 @pytest.mark.parametrize("name", ["crawl.warc.gz", "crawl.warc"])
-@pytest.mark.parametrize("broken, says", [
-    (warc_record(None, extra=500), "WARC-Target-URI"),
-    (warc_record("https://news.example/2", extra=500), "Content-Length"),
-    (warc_record("https://news.example/2", kind=None), "WARC-Type"),
-    (warc_record("https://news.example/2", length=False), "Content-Length"),
-    (warc_record("https://news.example/2", http=b"not http at all\r\n\r\n"), "HTTP"),
-    (b"these bytes are\r\nno record at all\r\n\r\n", "first line"),
-])
+@pytest.mark.parametrize(
+    "broken, says",
+    [
+        (warc_record(None, extra=500), "WARC-Target-URI"),
+        (warc_record("https://news.example/2", extra=500), "Content-Length"),
+        (warc_record("https://news.example/2", kind=None), "WARC-Type"),
+        (warc_record("https://news.example/2", length=False), "Content-Length"),
+        (warc_record("https://news.example/2", http=b"not http at all\r\n\r\n"), "HTTP"),
+        (b"these bytes are\r\nno record at all\r\n\r\n", "first line"),
+    ],
+)
 def test_a_broken_record_is_a_failure_and_the_next_record_is_read(tmp_path, name, broken, says):
     records = [warc_record("https://news.example/1"), broken, warc_record("https://news.example/3")]
     got = read(warc_file(tmp_path / name, records))
-    assert [d.url for d in got if isinstance(d, RawDocument)] == ["https://news.example/1", "https://news.example/3"]
+    assert [d.url for d in got if isinstance(d, RawDocument)] == [
+        "https://news.example/1",
+        "https://news.example/3",
+    ]
     [reason] = failures(got).values()
     assert says in reason, reason
 
@@ -94,7 +110,10 @@ def test_a_truncated_warc_gz_keeps_the_records_before_the_cut(tmp_path):
     path = tmp_path / "cut.warc.gz"
     path.write_bytes(whole[:-40])
     got = read(path)
-    assert [d.url for d in got if isinstance(d, RawDocument)] == ["https://news.example/0", "https://news.example/1"]
+    assert [d.url for d in got if isinstance(d, RawDocument)] == [
+        "https://news.example/0",
+        "https://news.example/1",
+    ]
     [reason] = failures(got).values()
     assert "truncated" in reason or "cut short" in reason
 
@@ -109,8 +128,9 @@ def test_a_warc_of_no_pages_and_a_gzip_that_is_no_warc_are_reported(tmp_path):
 
 
 # files and folders --------------------------------------------------------------------
-@pytest.mark.parametrize("name", ["a.txt", "a.html", "a.jsonl", "a.xml", "a.rss", "a.md", "a.warc",
-                                  "a.warc.gz", "no-extension"])
+@pytest.mark.parametrize(
+    "name", ["a.txt", "a.html", "a.jsonl", "a.xml", "a.rss", "a.md", "a.warc", "a.warc.gz", "no-extension"]
+)
 def test_a_zero_length_file_is_one_failure(tmp_path, name):
     path = tmp_path / name
     path.write_bytes(b"")
@@ -278,8 +298,10 @@ def test_an_extractor_that_raises_gives_a_failure(monkeypatch):
 
 
 # the acceptance of issue 16: a folder of hostile files among good articles -----------------
-GOOD_TEXT = ("Kenyan Foreign Minister Amina Wekesa met Tanzanian President Halima Mrisho in Dodoma on Monday. "
-             "The two leaders agreed to reopen the border post within thirty days, officials said.")
+GOOD_TEXT = (
+    "Kenyan Foreign Minister Amina Wekesa met Tanzanian President Halima Mrisho in Dodoma on Monday. "
+    "The two leaders agreed to reopen the border post within thirty days, officials said."
+)
 
 
 @pytest.mark.model
@@ -294,15 +316,39 @@ def test_a_hostile_folder_stores_every_good_article_and_lists_every_bad_one(tmp_
     good = {"good.txt", "good.html", "dump.jsonl:1", "crawl.warc.gz#1"}
     (d / "good.txt").write_text("Border talks\n\n" + GOOD_TEXT, encoding="utf-8")
     (d / "good.html").write_text(_page("Pipeline talks", "Kampala", "the oil pipeline"), encoding="utf-8")
-    (d / "dump.jsonl").write_text(json.dumps({"id": "w-1", "text": GOOD_TEXT.replace("Monday", "Tuesday")})
-                                  + "\n{not json\n" + "[" * 50_000 + "\n", encoding="utf-8")
-    warc_file(d / "crawl.warc.gz", [warc_record("https://news.example/a", _page("Archived", "Arusha", "trade"))])
-    bad = {"reported.warc.gz#1", "cut.warc.gz#2", "empty.txt", "gone.txt", "up", "binary.txt", "nul.html",
-           "huge.txt", "french.txt", "scripts.html", "nested.html", "broken.rss#1", "dump.jsonl.gz", "pipe.txt",
-           "dump.jsonl:2", "dump.jsonl:3"}
+    (d / "dump.jsonl").write_text(
+        json.dumps({"id": "w-1", "text": GOOD_TEXT.replace("Monday", "Tuesday")})
+        + "\n{not json\n"
+        + "[" * 50_000
+        + "\n",
+        encoding="utf-8",
+    )
+    warc_file(
+        d / "crawl.warc.gz", [warc_record("https://news.example/a", _page("Archived", "Arusha", "trade"))]
+    )
+    bad = {
+        "reported.warc.gz#1",
+        "cut.warc.gz#2",
+        "empty.txt",
+        "gone.txt",
+        "up",
+        "binary.txt",
+        "nul.html",
+        "huge.txt",
+        "french.txt",
+        "scripts.html",
+        "nested.html",
+        "broken.rss#1",
+        "dump.jsonl.gz",
+        "pipe.txt",
+        "dump.jsonl:2",
+        "dump.jsonl:3",
+    }
     warc_file(d / "reported.warc.gz", [warc_record(None, extra=500)])
-    whole = b"".join(gzip.compress(warc_record(f"https://news.example/{i}", PAGE.format(t=f"Cut {i}") * 40))
-                     for i in range(2))
+    whole = b"".join(
+        gzip.compress(warc_record(f"https://news.example/{i}", PAGE.format(t=f"Cut {i}") * 40))
+        for i in range(2)
+    )
     (d / "cut.warc.gz").write_bytes(whole[:-30])
     (d / "empty.txt").write_bytes(b"")
     (d / "gone.txt").symlink_to(d / "nowhere.txt")
@@ -311,23 +357,33 @@ def test_a_hostile_folder_stores_every_good_article_and_lists_every_bad_one(tmp_
     (d / "binary.txt").write_bytes(b"\x00\x01\x02binary\x00data" * 20)
     (d / "nul.html").write_bytes(b"<html>\x00<body>" + b"\x00" * 100)
     (d / "huge.txt").write_text("word " * 400_000, encoding="utf-8")
-    (d / "french.txt").write_text("Le ministre des affaires étrangères a rencontré le président à Dodoma lundi "
-                                  "pour discuter de la réouverture de la frontière entre les deux pays voisins.",
-                                  encoding="utf-8")
-    (d / "scripts.html").write_text("<html><head><script>var a = 1;</script></head><body><script>go()</script>"
-                                    "<noscript>Enable JavaScript</noscript></body></html>", encoding="utf-8")
-    (d / "nested.html").write_text("<html><body>" + "<div>" * 20_000 + "Hi." + "</div>" * 20_000 + "</body></html>",
-                                   encoding="utf-8")
+    (d / "french.txt").write_text(
+        "Le ministre des affaires étrangères a rencontré le président à Dodoma lundi "
+        "pour discuter de la réouverture de la frontière entre les deux pays voisins.",
+        encoding="utf-8",
+    )
+    (d / "scripts.html").write_text(
+        "<html><head><script>var a = 1;</script></head><body><script>go()</script>"
+        "<noscript>Enable JavaScript</noscript></body></html>",
+        encoding="utf-8",
+    )
+    (d / "nested.html").write_text(
+        "<html><body>" + "<div>" * 20_000 + "Hi." + "</div>" * 20_000 + "</body></html>", encoding="utf-8"
+    )
     (d / "broken.rss").write_text("<?xml version='1.0'?><rss><channel><item><title>Cut", encoding="utf-8")
     (d / "dump.jsonl.gz").write_bytes(gzip.compress(b'{"text": "x"}\n' * 100)[:-20])
     os.mkfifo(d / "pipe.txt")
     if not AS_ROOT:
-        (d / "locked.txt").write_text("Border talks\n\n" + GOOD_TEXT.replace("Monday", "Sunday"), encoding="utf-8")
+        (d / "locked.txt").write_text(
+            "Border talks\n\n" + GOOD_TEXT.replace("Monday", "Sunday"), encoding="utf-8"
+        )
         (d / "locked.txt").chmod(0)
         bad.add("locked.txt")
 
     db = str(tmp_path / "t.db")
-    result = CliRunner().invoke(app, ["ingest", str(d), "--db", db, "--max-bytes", "1000000", "--workers", "1"])
+    result = CliRunner().invoke(
+        app, ["ingest", str(d), "--db", db, "--max-bytes", "1000000", "--workers", "1"]
+    )
     assert result.exit_code == 1, result.output  # finished, with failures
     assert "Traceback" not in result.output
 
@@ -340,16 +396,19 @@ def test_a_hostile_folder_stores_every_good_article_and_lists_every_bad_one(tmp_
 
 
 def _page(title: str, place: str, topic: str) -> str:
-    return (f"<html><head><title>{title}</title></head><body><nav>Home | Subscribe</nav><article><h1>{title}</h1>"
-            f"<p>Kenyan Foreign Minister Amina Wekesa met Ugandan President Yoweri Museveni in {place} on Monday "
-            f"to discuss {topic}, trade across the border and security in the region, officials said.</p>"
-            f"<p>The talks in {place} will resume next month, according to a statement.</p></article></body></html>")
+    return (
+        f"<html><head><title>{title}</title></head><body><nav>Home | Subscribe</nav><article><h1>{title}</h1>"
+        f"<p>Kenyan Foreign Minister Amina Wekesa met Ugandan President Yoweri Museveni in {place} on Monday "
+        f"to discuss {topic}, trade across the border and security in the region, officials said.</p>"
+        f"<p>The talks in {place} will resume next month, according to a statement.</p>"
+        "</article></body></html>"
+    )
 
 
 def _documents(store) -> list[dict]:  # noqa: ANN001
     from sqlalchemy import select
 
-    from tidings.store import documents
+    from tidings.store.schema import documents
 
     with store.engine.connect() as conn:
         return [dict(r._mapping) for r in conn.execute(select(documents.c.origin))]

@@ -1,5 +1,6 @@
 """Actor resolution and cross-source merging (issue 4), on texts written for these tests,
 the bundled sample corpus and, when ../shared is present, the seeds."""
+
 from __future__ import annotations
 
 from dataclasses import replace
@@ -21,8 +22,10 @@ pytestmark = pytest.mark.model
 # names -----------------------------------------------------------------------
 def test_person_keys_ignore_diacritics_case_and_titles():
     kb = load_kb()
-    keys = {person_key(n, kb) for n in ("Tô Lâm", "To Lam", "General Secretary To Lam", "Comrade To Lam",
-                                         "TO LAM")}
+    keys = {
+        person_key(n, kb)
+        for n in ("Tô Lâm", "To Lam", "General Secretary To Lam", "Comrade To Lam", "TO LAM")
+    }
     assert keys == {"to lam"}
     assert person_key("President Lam", kb) == "lam"
 
@@ -37,7 +40,9 @@ def test_short_forms_follow_the_naming_order():
 
 def test_organisation_keys_read_country_names_and_ignore_order():
     kb = load_kb()
-    assert org_key("Communist Party USA", kb) == org_key("Communist Party of the United States of America", kb)
+    assert org_key("Communist Party USA", kb) == org_key(
+        "Communist Party of the United States of America", kb
+    )
     assert org_key("Vietnamese Communist Party", kb) == org_key("Communist Party of Vietnam", kb)
     assert org_key("Labour Party of Kenya", kb) != org_key("Labour Party of Uganda", kb)
 
@@ -74,10 +79,19 @@ def test_a_short_name_with_two_candidates_stays_apart():
 
 def test_acronyms_and_long_names_of_an_unknown_party_are_one():
     index = ActorIndex(load_kb())
-    a = index.resolve(DocActor("people-s-renewal-party-of-ruritania", "org", "People's Renewal Party of Kenya",
-                               ("People's Renewal Party of Kenya", "PRPK"), country="KEN"))
+    a = index.resolve(
+        DocActor(
+            "people-s-renewal-party-of-ruritania",
+            "org",
+            "People's Renewal Party of Kenya",
+            ("People's Renewal Party of Kenya", "PRPK"),
+            country="KEN",
+        )
+    )
     b = index.resolve(DocActor("prpk", "org", "PRPK", ("PRPK",), country="KEN"))
-    c = index.resolve(DocActor("kenyan-people-s-renewal-party", "org", "Kenyan People's Renewal Party", (), country="KEN"))
+    c = index.resolve(
+        DocActor("kenyan-people-s-renewal-party", "org", "Kenyan People's Renewal Party", (), country="KEN")
+    )
     assert a.id == b.id == c.id
 
 
@@ -94,21 +108,31 @@ def test_decisions_rewrite_resolution():
 def test_short_names_pronouns_and_role_anaphors_resolve_within_a_document(pipeline):
     from tidings.coding import code_document
 
-    text = ("Tran Duc Thanh, Vietnam's deputy foreign minister, met Ruritanian activist Clara Weiss in Hanoi on "
-            "Monday. Thanh praised Weiss for her support. The Vietnamese official thanked her. She praised Vietnam.")
+    text = (
+        "Tran Duc Thanh, Vietnam's deputy foreign minister, met Ruritanian activist Clara Weiss in Hanoi on "
+        "Monday. Thanh praised Weiss for her support. The Vietnamese official thanked her. "
+        "She praised Vietnam."
+    )
     doc = pipeline.nlp(text)
     events, actors = code_document(doc, pipeline.kb, pipeline.lexicon, None)
     people = {a.id: a for a in actors if a.kind == "person"}
     assert set(people) == {"person:tran-duc-thanh", "person:clara-weiss"}, people
     assert "Thanh" in people["person:tran-duc-thanh"].names
-    assert all(a.id in people or a.kind != "person" for e in events for a in (*e.sources, *e.targets)
-               if a.id.startswith("person:"))
+    assert all(
+        a.id in people or a.kind != "person"
+        for e in events
+        for a in (*e.sources, *e.targets)
+        if a.id.startswith("person:")
+    )
 
 
 def test_a_headline_short_name_links_to_the_full_name_below(pipeline):
     from tidings.coding import code_document
 
-    text = "Okafor, Lindqvist hold talks in Abuja\nNigerian President Daniel Okafor met Swedish Prime Minister Eva Lindqvist in Abuja on Monday."
+    text = (
+        "Okafor, Lindqvist hold talks in Abuja\n"
+        "Nigerian President Daniel Okafor met Swedish Prime Minister Eva Lindqvist in Abuja on Monday."
+    )
     events, actors = code_document(pipeline.nlp(text), pipeline.kb, pipeline.lexicon, None)
     ids = {a.id for e in events for a in (*e.sources, *e.targets)}
     assert "person:okafor" not in ids and "person:daniel-okafor" in ids
@@ -117,8 +141,10 @@ def test_a_headline_short_name_links_to_the_full_name_below(pipeline):
 def test_the_party_refers_back(pipeline):
     from tidings.coding import code_document
 
-    text = ("The Workers' Party of Ruritania (WPR) sent a delegation to Kenya. Party leader Jan Novak said the "
-            "party thanked Kenya for its hospitality.")
+    text = (
+        "The Workers' Party of Ruritania (WPR) sent a delegation to Kenya. Party leader Jan Novak said the "
+        "party thanked Kenya for its hospitality."
+    )
     events, actors = code_document(pipeline.nlp(text), pipeline.kb, pipeline.lexicon, None)
     org = next(a for a in actors if a.kind == "org")
     assert "WPR" in org.names
@@ -136,13 +162,29 @@ def test_a_meeting_reported_as_talks_and_as_received_agrees():
     a, b = _who("person:a", country="KEN"), _who("person:b", country="TZA")
     met = Occurrence("m1", "CONSULT", date(2025, 3, 3), date(2025, 3, 4), "Dodoma", [a], [b], {"d1"})
     received = Occurrence("m2", "CONSULT", date(2025, 3, 3), date(2025, 3, 4), None, [b], [a], {"d2"})
-    by_country = Occurrence("m3", "CONSULT", None, date(2025, 3, 4), None,
-                            [_who("KEN", "country", country="KEN", sector=None)], [b], {"d3"})
+    by_country = Occurrence(
+        "m3",
+        "CONSULT",
+        None,
+        date(2025, 3, 4),
+        None,
+        [_who("KEN", "country", country="KEN", sector=None)],
+        [b],
+        {"d3"},
+    )
     assert agreement(received, met, kb) is not None
     assert agreement(by_country, met, kb) is not None  # a minister acts for her country
     later = Occurrence("m4", "CONSULT", date(2025, 4, 3), date(2025, 4, 4), None, [a], [b], {"d4"})
-    other = Occurrence("m5", "CONSULT", date(2025, 3, 3), date(2025, 3, 4), None, [a],
-                       [_who("person:c", country="UGA")], {"d5"})
+    other = Occurrence(
+        "m5",
+        "CONSULT",
+        date(2025, 3, 3),
+        date(2025, 3, 4),
+        None,
+        [a],
+        [_who("person:c", country="UGA")],
+        {"d5"},
+    )
     elsewhere = Occurrence("m6", "CONSULT", date(2025, 3, 3), date(2025, 3, 4), "Kampala", [a], [b], {"d6"})
     assert agreement(later, met, kb) is None  # the same pair a month later
     assert agreement(other, met, kb) is None  # another counterpart on the same trip
@@ -153,7 +195,10 @@ def test_directed_events_keep_their_direction():
     from datetime import date
 
     kb = load_kb()
-    a, b = _who("KEN", "country", country="KEN", sector=None), _who("UGA", "country", country="UGA", sector=None)
+    a, b = (
+        _who("KEN", "country", country="KEN", sector=None),
+        _who("UGA", "country", country="UGA", sector=None),
+    )
     one = Occurrence("m1", "ACCUSE", date(2025, 3, 3), None, None, [a], [b], {"d1"})
     back = Occurrence("m2", "ACCUSE", date(2025, 3, 3), None, None, [b], [a], {"d2"})
     assert agreement(back, one, kb) is None
@@ -187,7 +232,9 @@ def test_two_undated_reports_merge_only_on_the_same_place():
     a_call = Occurrence("m2", "CONSULT", None, None, None, [a], [b], {"d3"})
     assert agreement(also_lima, lima, kb) is not None
     assert agreement(a_call, lima, kb) is None
-    by_country = Occurrence("m3", "CONSULT", None, None, "Lima", [_who("CHL", "country", country="CHL")], [b], {"d4"})
+    by_country = Occurrence(
+        "m3", "CONSULT", None, None, "Lima", [_who("CHL", "country", country="CHL")], [b], {"d4"}
+    )
     assert agreement(by_country, lima, kb) is None  # undated: people only
 
 
@@ -195,11 +242,29 @@ def test_a_first_name_alone_is_the_person_of_the_full_name():
     from datetime import date
 
     kb = load_kb()
-    full = Occurrence("e1", "CONSULT", date(2024, 5, 12), None, None, [_who("person:john-kerry", country="USA")],
-                      [_who("person:putin", country="RUS")], {"d1"})
-    first = Occurrence("m1", "CONSULT", date(2024, 5, 12), None, None, [Who(id="person:john", name="John",
-                       kind="person", country="USA")], [_who("person:putin", country="RUS")], {"d2"})
-    full = replace(full, sources=[Who(id="person:john-kerry", name="John Kerry", kind="person", country="USA")])
+    full = Occurrence(
+        "e1",
+        "CONSULT",
+        date(2024, 5, 12),
+        None,
+        None,
+        [_who("person:john-kerry", country="USA")],
+        [_who("person:putin", country="RUS")],
+        {"d1"},
+    )
+    first = Occurrence(
+        "m1",
+        "CONSULT",
+        date(2024, 5, 12),
+        None,
+        None,
+        [Who(id="person:john", name="John", kind="person", country="USA")],
+        [_who("person:putin", country="RUS")],
+        {"d2"},
+    )
+    full = replace(
+        full, sources=[Who(id="person:john-kerry", name="John Kerry", kind="person", country="USA")]
+    )
     assert agreement(first, full, kb) is not None
 
 
@@ -230,20 +295,33 @@ def test_merge_split_and_rename_survive_resolution_and_new_documents(tmp_path, s
     db = store_db
     opts = tidings.resolve_options(db=db)
     first = tmp_path / "a.txt"
-    first.write_text("Swedish Foreign Minister Ana Petrova met Kenyan President William Ruto in Nairobi on Monday, "
-                     "the first stop of a tour of East Africa that will also take her to Uganda and Tanzania. "
-                     "Petrova praised Kenya for its work on regional security.\n", encoding="utf-8")
+    first.write_text(
+        "Swedish Foreign Minister Ana Petrova met Kenyan President William Ruto in Nairobi on Monday, "
+        "the first stop of a tour of East Africa that will also take her to Uganda and Tanzania. "
+        "Petrova praised Kenya for its work on regional security.\n",
+        encoding="utf-8",
+    )
     tidings.ingest([str(first)], options=opts, pipeline=pipeline)
     store = Store(db)
     store.decide("merge", {"into": "person:william-ruto", "merge": ["person:ana-petrova"]})
     assert store.actor("Ana Petrova")["id"] == "person:william-ruto"
     store.decide("rename", {"actor": "person:william-ruto", "name": "W. S. Ruto"})
-    store.decide("split", {"actor": "person:william-ruto", "key": "person:ana petrova",
-                           "new_id": "person:ana-petrova~1", "name": "Ana Petrova"})
+    store.decide(
+        "split",
+        {
+            "actor": "person:william-ruto",
+            "key": "person:ana petrova",
+            "new_id": "person:ana-petrova~1",
+            "name": "Ana Petrova",
+        },
+    )
     second = tmp_path / "b.txt"
-    second.write_text("Kenyan President William Ruto met Ugandan President Yoweri Museveni in Kampala on Friday to "
-                      "discuss the oil pipeline, trade across the border and security in the region, officials said. "
-                      "Ana Petrova, the Swedish foreign minister, praised Kenya for its work.\n", encoding="utf-8")
+    second.write_text(
+        "Kenyan President William Ruto met Ugandan President Yoweri Museveni in Kampala on Friday to "
+        "discuss the oil pipeline, trade across the border and security in the region, officials said. "
+        "Ana Petrova, the Swedish foreign minister, praised Kenya for its work.\n",
+        encoding="utf-8",
+    )
     tidings.ingest([str(second)], options=opts, pipeline=pipeline)
     store = Store(db)
     store.rebuild()
@@ -260,8 +338,12 @@ def test_seeds_resolve_to_two_parties_and_one_actor_per_person(seeds_db):
     assert sorted(a["actor_id"] for a in parties) == ["CPUSA", "CPV"]
     cpusa = store.actor("Communist Party of the United States of America")
     assert cpusa["id"] == store.actor("Communist Party USA")["id"] == store.actor("CPUSA")["id"]
-    for name, role in (("To Lam", "General Secretary"), ("Joe Sims", "Co-Chair"),
-                       ("Rossana Cambron", "co-Chair"), ("Merle Ratner", "activist")):
+    for name, role in (
+        ("To Lam", "General Secretary"),
+        ("Joe Sims", "Co-Chair"),
+        ("Rossana Cambron", "co-Chair"),
+        ("Merle Ratner", "activist"),
+    ):
         people = [a for a in store.find_actors(search=name.split()[-1], limit=50) if a["kind"] == "person"]
         assert len(people) == 1, people
         record = store.actor(name)
@@ -299,10 +381,15 @@ def test_later_documents_join_stored_events_and_ids_stay(store_db, pipeline):
     db = store_db
     opts = tidings.resolve_options(db=db)
     html = CORPUS / "html"
-    tidings.ingest([str(html / "coastal-chronicle-2025-03-04-wekesa-mrisho.html")], options=opts, pipeline=pipeline)
+    tidings.ingest(
+        [str(html / "coastal-chronicle-2025-03-04-wekesa-mrisho.html")], options=opts, pipeline=pipeline
+    )
     [before] = Store(db).query_events(dyad=("Amina Wekesa", "Halima Mrisho"), type="CONSULT")
-    tidings.ingest([str(html / "lakeside-herald-2025-03-04-dodoma-talks.html"), str(CORPUS / "jsonl")],
-                   options=opts, pipeline=pipeline)
+    tidings.ingest(
+        [str(html / "lakeside-herald-2025-03-04-dodoma-talks.html"), str(CORPUS / "jsonl")],
+        options=opts,
+        pipeline=pipeline,
+    )
     [after] = Store(db).query_events(dyad=("Amina Wekesa", "Halima Mrisho"), type="CONSULT")
     assert after["id"] == before["id"] and len(after["reports"]) == 3 and after["independent_sources"] == 2
 
@@ -310,8 +397,10 @@ def test_later_documents_join_stored_events_and_ids_stay(store_db, pipeline):
 def test_a_pronoun_acts_for_the_person_named_before(pipeline):
     from tidings.coding import code_document
 
-    text = ("Kenyan Foreign Minister Amina Wekesa arrived in Dodoma on Monday for talks on the border. "
-            "She praised Tanzania for its patience during the dispute.")
+    text = (
+        "Kenyan Foreign Minister Amina Wekesa arrived in Dodoma on Monday for talks on the border. "
+        "She praised Tanzania for its patience during the dispute."
+    )
     events, _ = code_document(pipeline.nlp(text), pipeline.kb, pipeline.lexicon, None)
     [praise] = [e for e in events if e.type == "SUPPORT"]
     assert [a.id for a in praise.sources] == ["person:amina-wekesa"] and praise.sources[0].country == "KEN"

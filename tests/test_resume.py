@@ -1,5 +1,6 @@
 """Resumable, idempotent ingest (issue 6): a run killed with SIGKILL and started again codes
 every document exactly once."""
+
 from __future__ import annotations
 
 import os
@@ -23,15 +24,18 @@ def _corpus(folder: Path, n: int) -> None:
             b = COUNTRIES[(i + 5) % 10]
         (folder / f"doc{i:03d}.txt").write_text(
             f"Report number {i} from the regional desk\n\n"
-            f"{a} and {b} signed an agreement on fishing rights and port fees on Monday, officials said after "
-            f"talks that lasted {i + 2} hours. The ministers of {a} praised {b} for its help during the floods "
-            f"of last year and said the two governments would meet again in the spring.\n", encoding="utf-8")
+            f"{a} and {b} signed an agreement on fishing rights and port fees on Monday, officials said "
+            f"after talks that lasted {i + 2} hours. The ministers of {a} praised {b} for its help during "
+            f"the floods "
+            f"of last year and said the two governments would meet again in the spring.\n",
+            encoding="utf-8",
+        )
 
 
 def _query(db: str, sql: str) -> list[tuple]:
     from sqlalchemy import text
 
-    from tidings.store import engine_for
+    from tidings.store.connection import engine_for
 
     engine = engine_for(db)
     try:
@@ -79,9 +83,16 @@ def test_ray_engine_codes_like_local_workers(tmp_path):
 
     cli = [sys.executable, "-m", "tidings.cli", "ingest", str(CORPUS)]
     local, on_ray = str(tmp_path / "local.db"), str(tmp_path / "ray.db")
-    assert subprocess.run([*cli, "--db", local, "--workers", "2"], capture_output=True, timeout=300).returncode == 0
-    ray_run = subprocess.run([*cli, "--db", on_ray, "--workers", "2", "--engine", "ray"], capture_output=True,
-                             text=True, timeout=600)
+    assert (
+        subprocess.run([*cli, "--db", local, "--workers", "2"], capture_output=True, timeout=300).returncode
+        == 0
+    )
+    ray_run = subprocess.run(
+        [*cli, "--db", on_ray, "--workers", "2", "--engine", "ray"],
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
     assert ray_run.returncode == 0, ray_run.stderr[-2000:]
     sql = "SELECT type, date, location FROM events ORDER BY event_id"
     assert _query(on_ray, sql) == _query(local, sql) and len(_query(local, sql)) > 20

@@ -1,4 +1,5 @@
 """Acceptance on the two motivating reports in ../shared/seeds (issue 2)."""
+
 from __future__ import annotations
 
 import json
@@ -38,7 +39,11 @@ def events(seeds_db):
 
 
 def test_seed000_consult_to_lam_in_new_york(events):
-    [e] = [e for e in _find(events, "CONSULT", "To Lam") if e["date"] == "2024-09-22" and e["location"] == "New York"]
+    [e] = [
+        e
+        for e in _find(events, "CONSULT", "To Lam")
+        if e["date"] == "2024-09-22" and e["location"] == "New York"
+    ]
     lam = next(a for a in e["sources"] + e["targets"] if a["name"] == "To Lam")
     assert (lam["country"], lam["org"]) == ("VNM", "CPV")
     assert "General Secretary" in lam["role"]
@@ -81,7 +86,9 @@ def test_seed003_support_from_sims(events):
 def test_nothing_coded_from_boilerplate(events):
     for e in events:
         ev = e["reports"][0]["evidence"]
-        assert not any(w in ev for w in ("Join Now", "Donate Now", "Mailbag", "Join the Communist Party USA today"))
+        assert not any(
+            w in ev for w in ("Join Now", "Donate Now", "Mailbag", "Join the Communist Party USA today")
+        )
 
 
 def test_dyad_lists_2023_and_2024_meetings_in_order(seeds_db):
@@ -104,6 +111,8 @@ def test_reingest_adds_nothing(seeds_db, seeds_dir, pipeline):
     import tidings
 
     before = Store(seeds_db).counts()
-    summary = tidings.ingest([str(seeds_dir)], options=tidings.resolve_options(db=seeds_db), pipeline=pipeline)
+    summary = tidings.ingest(
+        [str(seeds_dir)], options=tidings.resolve_options(db=seeds_db), pipeline=pipeline
+    )
     assert summary.ingested == 0 and summary.duplicates == 2
     assert Store(seeds_db).counts() == before

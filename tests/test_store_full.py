@@ -5,6 +5,7 @@ SQLite's `max_page_count` pragma stands for a full disk, and a store opened read
 `mode=ro` URI) for a read-only file. These tests need no language model: their batch function
 extracts articles and codes no events.
 """
+
 from __future__ import annotations
 
 import os
@@ -36,7 +37,9 @@ class ExtractOnly:
         results = []
         for raw in raws:
             got = extract_article(raw, 80)
-            results.append(DocumentResult(None, failure=got) if isinstance(got, Failure) else DocumentResult(got))
+            results.append(
+                DocumentResult(None, failure=got) if isinstance(got, Failure) else DocumentResult(got)
+            )
         return results
 
 
@@ -45,8 +48,10 @@ def articles(folder: Path, first: int, count: int) -> Path:
     folder.mkdir(exist_ok=True)
     for i in range(first, first + count):
         place = PLACES[i % len(PLACES)]
-        body = " ".join(f"In {place}, delegation {i} met officials on day {d} to discuss the border and trade."
-                        for d in range(70))
+        body = " ".join(
+            f"In {place}, delegation {i} met officials on day {d} to discuss the border and trade."
+            for d in range(70)
+        )
         (folder / f"article-{i:02d}.txt").write_text(f"Talks in {place} ({i})\n\n{body}", encoding="utf-8")
     return folder
 
@@ -111,8 +116,11 @@ def test_a_read_only_store_is_a_clear_error_and_stays_readable(tmp_path):
     assert_readable(db, 2)
 
 
-@pytest.mark.skipif(AS_ROOT, reason="runs as root, and root writes any file whatever its permissions; the "
-                    "read-only test above opens the store read-only instead")
+@pytest.mark.skipif(
+    AS_ROOT,
+    reason="runs as root, and root writes any file whatever its permissions; the "
+    "read-only test above opens the store read-only instead",
+)
 def test_a_store_file_without_write_permission(tmp_path):
     db = tmp_path / "events.db"
     assert ingest([articles(tmp_path / "first", 0, 2)], str(db)).ingested == 2
@@ -129,11 +137,24 @@ def test_the_cli_prints_the_summary_and_what_was_not_stored(tmp_path, monkeypatc
     db = str(tmp_path / "events.db")
     monkeypatch.setattr("tidings.api.Pipeline", ExtractOnly)  # no language model needed here
     runner = CliRunner()
-    first = runner.invoke(app, ["ingest", str(articles(tmp_path / "first", 0, 2)), "--db", db, "--workers", "1"])
+    first = runner.invoke(
+        app, ["ingest", str(articles(tmp_path / "first", 0, 2)), "--db", db, "--workers", "1"]
+    )
     assert first.exit_code == 0, first.output
     fill_the_disk(monkeypatch)
-    result = runner.invoke(app, ["ingest", str(articles(tmp_path / "later", 2, 3)), "--db", db, "--workers", "1",
-                                 "--batch-size", "2"])
+    result = runner.invoke(
+        app,
+        [
+            "ingest",
+            str(articles(tmp_path / "later", 2, 3)),
+            "--db",
+            db,
+            "--workers",
+            "1",
+            "--batch-size",
+            "2",
+        ],
+    )
     assert result.exit_code == 2, result.output
     assert "0 ingested, 0 duplicates, 0 failed, 2 not stored" in result.output
     assert "not stored: " in result.output and "article-03.txt" in result.output
@@ -143,14 +164,16 @@ def test_the_cli_prints_the_summary_and_what_was_not_stored(tmp_path, monkeypatc
 
 
 def test_a_document_the_store_refuses_is_a_failure_and_the_batch_goes_in(tmp_path, monkeypatch):
-    real = store_module.Store._add_article
+    from tidings.store.write import Writer
+
+    real = Writer._add_article
 
     def refuse(self, conn, result, now, rows):  # noqa: ANN001, ANN202
         if result.article.origin.endswith("article-01.txt"):
             raise ValueError("this document breaks the store")
         return real(self, conn, result, now, rows)
 
-    monkeypatch.setattr(store_module.Store, "_add_article", refuse)
+    monkeypatch.setattr(Writer, "_add_article", refuse)
     db = str(tmp_path / "events.db")
     summary = ingest([articles(tmp_path / "all", 0, 3)], db, batch_size=3)
     assert summary.ingested == 2 and [f.stage for f in summary.failed] == ["store"]

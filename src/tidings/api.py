@@ -1,13 +1,14 @@
 """The Python API: what the CLI does, as functions.
 
-    >>> import tidings
-    >>> summary = tidings.ingest(["articles/"], db="events.db")
-    >>> records = tidings.code([{"id": "1", "text": "Kenya and Uganda met.", "date": "2024-01-02"}])
+>>> import tidings
+>>> summary = tidings.ingest(["articles/"], db="events.db")
+>>> records = tidings.code([{"id": "1", "text": "Kenya and Uganda met.", "date": "2024-01-02"}])
 """
+
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
 from itertools import islice
 from typing import TYPE_CHECKING, Any
 
@@ -17,41 +18,26 @@ from .errors import IngestStopped, StoreWriteError
 from .fetch import Fetcher
 from .ingest import iter_documents
 from .pipeline import Pipeline
-from .records import DocumentResult, Failure, RawDocument, content_hash
+from .records import DocumentResult, Failure, IngestSummary, RawDocument, content_hash
 from .store import Store
 
 if TYPE_CHECKING:
     from .evaluate import GoldRecord, Report
-    from .workers import Workers
+    from .workers import Pool
 
 Progress = Callable[[int], None]
 
 
-@dataclass
-class IngestSummary:
-    """What an ingest run did; `failed` lists this run's failures, and `not_stored` the inputs
-    read but not stored when the store stopped taking writes (the run stopped there)."""
-
-    ingested: int = 0
-    duplicates: int = 0
-    events: int = 0  # event mentions coded in this run's documents
-    failed: list[Failure] = field(default_factory=list)
-    store: dict[str, int] = field(default_factory=dict)  # the store's counts afterwards
-    not_stored: list[str] = field(default_factory=list)  # origins
-
-    def line(self) -> str:
-        line = (f"{self.ingested} ingested, {self.duplicates} duplicates, {len(self.failed)} failed"
-                + (f", {len(self.not_stored)} not stored" if self.not_stored else "")
-                + f"; {self.events} event mentions coded")
-        if self.store:
-            line += (f"; the store holds {self.store['events']} events from {self.store['mentions']} mentions "
-                     f"({self.store['wire_copies']} wire copies) and {self.store['actors']} actors")
-        return line
-
-
-def ingest(sources: Iterable[str], db: str | None = None, *, options: Options | None = None,
-           pipeline: Pipeline | None = None, progress: Progress | None = None, workers: int = 1,
-           pool: Workers | None = None) -> IngestSummary:
+def ingest(
+    sources: Iterable[str],
+    db: str | None = None,
+    *,
+    options: Options | None = None,
+    pipeline: Pipeline | None = None,
+    progress: Progress | None = None,
+    workers: int = 1,
+    pool: Pool | None = None,
+) -> IngestSummary:
     """Read, extract, code and store every document of the sources; never stops on a bad one.
 
     The batch function (:meth:`Pipeline.process`: extraction, NLP, coding) runs in this
@@ -75,10 +61,18 @@ def ingest(sources: Iterable[str], db: str | None = None, *, options: Options | 
     elif pool is None:
         pipeline = pipeline or Pipeline(options)
     try:
-        fetcher = Fetcher(timeout=options.fetch_timeout, retries=options.fetch_retries,
-                          host_interval=options.host_interval, max_bytes=options.max_bytes)
+        fetcher = Fetcher(
+            timeout=options.fetch_timeout,
+            retries=options.fetch_retries,
+            host_interval=options.host_interval,
+            max_bytes=options.max_bytes,
+        )
         batches = _fresh_batches(iter_documents(sources, options.max_bytes, fetcher), options, store, summary)
-        coded = ((tag, pipeline.process(raws)) for tag, raws in batches) if pool is None else pool.map(batches)
+        if pool is not None:
+            coded = pool.map(batches)
+        else:
+            assert pipeline is not None
+            coded = ((tag, pipeline.process(raws)) for tag, raws in batches)
         for (read_failures, n), results in coded:
             _commit(store, results, read_failures, summary)
             if progress:
@@ -90,8 +84,9 @@ def ingest(sources: Iterable[str], db: str | None = None, *, options: Options | 
     return summary
 
 
-def _commit(store: Store, results: list[DocumentResult], read_failures: list[Failure],
-            summary: IngestSummary) -> None:
+def _commit(
+    store: Store, results: list[DocumentResult], read_failures: list[Failure], summary: IngestSummary
+) -> None:
     """Store one batch and count it; a store that takes no more writes stops the run."""
     added: set[str] = set()
     stored: list[DocumentResult] = []
@@ -101,19 +96,22 @@ def _commit(store: Store, results: list[DocumentResult], read_failures: list[Fai
         store.add_failures([*read_failures, *lost])
     except StoreWriteError as e:
         _tally(summary, stored, [], added)  # the documents went in; the read failures did not
-        summary.not_stored = [f.origin for f in (*read_failures, *lost)] + \
-            ([] if stored else [_origin(r) for r in results])
-        try:
+        summary.not_stored = [f.origin for f in (*read_failures, *lost)] + (
+            [] if stored else [_origin(r) for r in results]
+        )
+        with contextlib.suppress(Exception):  # the counts are a courtesy; the error is what matters
             summary.store = store.counts()
-        except Exception:  # noqa: BLE001, S110  (the counts are a courtesy; the error is what matters)
-            pass
-        raise IngestStopped(f"{e} The run stopped: {len(summary.not_stored)} input(s) of the batch being "
-                            "stored were not stored, and the inputs after them were not read.", summary) from e
+        raise IngestStopped(
+            f"{e} The run stopped: {len(summary.not_stored)} input(s) of the batch being "
+            "stored were not stored, and the inputs after them were not read.",
+            summary,
+        ) from e
     _tally(summary, stored, read_failures, added)
 
 
-def _store_results(store: Store, results: list[DocumentResult]
-                   ) -> tuple[set[str], list[DocumentResult], list[Failure]]:
+def _store_results(
+    store: Store, results: list[DocumentResult]
+) -> tuple[set[str], list[DocumentResult], list[Failure]]:
     """Store a batch in one transaction; should that fail for another reason than the store
     taking no writes, each document alone, so that only a document at fault is lost (it
     becomes a failure of stage "store"). Returns the ids added, the results (the lost ones
@@ -134,8 +132,12 @@ def _store_results(store: Store, results: list[DocumentResult]
         except StoreWriteError:
             raise
         except Exception as e:  # noqa: BLE001
-            failure = Failure(_origin(r), "store", f"cannot be stored ({type(e).__name__}: "
-                              f"{getattr(e, 'orig', None) or e})", r.article.source_id if r.article else None)
+            failure = Failure(
+                _origin(r),
+                "store",
+                f"cannot be stored ({type(e).__name__}: {getattr(e, 'orig', None) or e})",
+                r.article.source_id if r.article else None,
+            )
             lost.append(failure)
             kept.append(DocumentResult(None, failure=failure))
     return added, kept, lost
@@ -146,8 +148,9 @@ def _origin(result: DocumentResult) -> str:
     return item.origin if item is not None else "?"
 
 
-def _fresh_batches(stream: Iterator[RawDocument | Failure], options: Options, store: Store,
-                   summary: IngestSummary) -> Iterator[tuple[tuple[list[Failure], int], list[RawDocument]]]:
+def _fresh_batches(
+    stream: Iterator[RawDocument | Failure], options: Options, store: Store, summary: IngestSummary
+) -> Iterator[tuple[tuple[list[Failure], int], list[RawDocument]]]:
     """Batches of raw inputs not yet stored (by the hash of the raw input), with read failures."""
     seen: set[str] = set()
     while batch := list(islice(stream, options.batch_size)):
@@ -164,8 +167,9 @@ def _fresh_batches(stream: Iterator[RawDocument | Failure], options: Options, st
         yield (read_failures, len(batch)), fresh
 
 
-def _tally(summary: IngestSummary, results: list[DocumentResult], read_failures: list[Failure],
-           added: set[str]) -> None:
+def _tally(
+    summary: IngestSummary, results: list[DocumentResult], read_failures: list[Failure], added: set[str]
+) -> None:
     summary.failed.extend(read_failures)
     for r in results:
         if r.failure is not None:
@@ -177,8 +181,9 @@ def _tally(summary: IngestSummary, results: list[DocumentResult], read_failures:
             summary.events += len(r.events)
 
 
-def code(records: Iterable[dict[str, Any]], *, options: Options | None = None,
-         pipeline: Pipeline | None = None) -> Iterator[dict[str, Any]]:
+def code(
+    records: Iterable[dict[str, Any]], *, options: Options | None = None, pipeline: Pipeline | None = None
+) -> Iterator[dict[str, Any]]:
     """Code records `{id, text, date?}` without a store: yields `{id, events: [...]}`.
 
     A record without usable text yields `{id, events: [], error: ...}` instead of raising.
@@ -187,9 +192,11 @@ def code(records: Iterable[dict[str, Any]], *, options: Options | None = None,
     pipeline = pipeline or Pipeline(options)
     stream = iter(records)
     while batch := list(islice(stream, options.batch_size)):
-        good = [r for r in batch if isinstance(r, dict) and isinstance(r.get("text"), str) and r["text"].strip()]
+        good = [
+            r for r in batch if isinstance(r, dict) and isinstance(r.get("text"), str) and r["text"].strip()
+        ]
         coded = pipeline.code_texts((r["text"], parse_published(_str(r.get("date")))) for r in good)
-        by_pos = {id(r): events for r, events in zip(good, coded)}
+        by_pos = {id(r): events for r, events in zip(good, coded, strict=True)}
         for r in batch:
             rid = r.get("id") if isinstance(r, dict) else None
             if id(r) not in by_pos:
@@ -205,8 +212,14 @@ def _str(value: Any) -> str | None:
 __all__ = ["IngestSummary", "code", "content_hash", "ingest"]
 
 
-def evaluate(records: Sequence[GoldRecord], *, gold_name: str = "", examples: int = 8,
-             options: Options | None = None, pipeline: Pipeline | None = None) -> Report:
+def evaluate(
+    records: Sequence[GoldRecord],
+    *,
+    gold_name: str = "",
+    examples: int = 8,
+    options: Options | None = None,
+    pipeline: Pipeline | None = None,
+) -> Report:
     """Score the coder on gold records (see :mod:`tidings.evaluate` for the metric definitions)."""
     from . import evaluate as ev  # noqa: PLC0415
 
@@ -214,8 +227,9 @@ def evaluate(records: Sequence[GoldRecord], *, gold_name: str = "", examples: in
     return ev.evaluate(records, pipe.code_texts, gold_name=gold_name, examples=examples)
 
 
-def evaluate_articles(folder: str, *, examples: int = 0, workers: int = 1,
-                      options: Options | None = None) -> dict[str, Any]:
+def evaluate_articles(
+    folder: str, *, examples: int = 0, workers: int = 1, options: Options | None = None
+) -> dict[str, Any]:
     """Ingest an article gold folder (``news_dev`` layout) into a fresh store and score its
     events (see :mod:`tidings.article_eval` for the definitions)."""
     from . import article_eval as ae  # noqa: PLC0415

@@ -8,6 +8,7 @@ regression over sparse features of the predicate and its sentence, trained by
 (``data/training/*.jsonl``) and shipped as ``data/classifier.json``. Scoring is a sum of
 weights per feature: no extra model, no numpy, microseconds per predicate.
 """
+
 from __future__ import annotations
 
 import json
@@ -21,8 +22,24 @@ from spacy.tokens import Span, Token
 from .nlp import sent_of
 
 NONE = "NONE"
-REPORTING = {"say", "tell", "report", "announce", "state", "add", "claim", "declare", "note", "quote",
-             "confirm", "write", "insist", "assert", "disclose", "reveal"}
+REPORTING = {
+    "say",
+    "tell",
+    "report",
+    "announce",
+    "state",
+    "add",
+    "claim",
+    "declare",
+    "note",
+    "quote",
+    "confirm",
+    "write",
+    "insist",
+    "assert",
+    "disclose",
+    "reveal",
+}
 MODALS = {"will", "would", "shall", "must", "could", "might", "may", "should", "can", "'ll", "wo"}
 STANCE_ADJ = {"ready", "willing", "prepared", "able", "determined", "eager", "keen", "set", "likely"}
 CONTENT = {"NOUN", "VERB", "ADJ", "PROPN"}
@@ -59,7 +76,9 @@ def features(anchor: Token) -> list[str]:
                     feats.append(f"PO={low}_{pobj.lemma_.lower()}")
         elif dep in ("xcomp", "ccomp"):
             feats += [f"X={child.lemma_.lower()}", f"LX={lemma}_{child.lemma_.lower()}"]
-            feats += [f"XO={child.lemma_.lower()}_{g.lemma_.lower()}" for g in child.children if g.dep_ == "dobj"]
+            feats += [
+                f"XO={child.lemma_.lower()}_{g.lemma_.lower()}" for g in child.children if g.dep_ == "dobj"
+            ]
         elif dep in ("aux", "auxpass") and child.lower_ in MODALS:
             feats.append(f"M={child.lower_}")
         elif dep == "neg":
@@ -91,11 +110,11 @@ class TypeClassifier:
         for f in set(feats):
             w = self.weights.get(f)
             if w is not None:
-                scores = [s + x for s, x in zip(scores, w)]
+                scores = [s + x for s, x in zip(scores, w, strict=True)]
         top = max(scores)
         exps = [math.exp(s - top) for s in scores]
         total = sum(exps)
-        return {label: e / total for label, e in zip(self.labels, exps)}
+        return {label: e / total for label, e in zip(self.labels, exps, strict=True)}
 
     def predict(self, anchor: Token) -> dict[str, float]:
         return self.probabilities(features(anchor))

@@ -1,4 +1,5 @@
 """Options: resolved once, passed down explicitly. Unknown keys are an error."""
+
 from __future__ import annotations
 
 import os

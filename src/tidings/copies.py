@@ -6,10 +6,12 @@ when the shorter text's shingles are mostly (``CONTAINMENT``) inside the longer 
 story that an outlet republishes with a paragraph of its own is still a copy. Copies share a
 root document and count as one independent source.
 """
+
 from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Set
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
@@ -25,7 +27,7 @@ MIN_BANDS = 2  # candidates share at least this many bands (a containment of 0.7
 
 def shingles(text: str) -> set[str]:
     words = re.findall(r"\w+", text.lower())
-    return {" ".join(words[i:i + SHINGLE]) for i in range(max(0, len(words) - SHINGLE + 1))}
+    return {" ".join(words[i : i + SHINGLE]) for i in range(max(0, len(words) - SHINGLE + 1))}
 
 
 @lru_cache(maxsize=256)
@@ -43,7 +45,7 @@ def bands(grams: set[str]) -> list[str]:
     values = m.hashvalues
     out = []
     for b in range(0, NUM_PERM, ROWS):
-        digest = hashlib.blake2b(values[b:b + ROWS].tobytes(), digest_size=8).hexdigest()
+        digest = hashlib.blake2b(values[b : b + ROWS].tobytes(), digest_size=8).hexdigest()
         out.append(f"{b // ROWS}:{digest}")
     return out
 
@@ -54,7 +56,7 @@ def _template() -> MinHash:
     return MinHash(num_perm=NUM_PERM, seed=7)
 
 
-def containment(a: set[str], b: set[str]) -> float:
+def containment(a: Set[str], b: Set[str]) -> float:
     if not a or not b:
         return 0.0
     return len(a & b) / min(len(a), len(b))

@@ -4,6 +4,7 @@
 "in March" is a month; "last Tuesday" is the most recent Tuesday on or before publication.
 Durations and vague spans ("40 years", "earlier this year") give no date, never a wrong one.
 """
+
 from __future__ import annotations
 
 import re
@@ -11,15 +12,30 @@ from datetime import date, datetime, timedelta
 from functools import lru_cache
 from typing import NamedTuple
 
-MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august",
-          "september", "october", "november", "december")
+MONTHS = (
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+)
 MONTH_RE = re.compile(r"\b(" + "|".join(m[:3] for m in MONTHS) + r")[a-z]*\.?\b", re.I)
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 DAY_NUM = re.compile(r"\b([0-2]?\d|3[01])(st|nd|rd|th)?\b")
 YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
-VAGUE = re.compile(r"\b(years?|decades?|centur|ago|anniversary|season|weeks?|months|"
-                   r"earlier|later|recent|past|next|coming|upcoming|ahead|since|until|till|during|before|after|by|within)\b", re.I)
+VAGUE = re.compile(
+    r"\b(years?|decades?|centur|ago|anniversary|season|weeks?|months|"
+    r"earlier|later|recent|past|next|coming|upcoming|ahead|since|until|till|during|before|after|by|within)\b",
+    re.I,
+)
 
 
 class ResolvedDate(NamedTuple):
@@ -74,7 +90,7 @@ def resolve(expression: str, published: date | None, future: bool = False) -> Re
 
 
 def resolve_in_year(expression: str, year: int) -> ResolvedDate:
-    """"May 12" on an undated page whose headline gives the year ("..., May 11-13, 2015").
+    """ "May 12" on an undated page whose headline gives the year ("..., May 11-13, 2015").
     Only a month and day take that year: a weekday or "yesterday" needs the day itself."""
     text = expression.strip().lower()
     month = MONTH_RE.search(text)
@@ -83,19 +99,20 @@ def resolve_in_year(expression: str, year: int) -> ResolvedDate:
     return _calendar(f"{text} {year}", MONTH_RE.search(f"{text} {year}"), None, False)
 
 
-def _weekday(weekday: int, published: date | None, future: bool,
-             strictly_before: bool = False) -> ResolvedDate:
+def _weekday(
+    weekday: int, published: date | None, future: bool, strictly_before: bool = False
+) -> ResolvedDate:
     if published is None:
         return UNKNOWN
     delta = (published.weekday() - weekday) % 7 or (7 if strictly_before else 0)
     if future:
-        return ResolvedDate(published + timedelta(days=(weekday - published.weekday()) % 7 or 7),
-                            "day", "relative")
+        return ResolvedDate(
+            published + timedelta(days=(weekday - published.weekday()) % 7 or 7), "day", "relative"
+        )
     return ResolvedDate(published - timedelta(days=delta), "day", "relative")
 
 
-def _calendar(text: str, month: re.Match[str] | None, published: date | None,
-              future: bool) -> ResolvedDate:
+def _calendar(text: str, month: re.Match[str] | None, published: date | None, future: bool) -> ResolvedDate:
     year_m = YEAR.search(text)
     rest = YEAR.sub(" ", text)
     day_m = DAY_NUM.search(MONTH_RE.sub(" ", rest)) if month else None
@@ -121,8 +138,10 @@ def _dateparser(text: str, published: date, future: bool) -> date | None:
     """dateparser with the publication date as RELATIVE_BASE, preferring the past."""
     import dateparser  # noqa: PLC0415  (slow import)
 
-    settings = {"RELATIVE_BASE": datetime(published.year, published.month, published.day),
-                "PREFER_DATES_FROM": "future" if future else "past"}
+    settings = {
+        "RELATIVE_BASE": datetime(published.year, published.month, published.day),
+        "PREFER_DATES_FROM": "future" if future else "past",
+    }
     parsed = dateparser.parse(text, languages=["en"], settings=settings)
     return parsed.date() if parsed else None
 
@@ -140,5 +159,9 @@ POINT_WORDS = re.compile(r"\b(today|tonight|yesterday|tomorrow|" + "|".join(WEEK
 def names_a_time(expression: str) -> bool:
     """Whether an expression points at a time ("May 12", "Tuesday", "yesterday", "2019"), as
     opposed to a duration ("a three-day trip", "four hours")."""
-    return bool(MONTH_RE.search(expression) or POINT_WORDS.search(expression) or YEAR.search(expression)
-                or ISO.search(expression))
+    return bool(
+        MONTH_RE.search(expression)
+        or POINT_WORDS.search(expression)
+        or YEAR.search(expression)
+        or ISO.search(expression)
+    )

@@ -4,11 +4,12 @@
     tidings ingest corpus/ --engine ray --address ray://head:10001 # an existing cluster
 
 The main process still reads, drops inputs already stored and writes each batch in its own
-transaction (so resuming works as with local workers); Ray runs
-``Pipeline.process`` (extraction, NLP, coding) on the batches and streams the results back in input order. Batches
+transaction (so resuming works as with local workers); Ray runs ``Pipeline.process``
+(extraction, NLP, coding) on the batches and streams the results back in input order. Batches
 go to Ray a window at a time (``WINDOW`` batches per dataset), so memory stays bounded; each
 window starts its actor pool afresh, which costs one model load per actor per window.
 """
+
 from __future__ import annotations
 
 import pickle
@@ -20,7 +21,7 @@ from typing import Any
 from .config import Options
 from .errors import TidingsError
 from .records import DocumentResult, RawDocument
-from .workers import chunks, one_thread_each
+from .workers import Tag, chunks, one_thread_each
 
 WINDOW = 256  # batches per Ray dataset
 
@@ -62,8 +63,9 @@ class RayWorkers:
         ctx.execution_options.preserve_order = True
         ctx.enable_progress_bars = False
 
-    def map(self, batches: Iterable[tuple[object, Sequence[RawDocument]]]
-            ) -> Iterator[tuple[object, list[DocumentResult]]]:
+    def map(
+        self, batches: Iterable[tuple[Tag, Sequence[RawDocument]]]
+    ) -> Iterator[tuple[Tag, list[DocumentResult]]]:
         import ray  # noqa: PLC0415
         from ray.data import ActorPoolStrategy  # noqa: PLC0415
 
@@ -72,14 +74,22 @@ class RayWorkers:
             # each batch cut into one chunk per actor, as local workers do, so no actor idles
             # while another codes the last batch alone; two chunks in flight per actor, so the
             # next chunk's input is there when one finishes
-            rows = [{"i": i, "items": pickle.dumps(list(chunk))}
-                    for i, (_, items) in enumerate(window) for chunk in chunks(items, self.n)]
+            rows = [
+                {"i": i, "items": pickle.dumps(list(chunk))}
+                for i, (_, items) in enumerate(window)
+                for chunk in chunks(items, self.n)
+            ]
             ds = ray.data.from_items(rows, override_num_blocks=len(rows))
-            ds = ds.map_batches(_Coder, fn_constructor_kwargs={"options": self.options}, batch_size=1, num_cpus=1,
-                                compute=ActorPoolStrategy(size=self.n, max_tasks_in_flight_per_actor=2))
+            coded = ds.map_batches(
+                _Coder,
+                fn_constructor_kwargs={"options": self.options},
+                batch_size=1,
+                num_cpus=1,
+                compute=ActorPoolStrategy(size=self.n, max_tasks_in_flight_per_actor=2),
+            )
             done: list[DocumentResult] = []
             current = 0
-            for row in ds.iter_rows():  # in input order: the chunks of batch 0, then of batch 1...
+            for row in coded.iter_rows():  # in input order: the chunks of batch 0, then of batch 1...
                 if row["i"] != current:
                     yield window[current][0], done
                     done, current = [], row["i"]

@@ -3,7 +3,13 @@
 The library raises; the CLI turns these into messages and exit codes. Per-document problems
 are not raised out of a batch: they become :class:`tidings.records.Failure` records.
 """
+
 from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .records import IngestSummary
 
 
 class TidingsError(Exception):
@@ -37,10 +43,10 @@ class StoreWriteError(StoreError):
 
 
 class IngestStopped(TidingsError):
-    """A run stopped before its end because the store took no more writes; `summary` (an
-    :class:`tidings.api.IngestSummary`) says what was stored and what was not."""
+    """A run stopped before its end because the store took no more writes; `summary` says
+    what was stored and what was not."""
 
-    def __init__(self, message: str, summary: object) -> None:
+    def __init__(self, message: str, summary: IngestSummary) -> None:
         super().__init__(message)
         self.summary = summary
 

@@ -28,6 +28,7 @@ Metric definitions (fixed, so figures stay comparable over time):
   has it (for multi-event records, such as pairwise meetings);
 * the false-alarm rate: records expecting no event for which something was coded.
 """
+
 from __future__ import annotations
 
 import json
@@ -43,7 +44,15 @@ from .ontology import EVENT_TYPES
 from .records import EventMention
 
 # Upstream typos of the PLOVER gold file, CAMEO's non-ISO codes, and bodies PLOVER codes IGO.
-CODE_FIXES = {"JAP": "JPN", "ITL": "ITA", "VTN": "VNM", "UKG": "GBR", "GMY": "DEU", "UNO": "IGO", "EUR": "IGO"}
+CODE_FIXES = {
+    "JAP": "JPN",
+    "ITL": "ITA",
+    "VTN": "VNM",
+    "UKG": "GBR",
+    "GMY": "DEU",
+    "UNO": "IGO",
+    "EUR": "IGO",
+}
 TRANSNATIONAL = ("IGO", "NGO", "IMG", "MNC")
 
 
@@ -122,7 +131,9 @@ class Report:
             if value is None and name.startswith("type_f1:"):
                 value = self.per_type.get(name.split(":", 1)[1], {}).get("f1")
             if value is None or value < floor:
-                out.append(f"{name} = {value if value is None else round(value, 3)} is below the floor {floor}")
+                out.append(
+                    f"{name} = {value if value is None else round(value, 3)} is below the floor {floor}"
+                )
         return out
 
 
@@ -131,8 +142,9 @@ def load_gold(path: str | Path) -> list[GoldRecord]:
     """Gold records from a JSONL file in either format; a bad line is an error with its number."""
     p = Path(path)
     if not p.is_file():
-        raise InputError(f"gold file {str(p)!r} not found; pass a JSONL file such as "
-                         "../shared/eval/plover_gsr.jsonl")
+        raise InputError(
+            f"gold file {str(p)!r} not found; pass a JSONL file such as ../shared/eval/plover_gsr.jsonl"
+        )
     records = []
     for n, line in enumerate(p.read_text("utf-8").splitlines(), 1):
         if not line.strip():
@@ -140,17 +152,22 @@ def load_gold(path: str | Path) -> list[GoldRecord]:
         try:
             records.append(parse_gold(json.loads(line)))
         except (ValueError, KeyError, TypeError) as e:
-            raise InputError(f"{p}:{n}: not a gold record ({e}); expected PLOVER gold standard "
-                             "fields (text, event_current, source, target) or UniversalPetrarch "
-                             "fields (text, events)") from e
+            raise InputError(
+                f"{p}:{n}: not a gold record ({e}); expected PLOVER gold standard "
+                "fields (text, event_current, source, target) or UniversalPetrarch "
+                "fields (text, events)"
+            ) from e
     return records
 
 
 def parse_gold(obj: dict[str, Any]) -> GoldRecord:
     published = _day(obj.get("date"))
     if "events" in obj:  # UniversalPetrarch validation
-        events = tuple(GoldEvent(e["plover"], _cameo_codes(e.get("source")), _cameo_codes(e.get("target")))
-                       for e in obj["events"] if e.get("plover") in EVENT_TYPES)
+        events = tuple(
+            GoldEvent(e["plover"], _cameo_codes(e.get("source")), _cameo_codes(e.get("target")))
+            for e in obj["events"]
+            if e.get("plover") in EVENT_TYPES
+        )
         return GoldRecord(str(obj.get("id", "")), obj["text"], published, events)
     etype = obj.get("event_current") or obj["event"]
     record_id, text = str(obj.get("id", "")), obj["text"]
@@ -159,10 +176,15 @@ def parse_gold(obj: dict[str, Any]) -> GoldRecord:
     if etype not in EVENT_TYPES:
         raise ValueError(f"unknown event type {etype!r}")
     sources, targets = obj.get("source") or [], obj.get("target") or []
-    sectors = tuple((_code(a["code"]), accepted) for a in sources + targets
-                    if a.get("code") and (accepted := _sectors(a)))
-    event = GoldEvent(etype, frozenset(_code(a["code"]) for a in sources if a.get("code")),
-                      frozenset(_code(a["code"]) for a in targets if a.get("code")), sectors)
+    sectors = tuple(
+        (_code(a["code"]), accepted) for a in sources + targets if a.get("code") and (accepted := _sectors(a))
+    )
+    event = GoldEvent(
+        etype,
+        frozenset(_code(a["code"]) for a in sources if a.get("code")),
+        frozenset(_code(a["code"]) for a in targets if a.get("code")),
+        sectors,
+    )
     alternatives = frozenset(str(alt).split(":", 1)[0] for alt in obj.get("alt_events") or ())
     unknown = sorted(alternatives - set(EVENT_TYPES))
     if unknown:
@@ -201,11 +223,14 @@ def predicted_codes(actors: Iterable[Any]) -> set[str]:
     return {_code(a.country) for a in actors if a.country}
 
 
-def evaluate(records: Sequence[GoldRecord],
-             coder: Callable[[Sequence[tuple[str, date | None]]], list[list[EventMention]]],
-             gold_name: str = "", examples: int = 8) -> Report:
+def evaluate(
+    records: Sequence[GoldRecord],
+    coder: Callable[[Sequence[tuple[str, date | None]]], list[list[EventMention]]],
+    gold_name: str = "",
+    examples: int = 8,
+) -> Report:
     predictions = coder([(r.text, r.published) for r in records])
-    outcomes = [Outcome(r, list(p)) for r, p in zip(records, predictions)]
+    outcomes = [Outcome(r, list(p)) for r, p in zip(records, predictions, strict=True)]
     return score(outcomes, gold_name, examples)
 
 
@@ -220,7 +245,9 @@ def score(outcomes: Sequence[Outcome], gold_name: str = "", examples: int = 8) -
 
     src_hits = src_n = tgt_hits = tgt_n = sec_hits = sec_n = 0
     for o in right:
-        gold = next((e for e in o.record.events if e.type == o.gold_type), o.record.events[0])  # or an alternative
+        gold = next(
+            (e for e in o.record.events if e.type == o.gold_type), o.record.events[0]
+        )  # or an alternative
         top = o.top
         assert top is not None
         psrc, ptgt = predicted_codes(top.sources), predicted_codes(top.targets)
@@ -237,24 +264,41 @@ def score(outcomes: Sequence[Outcome], gold_name: str = "", examples: int = 8) -
                 sec_n += 1
                 sec_hits += any((code, sector) in psectors for sector in accepted)
 
-    confusion = Counter((o.gold_type, o.top_type or "(none)") for o in with_events if o.top_type != o.gold_type)
-    errors = [{"id": o.record.id, "text": o.record.text, "gold": o.gold_type, "predicted": o.top_type,
-               "trigger": o.top.trigger if o.top else None}
-              for o in with_events if o.top_type != o.gold_type][:examples]
+    confusion = Counter(
+        (o.gold_type, o.top_type or "(none)") for o in with_events if o.top_type != o.gold_type
+    )
+    errors = [
+        {
+            "id": o.record.id,
+            "text": o.record.text,
+            "gold": o.gold_type,
+            "predicted": o.top_type,
+            "trigger": o.top.trigger if o.top else None,
+        }
+        for o in with_events
+        if o.top_type != o.gold_type
+    ][:examples]
     n = len(with_events)
     return Report(
-        gold=gold_name, records=len(outcomes), event_records=n,
-        accuracy=len(right) / n if n else 0.0, macro_f1=macro,
+        gold=gold_name,
+        records=len(outcomes),
+        event_records=n,
+        accuracy=len(right) / n if n else 0.0,
+        macro_f1=macro,
         no_event_rate=sum(1 for o in with_events if not o.predicted) / n if n else 0.0,
         false_alarm_rate=sum(1 for o in empty if o.predicted) / len(empty) if empty else None,
         source_accuracy=src_hits / src_n if src_n else None,
         target_accuracy=tgt_hits / tgt_n if tgt_n else None,
         sector_accuracy=sec_hits / sec_n if sec_n else None,
-        date_accuracy=(sum(1 for o in dated if o.top and o.top.date == o.record.event_date) / len(dated)
-                       if dated else None),
+        date_accuracy=(
+            sum(1 for o in dated if o.top and o.top.date == o.record.event_date) / len(dated)
+            if dated
+            else None
+        ),
         per_type=per_type,
         confusions=[{"gold": g, "predicted": p, "count": c} for (g, p), c in confusion.most_common(10)],
-        errors=errors)
+        errors=errors,
+    )
 
 
 def _per_type(outcomes: Sequence[Outcome]) -> dict[str, dict[str, float]]:
@@ -267,7 +311,11 @@ def _per_type(outcomes: Sequence[Outcome]) -> dict[str, dict[str, float]]:
         any_hits = sum(1 for o in expecting if any(e.type == t for e in o.predicted))
         p = tp / predicted if predicted else 0.0
         r = tp / support if support else 0.0
-        table[t] = {"precision": p, "recall": r, "f1": 2 * p * r / (p + r) if p + r else 0.0,
-                    "support": support,
-                    "any_recall": any_hits / len(expecting) if expecting else 0.0}
+        table[t] = {
+            "precision": p,
+            "recall": r,
+            "f1": 2 * p * r / (p + r) if p + r else 0.0,
+            "support": support,
+            "any_recall": any_hits / len(expecting) if expecting else 0.0,
+        }
     return table

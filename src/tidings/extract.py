@@ -7,6 +7,7 @@ lines, and calls to action, captions and "Related Articles" tails are dropped. O
 block printed twice (an image's text and its caption, a repeated headline) is kept once.
 What is left of the page's layout (captions, credits, datelines) is read by `page.read_page`.
 """
+
 from __future__ import annotations
 
 import re
@@ -18,31 +19,41 @@ from .page import duplicate_blocks, line_groups, rules
 from .records import Article, RawDocument, content_hash
 
 CRAWLER_DATE = re.compile(r"^\s*date\s+(\d{4}-\d{2}-\d{2})\b\s*")
-BYLINE = re.compile(r"^\s*(?:by|posted by|written by)\s*:?\s*(?P<author>[^|\u2014\n]+?)\s*"
-                    r"(?:[|\u2014\u2013]\s*(?P<date>.+?))?\s*$", re.I)
+BYLINE = re.compile(
+    r"^\s*(?:by|posted by|written by)\s*:?\s*(?P<author>[^|\u2014\n]+?)\s*"
+    r"(?:[|\u2014\u2013]\s*(?P<date>.+?))?\s*$",
+    re.I,
+)
 JAMMED = re.compile(r"(?<=[A-Za-z)\]]{2}[.!?])(?=[A-Z][a-z])")
 CTA_VERBS = ("join", "donate", "subscribe", "sign up", "support us")
 
 
 def extract(raw: RawDocument, min_chars: int = 80) -> Article:
     """Clean text and metadata of one document; raises DocumentError when none is usable."""
-    if raw.fmt == "html":
-        fields = _from_html(raw)
-    else:
-        fields = _from_text(raw.body)
-    text = JAMMED.sub(" ", fields.pop("text")).strip()
+    fields = _from_html(raw) if raw.fmt == "html" else _from_text(raw.body)
+    text = JAMMED.sub(" ", fields.pop("text") or "").strip()
     if len(text) < min_chars:
-        raise DocumentError("extract", f"no article text found ({len(text)} characters after "
-                            "removing boilerplate)")
+        raise DocumentError(
+            "extract", f"no article text found ({len(text)} characters after removing boilerplate)"
+        )
     language = detect_language(text)
     if language != "en":
         raise DocumentError("extract", f"text is in language '{language}'; tidings codes English only")
     published = parse_published(raw.published) or parse_published(fields.get("date"))
-    return Article(doc_id=content_hash(text), origin=raw.origin, text=text,
-                   source_id=raw.source_id, input_key=raw.key, url=raw.url or fields.get("url"),
-                   outlet=raw.outlet or fields.get("outlet"), published=published,
-                   title=raw.title or fields.get("title"), author=fields.get("author"),
-                   language=language, meta=dict(raw.meta))
+    return Article(
+        doc_id=content_hash(text),
+        origin=raw.origin,
+        text=text,
+        source_id=raw.source_id,
+        input_key=raw.key,
+        url=raw.url or fields.get("url"),
+        outlet=raw.outlet or fields.get("outlet"),
+        published=published,
+        title=raw.title or fields.get("title"),
+        author=fields.get("author"),
+        language=language,
+        meta=dict(raw.meta),
+    )
 
 
 def detect_language(text: str) -> str:
@@ -56,18 +67,28 @@ def _from_html(raw: RawDocument) -> dict[str, str | None]:
     import trafilatura  # noqa: PLC0415
 
     try:
-        doc = trafilatura.bare_extraction(raw.body, url=raw.url, favor_precision=True,
-                                          with_metadata=True, include_comments=False,
-                                          include_tables=False)
+        doc = trafilatura.bare_extraction(
+            raw.body,
+            url=raw.url,
+            favor_precision=True,
+            with_metadata=True,
+            include_comments=False,
+            include_tables=False,
+        )
     except Exception as e:  # trafilatura raises many kinds on broken markup
         raise DocumentError("extract", f"HTML could not be parsed: {e}") from e
     if doc is None:
         raise DocumentError("extract", "HTML page has no article text")
     d = doc.as_dict() if hasattr(doc, "as_dict") else dict(doc)
     text = "\n".join(_dedupe([line for line in (d.get("text") or "").splitlines() if line.strip()]))
-    return {"text": text, "title": d.get("title"), "author": d.get("author"),
-            "date": d.get("date"), "outlet": d.get("sitename") or d.get("hostname"),
-            "url": d.get("url")}
+    return {
+        "text": text,
+        "title": d.get("title"),
+        "author": d.get("author"),
+        "date": d.get("date"),
+        "outlet": d.get("sitename") or d.get("hostname"),
+        "url": d.get("url"),
+    }
 
 
 def _from_text(body: str) -> dict[str, str | None]:
@@ -75,7 +96,7 @@ def _from_text(body: str) -> dict[str, str | None]:
     marker = CRAWLER_DATE.match(body)
     if marker:
         fields["date"] = marker.group(1)
-        body = body[marker.end():]
+        body = body[marker.end() :]
     lines = _reflow(body.splitlines())
     lines = _read_header(lines, fields)
     fields["text"] = "\n\n".join(_dedupe(_body_paragraphs(lines)))

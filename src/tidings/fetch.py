@@ -9,6 +9,7 @@
 
 WARC and WARC.gz files are read by :mod:`tidings.warc`.
 """
+
 from __future__ import annotations
 
 import re
@@ -18,6 +19,7 @@ from dataclasses import dataclass, field
 from email.utils import parsedate_to_datetime
 from urllib.parse import urlsplit
 
+from .feeds import feed_entries
 from .records import Failure, RawDocument
 from .warc import warc_documents  # where it was before tidings.warc; kept for callers
 
@@ -45,8 +47,9 @@ class Fetcher:
         import httpx  # noqa: PLC0415
 
         if self._client is None:
-            self._client = httpx.Client(timeout=self.timeout, follow_redirects=True,
-                                        headers={"User-Agent": self.user_agent})
+            self._client = httpx.Client(
+                timeout=self.timeout, follow_redirects=True, headers={"User-Agent": self.user_agent}
+            )
         host = urlsplit(url).netloc
         problem = ""
         for attempt in range(self.retries + 1):
@@ -68,20 +71,28 @@ class Fetcher:
                 elif r.status_code >= 400:
                     return Failure(url, "fetch", f"HTTP {r.status_code} {r.reason_phrase}")
                 elif len(r.content) > self.max_bytes:
-                    return Failure(url, "fetch", f"page is {len(r.content):,} bytes, over the limit of {self.max_bytes:,}")
+                    return Failure(
+                        url,
+                        "fetch",
+                        f"page is {len(r.content):,} bytes, over the limit of {self.max_bytes:,}",
+                    )
                 else:
                     kind = r.headers.get("content-type", "").split(";")[0].strip().lower()
                     return str(r.url), kind, r.content, _http_date(r.headers.get("last-modified"))
             if attempt < self.retries:
-                time.sleep(self.backoff * 2 ** attempt)
+                time.sleep(self.backoff * 2**attempt)
         return Failure(url, "fetch", f"{problem} ({self.retries + 1} attempts)")
 
     def documents(self, url: str, depth: int = 0) -> Iterator[RawDocument | Failure]:
         """The page at a URL; a feed or sitemap at a URL gives the pages it lists. Whatever goes
         wrong is a failure of that URL."""
         if depth > MAX_DEPTH:
-            yield Failure(url, "fetch", f"feeds or sitemaps nest more than {MAX_DEPTH} levels deep here "
-                          "(one lists itself?); not followed")
+            yield Failure(
+                url,
+                "fetch",
+                f"feeds or sitemaps nest more than {MAX_DEPTH} levels deep here "
+                "(one lists itself?); not followed",
+            )
             return
         try:
             yield from self._documents(url, depth)
@@ -101,7 +112,9 @@ class Fetcher:
         elif kind in HTML_TYPES or (not kind and "<html" in head):
             yield RawDocument(origin=url, fmt="html", body=text, url=final, published=modified)
         else:
-            yield Failure(url, "fetch", f"content type {kind or 'unknown'} is not HTML; give pages, feeds or sitemaps")
+            yield Failure(
+                url, "fetch", f"content type {kind or 'unknown'} is not HTML; give pages, feeds or sitemaps"
+            )
 
     def listed(self, origin: str, text: str, depth: int = 0) -> Iterator[RawDocument | Failure]:
         """The pages a sitemap, sitemap index or feed lists (feed entries with full content are
@@ -111,8 +124,6 @@ class Fetcher:
             for loc in re.findall(r"<loc>\s*([^<\s]+)\s*</loc>", text):
                 yield from self.documents(loc, depth)  # a page, or a sitemap of a sitemap index
             return
-        from .ingest import feed_entries  # noqa: PLC0415
-
         for item in feed_entries(origin, text):
             if isinstance(item, RawDocument) and len(item.body) < 600 and item.url:
                 fetched = list(self.documents(item.url, depth))
@@ -136,8 +147,13 @@ def replace_meta(doc: RawDocument, entry: RawDocument) -> RawDocument:
     """A fetched page keeps what its feed entry said (outlet, date, title, id)."""
     from dataclasses import replace  # noqa: PLC0415
 
-    return replace(doc, outlet=doc.outlet or entry.outlet, published=entry.published or doc.published,
-                   title=entry.title or doc.title, source_id=entry.source_id or doc.source_id)
+    return replace(
+        doc,
+        outlet=doc.outlet or entry.outlet,
+        published=entry.published or doc.published,
+        title=entry.title or doc.title,
+        source_id=entry.source_id or doc.source_id,
+    )
 
 
 def is_url_list(text: str) -> bool:

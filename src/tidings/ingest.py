@@ -5,6 +5,7 @@ JSONL dumps (one article a line), RSS/Atom feeds, sitemaps, lists of URLs (one a
 WARC/WARC.gz web archives. URLs are fetched by :class:`tidings.fetch.Fetcher`. Anything
 unreadable becomes a :class:`Failure` and the reading goes on.
 """
+
 from __future__ import annotations
 
 import glob
@@ -16,21 +17,30 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
+from .feeds import feed_entries
 from .fetch import URL, Fetcher, is_url_list
 from .records import Failure, RawDocument
 from .warc import warc_documents
 
 EXTENSIONS = {
-    ".html": "html", ".htm": "html", ".xhtml": "html",
-    ".txt": "text", ".text": "text", ".md": "text",
-    ".jsonl": "jsonl", ".ndjson": "jsonl",
-    ".rss": "feed", ".atom": "feed", ".xml": "feed",
+    ".html": "html",
+    ".htm": "html",
+    ".xhtml": "html",
+    ".txt": "text",
+    ".text": "text",
+    ".md": "text",
+    ".jsonl": "jsonl",
+    ".ndjson": "jsonl",
+    ".rss": "feed",
+    ".atom": "feed",
+    ".xml": "feed",
 }
 RECORD_KEYS = ("id", "url", "outlet", "published", "title", "text", "html")
 
 
-def iter_documents(sources: Iterable[str], max_bytes: int, fetcher: Fetcher | None = None
-                   ) -> Iterator[RawDocument | Failure]:
+def iter_documents(
+    sources: Iterable[str], max_bytes: int, fetcher: Fetcher | None = None
+) -> Iterator[RawDocument | Failure]:
     """Every document of every source, in order; failures are yielded, never raised.
 
     Whatever goes wrong while reading one input (a file, a line, a record, a URL) becomes a
@@ -60,8 +70,14 @@ def _accounted(origin: str, items: Iterator[RawDocument | Failure]) -> Iterator[
             yield clean(item)
     except Exception as e:  # noqa: BLE001  (a reader's or a library's bug must not end the run)
         given = True
-        yield clean(Failure(origin, "read", f"reading stopped by an unexpected error ({type(e).__name__}: "
-                            f"{e}); what was read before it is kept"))
+        yield clean(
+            Failure(
+                origin,
+                "read",
+                f"reading stopped by an unexpected error ({type(e).__name__}: "
+                f"{e}); what was read before it is kept",
+            )
+        )
     if not given:
         yield clean(Failure(origin, "read", "no documents in it (only blank lines or empty entries)"))
 
@@ -70,9 +86,12 @@ def clean(item: RawDocument | Failure) -> RawDocument | Failure:
     """A record every later stage and every store can take: no NUL characters (PostgreSQL
     refuses them) and no lone surrogates (from JSON escapes or undecodable file names; they
     cannot be written as UTF-8)."""
-    names = ("origin", "body", "source_id", "url", "outlet", "published", "title") \
-        if isinstance(item, RawDocument) else ("origin", "reason", "source_id")
-    fixed = {n: _clean_str(getattr(item, n)) for n in names}
+    names = (
+        ("origin", "body", "source_id", "url", "outlet", "published", "title")
+        if isinstance(item, RawDocument)
+        else ("origin", "reason", "source_id")
+    )
+    fixed: dict[str, Any] = {n: _clean_str(getattr(item, n)) for n in names}
     if all(fixed[n] is getattr(item, n) for n in names):
         return item
     return replace(item, **fixed)
@@ -105,8 +124,11 @@ def _source_paths(source: str) -> list[Path | Failure]:
     try:
         if path.is_dir():
             found = _walk(path)
-            return found or [Failure(source, "read", "the folder holds no files to read (names starting "
-                                     "with . are skipped)")]
+            return found or [
+                Failure(
+                    source, "read", "the folder holds no files to read (names starting with . are skipped)"
+                )
+            ]
         if path.exists() or path.is_symlink():
             return [_as_file(path)]
         matches = [Path(m) for m in sorted(glob.glob(source, recursive=True))]
@@ -137,8 +159,11 @@ def _walk(root: Path) -> list[Path | Failure]:
         first = seen.setdefault((st.st_dev, st.st_ino), folder)
         if first != folder:  # reached again through a link: read once
             if Path(first) in Path(folder).parents:
-                found[folder] = Failure(folder, "read", f"folder loop: this link leads back to {first}, "
-                                        "which is being read; skipped")
+                found[folder] = Failure(
+                    folder,
+                    "read",
+                    f"folder loop: this link leads back to {first}, which is being read; skipped",
+                )
             dirs[:] = []
             continue
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
@@ -154,14 +179,19 @@ def _as_file(path: Path) -> Path | Failure:
         if path.is_file():
             return path
         if path.is_symlink():
-            return Failure(origin, "read", f"broken link: it points to {os.readlink(path)!r}, which does not "
-                           "exist (or is a loop of links)")
+            return Failure(
+                origin,
+                "read",
+                f"broken link: it points to {os.readlink(path)!r}, which does not "
+                "exist (or is a loop of links)",
+            )
         if not path.exists():
             return Failure(origin, "read", "no such file")
     except OSError as e:
         return Failure(origin, "read", f"cannot read file: {e.strerror or e}")
-    return Failure(origin, "read", "not a regular file (a device, pipe or socket); give files or folders, "
-                   "or - for stdin")
+    return Failure(
+        origin, "read", "not a regular file (a device, pipe or socket); give files or folders, or - for stdin"
+    )
 
 
 def _file_documents(path: Path, max_bytes: int, fetcher: Fetcher) -> Iterator[RawDocument | Failure]:
@@ -172,8 +202,11 @@ def _file_documents(path: Path, max_bytes: int, fetcher: Fetcher) -> Iterator[Ra
     try:
         size = path.stat().st_size
         if size > max_bytes:
-            yield Failure(origin, "read", f"file is {size:,} bytes, over the limit of "
-                          f"{max_bytes:,}; split it or raise --max-bytes")
+            yield Failure(
+                origin,
+                "read",
+                f"file is {size:,} bytes, over the limit of {max_bytes:,}; split it or raise --max-bytes",
+            )
             return
         data = path.read_bytes()
     except OSError as e:
@@ -186,15 +219,23 @@ def _decode(origin: str, data: bytes) -> str | Failure:
     if not data.strip():
         return Failure(origin, "read", "empty file")
     if data[:2] == b"\x1f\x8b":
-        return Failure(origin, "read", "gzip-compressed file: decompress it first (gunzip); only web "
-                       "archives are read compressed, named .warc.gz")
+        return Failure(
+            origin,
+            "read",
+            "gzip-compressed file: decompress it first (gunzip); only web "
+            "archives are read compressed, named .warc.gz",
+        )
     if b"\x00" in data[:8192]:
         return Failure(origin, "read", "binary file (contains NUL bytes); give text, HTML or JSONL")
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as e:
-        return Failure(origin, "read", f"not valid UTF-8 (byte 0x{data[e.start]:02x} at offset "
-                       f"{e.start}); convert it, e.g. with iconv -t UTF-8")
+        return Failure(
+            origin,
+            "read",
+            f"not valid UTF-8 (byte 0x{data[e.start]:02x} at offset "
+            f"{e.start}); convert it, e.g. with iconv -t UTF-8",
+        )
 
 
 def sniff(text: str, suffix: str = "") -> str:
@@ -213,11 +254,13 @@ def sniff(text: str, suffix: str = "") -> str:
     return "text"
 
 
-def _documents_from_bytes(origin: str, data: bytes, suffix: str, max_bytes: int,
-                          fetcher: Fetcher) -> Iterator[RawDocument | Failure]:
+def _documents_from_bytes(
+    origin: str, data: bytes, suffix: str, max_bytes: int, fetcher: Fetcher
+) -> Iterator[RawDocument | Failure]:
     if len(data) > max_bytes:
-        yield Failure(origin, "read", f"input is over the limit of {max_bytes:,} bytes; split it or raise "
-                      "--max-bytes")
+        yield Failure(
+            origin, "read", f"input is over the limit of {max_bytes:,} bytes; split it or raise --max-bytes"
+        )
         return
     text = _decode(origin, data)
     if isinstance(text, Failure):
@@ -250,8 +293,12 @@ def _jsonl_documents(origin: str, text: str) -> Iterator[RawDocument | Failure]:
             yield Failure(where, "read", f"line {lineno} is not valid JSON ({e.msg} at column {e.colno})")
             continue
         except (ValueError, RecursionError) as e:  # a number of thousands of digits; deep nesting
-            yield Failure(where, "read", f"line {lineno} cannot be read as JSON "
-                          f"({'it nests too deeply' if isinstance(e, RecursionError) else e})")
+            yield Failure(
+                where,
+                "read",
+                f"line {lineno} cannot be read as JSON "
+                f"({'it nests too deeply' if isinstance(e, RecursionError) else e})",
+            )
             continue
         try:
             yield record_to_document(where, record)
@@ -270,44 +317,18 @@ def record_to_document(origin: str, record: Any) -> RawDocument | Failure:
     if not isinstance(body, str) or not body.strip():
         return Failure(origin, "read", "record has no 'text' or 'html' field", source_id)
     meta = {k: v for k, v in record.items() if k not in RECORD_KEYS}
-    return RawDocument(origin=origin, fmt=fmt, body=body, source_id=source_id,
-                       url=_str(record.get("url")), outlet=_str(record.get("outlet")),
-                       published=_str(record.get("published")), title=_str(record.get("title")),
-                       meta=meta)
+    return RawDocument(
+        origin=origin,
+        fmt=fmt,
+        body=body,
+        source_id=source_id,
+        url=_str(record.get("url")),
+        outlet=_str(record.get("outlet")),
+        published=_str(record.get("published")),
+        title=_str(record.get("title")),
+        meta=meta,
+    )
 
 
 def _str(value: Any) -> str | None:
     return str(value) if value not in (None, "") else None
-
-
-def feed_entries(origin: str, text: str) -> Iterator[RawDocument | Failure]:
-    """The entries of an RSS/Atom feed as documents; an entry with no content but a link is a
-    failure whose `source_id` is that link (the caller may fetch it)."""
-    import feedparser  # noqa: PLC0415  (only feeds need it)
-
-    try:
-        feed = feedparser.parse(text)
-    except Exception as e:  # noqa: BLE001  (feedparser means never to raise; should it, that is reported)
-        yield Failure(origin, "read", f"feed cannot be parsed ({type(e).__name__}: {e})")
-        return
-    if not feed.entries:
-        yield Failure(origin, "read", "feed has no entries (or is not RSS/Atom)")
-        return
-    outlet = feed.feed.get("title")
-    for i, entry in enumerate(feed.entries, start=1):
-        where = f"{origin}#{i}"
-        try:
-            yield _entry_document(where, entry, outlet)
-        except Exception as e:  # noqa: BLE001  (one odd entry spoils itself only)
-            yield Failure(where, "read", f"feed entry cannot be read ({type(e).__name__}: {e})")
-
-
-def _entry_document(where: str, entry: Any, outlet: str | None) -> RawDocument | Failure:
-    content = entry.get("content")
-    body = content[0].get("value") if content else entry.get("summary", "")
-    if not body or not body.strip():
-        return Failure(where, "read", "feed entry has no content or summary",
-                       entry.get("link") or entry.get("id"))
-    return RawDocument(origin=where, fmt="html", body=f"<html><body><article>{body}</article></body></html>",
-                       source_id=entry.get("id"), url=entry.get("link"), outlet=outlet,
-                       published=entry.get("published") or entry.get("updated"), title=entry.get("title"))

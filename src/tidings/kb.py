@@ -5,6 +5,7 @@ demonyms and capitals news uses); organisations from ``data/organizations.tsv``;
 words and their PLOVER sectors from ``data/roles.tsv``; leaders whose country reports rarely
 repeat from ``data/leaders.tsv``.
 """
+
 from __future__ import annotations
 
 import re
@@ -63,17 +64,19 @@ class KnowledgeBase:
     """Name lookups for actors. Build once with :func:`load_kb`; read-only afterwards."""
 
     def __init__(self) -> None:
-        self.country_names: dict[str, str] = {}   # normalized name -> ISO3
+        self.country_names: dict[str, str] = {}  # normalized name -> ISO3
         self.demonyms: dict[str, str] = {}
         self.capitals: dict[str, str] = {}
         self.display_names: dict[str, str] = {}  # ISO3 -> the name news uses
-        self.orgs: dict[str, Organization] = {}    # normalized alias -> org
+        self.orgs: dict[str, Organization] = {}  # normalized alias -> org
         self.org_by_id: dict[str, Organization] = {}
         self.roles: dict[str, Role] = {}
         self.leaders: dict[str, Leader] = {}  # normalized full name or listed short form -> leader
         self.surface: dict[str, set[str]] = {"GPE": set(), "NORP": set(), "ORG": set()}
         text = resources.files("tidings").joinpath("data/abstract_actors.txt").read_text("utf-8")
-        self.abstract = frozenset(line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#"))
+        self.abstract = frozenset(
+            line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")
+        )
         self._load_countries()
         self._load_orgs()
         self._load_roles()
@@ -149,7 +152,6 @@ class KnowledgeBase:
             if found:
                 return found
         return None
-
 
 
 @cache

@@ -10,6 +10,7 @@ An organisation's key is order-free and reads country names as their codes, so "
 Party USA", "Communist Party of the United States of America" and "the USA's Communist
 Party" share one key.
 """
+
 from __future__ import annotations
 
 import re
@@ -19,10 +20,39 @@ from importlib import resources
 from .kb import KnowledgeBase, norm
 from .nlp import HONORIFICS
 
-FAMILY_FIRST_BY_COUNTRY = {"VNM": "vi", "CHN": "zh", "TWN": "zh", "HKG": "zh", "MAC": "zh", "SGP": "zh",
-                           "KOR": "ko", "PRK": "ko"}
-PARTICLES = {"van", "von", "de", "der", "den", "da", "di", "del", "della", "du", "la", "le", "bin", "ibn",
-             "al", "el", "abu", "ter", "ten", "dos", "das"}
+FAMILY_FIRST_BY_COUNTRY = {
+    "VNM": "vi",
+    "CHN": "zh",
+    "TWN": "zh",
+    "HKG": "zh",
+    "MAC": "zh",
+    "SGP": "zh",
+    "KOR": "ko",
+    "PRK": "ko",
+}
+PARTICLES = {
+    "van",
+    "von",
+    "de",
+    "der",
+    "den",
+    "da",
+    "di",
+    "del",
+    "della",
+    "du",
+    "la",
+    "le",
+    "bin",
+    "ibn",
+    "al",
+    "el",
+    "abu",
+    "ter",
+    "ten",
+    "dos",
+    "das",
+}
 ORG_STOPWORDS = {"of", "the", "for", "and", "&", "in", "on", "a"}
 
 
@@ -40,7 +70,7 @@ def strip_titles(name: str, kb: KnowledgeBase) -> str:
     i = 0
     while i < len(words) - 1:
         for n in (3, 2, 1):  # the longest title first ("Deputy Prime Minister")
-            phrase = " ".join(words[i:i + n])
+            phrase = " ".join(words[i : i + n])
             if i + n < len(words) and (norm(phrase) in HONORIFICS or _is_person_title(phrase, kb)):
                 i += n
                 break
@@ -96,7 +126,7 @@ def org_key(name: str, kb: KnowledgeBase) -> str:
     i = 0
     while i < len(words):
         for n in (5, 4, 3, 2, 1):  # the longest country name first ("united states of america")
-            iso3 = kb.country(" ".join(words[i:i + n])) if i + n <= len(words) else None
+            iso3 = kb.country(" ".join(words[i : i + n])) if i + n <= len(words) else None
             if iso3 is not None:
                 out.append(iso3.lower())
                 i += n

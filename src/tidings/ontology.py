@@ -1,4 +1,5 @@
 """The PLOVER ontology: the 16 event types, their modes, quad class and CAMEO root."""
+
 from __future__ import annotations
 
 import json
@@ -24,14 +25,36 @@ class EventType:
 def event_types() -> dict[str, EventType]:
     """All 16 PLOVER types, keyed by name, loaded from ``data/plover.json``."""
     raw = json.loads(resources.files("tidings").joinpath("data/plover.json").read_text("utf-8"))
-    return {name: EventType(name=name, quad=v["quad"], cameo=v["cameo"],
-                            recipient_required=v["recipient_required"], modes=tuple(v["modes"]))
-            for name, v in raw.items()}
+    return {
+        name: EventType(
+            name=name,
+            quad=v["quad"],
+            cameo=v["cameo"],
+            recipient_required=v["recipient_required"],
+            modes=tuple(v["modes"]),
+        )
+        for name, v in raw.items()
+    }
 
 
-EVENT_TYPES: tuple[str, ...] = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT",
-                                "REQUEST", "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION",
-                                "MOBILIZE", "COERCE", "ASSAULT")
+EVENT_TYPES: tuple[str, ...] = (
+    "AGREE",
+    "CONSULT",
+    "SUPPORT",
+    "CONCEDE",
+    "COOPERATE",
+    "AID",
+    "RETREAT",
+    "REQUEST",
+    "ACCUSE",
+    "REJECT",
+    "THREATEN",
+    "PROTEST",
+    "SANCTION",
+    "MOBILIZE",
+    "COERCE",
+    "ASSAULT",
+)
 
 
 def cameo_code(event_type: str) -> str | None:

@@ -1,10 +1,12 @@
 """The batch function: RawDocuments in, DocumentResults out. Pure apart from the models it
 loads once, so the same code runs in a loop, in worker processes or on a cluster."""
+
 from __future__ import annotations
 
 import gc
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from . import copies
 from .coding import code_doc, code_document, issuer_of
@@ -16,6 +18,9 @@ from .lexicon import load_lexicon
 from .nlp import load_pipeline
 from .page import read_page
 from .records import Article, DocumentResult, EventMention, Failure, RawDocument
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
 
 
 def extract_article(raw: RawDocument, min_chars: int) -> Article | Failure:
@@ -59,8 +64,12 @@ class Pipeline:
                 continue
             doc = next(docs)
             if isinstance(doc, Exception):
-                failure = Failure(item.origin, "nlp", f"the language model failed on it "
-                                  f"({type(doc).__name__}: {doc})", item.source_id)
+                failure = Failure(
+                    item.origin,
+                    "nlp",
+                    f"the language model failed on it ({type(doc).__name__}: {doc})",
+                    item.source_id,
+                )
                 results.append(DocumentResult(item, failure=failure))
                 continue
             results.append(self._code_one(item, doc))
@@ -69,17 +78,22 @@ class Pipeline:
     def _too_long(self, article: Article) -> Article | Failure:
         if len(article.text) <= self.nlp.max_length:
             return article
-        return Failure(article.origin, "nlp", f"article text is {len(article.text):,} characters, over the "
-                       f"{self.nlp.max_length:,} the language model takes; split it", article.source_id)
+        return Failure(
+            article.origin,
+            "nlp",
+            f"article text is {len(article.text):,} characters, over the "
+            f"{self.nlp.max_length:,} the language model takes; split it",
+            article.source_id,
+        )
 
-    def _parse(self, texts: list[str]) -> list:
+    def _parse(self, texts: list[str]) -> list[Doc | Exception]:
         """The parsed texts, in order; when the batch fails, each text alone, so that only the
         text at fault becomes an exception in the list."""
         n_process = self.options.processes if len(texts) >= 2 * self.options.processes else 1
         try:
             return list(self.nlp.pipe(texts, batch_size=max(1, len(texts) // n_process), n_process=n_process))
         except Exception:  # noqa: BLE001
-            parsed: list = []
+            parsed: list[Doc | Exception] = []
             for t in texts:
                 try:
                     parsed.append(self.nlp(t))
@@ -87,14 +101,20 @@ class Pipeline:
                     parsed.append(e)
             return parsed
 
-    def _code_one(self, article: Article, doc) -> DocumentResult:  # noqa: ANN001
+    def _code_one(self, article: Article, doc: Doc) -> DocumentResult:
         try:
             page = read_page(article.text, article.title, article.published)
             if article.published is None and page.dateline is not None and page.dateline.date is not None:
                 # a page without a publication date in its metadata is dated by its dateline
                 article = replace(article, published=page.dateline.date)
-            events, actors = code_document(doc, self.kb, self.lexicon, article.published, page=page,
-                                           issuer=issuer_of(self.kb, article.outlet))
+            events, actors = code_document(
+                doc,
+                self.kb,
+                self.lexicon,
+                article.published,
+                page=page,
+                issuer=issuer_of(self.kb, article.outlet),
+            )
             # the wire-copy band keys are computed here, where the work is parallel, not in the store
             bands = tuple(copies.bands(copies.shingles(article.text)))
         except Exception as e:  # a coding bug must not sink the batch; it is reported
@@ -106,7 +126,8 @@ class Pipeline:
         """Code bare texts with optional publication dates (no extraction, no store)."""
         pairs = list(texts)
         out = []
-        for (_, published), doc in zip(pairs, self.nlp.pipe([t for t, _ in pairs],
-                                                            batch_size=self.options.batch_size)):
+        for (_, published), doc in zip(
+            pairs, self.nlp.pipe([t for t, _ in pairs], batch_size=self.options.batch_size), strict=True
+        ):
             out.append(code_doc(doc, self.kb, self.lexicon, published))  # type: ignore[arg-type]
         return out

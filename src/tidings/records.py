@@ -2,14 +2,15 @@
 
 RawDocument (ingest) -> Article (extract) -> EventMention (coding) -> stored Event.
 """
+
 from __future__ import annotations
 
 import hashlib
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from functools import cached_property
 from datetime import date
+from functools import cached_property
 from typing import Any
 
 
@@ -83,8 +84,14 @@ class Actor:
     sector: str | None = None
 
     def as_dict(self) -> dict[str, Any]:
-        return {"id": self.id, "name": self.name, "org": self.org, "role": self.role,
-                "country": self.country, "sector": self.sector}
+        return {
+            "id": self.id,
+            "name": self.name,
+            "org": self.org,
+            "role": self.role,
+            "country": self.country,
+            "sector": self.sector,
+        }
 
 
 @dataclass(frozen=True)
@@ -135,19 +142,29 @@ class EventMention:
 
     @property
     def id(self) -> str:
-        return content_hash(f"{self.evidence}\x00{self.start}\x00{self.type}\x00{self.trigger}"
-                            f"\x00{[a.id for a in self.sources]}\x00{[a.id for a in self.targets]}")
+        return content_hash(
+            f"{self.evidence}\x00{self.start}\x00{self.type}\x00{self.trigger}"
+            f"\x00{[a.id for a in self.sources]}\x00{[a.id for a in self.targets]}"
+        )
 
     def as_dict(self) -> dict[str, Any]:
         from .ontology import cameo_code  # noqa: PLC0415  (light, avoids a cycle)
+
         return {
-            "type": self.type, "mode": self.mode, "cameo": self.cameo or cameo_code(self.type),
+            "type": self.type,
+            "mode": self.mode,
+            "cameo": self.cameo or cameo_code(self.type),
             "date": self.date.isoformat() if self.date else None,
-            "date_precision": self.date_precision, "date_basis": self.date_basis,
+            "date_precision": self.date_precision,
+            "date_basis": self.date_basis,
             "sources": [a.as_dict() for a in self.sources],
             "targets": [a.as_dict() for a in self.targets],
-            "location": self.location, "confidence": round(self.confidence, 2),
-            "background": self.background, "within": self.within, "trigger": self.trigger, "evidence": self.evidence,
+            "location": self.location,
+            "confidence": round(self.confidence, 2),
+            "background": self.background,
+            "within": self.within,
+            "trigger": self.trigger,
+            "evidence": self.evidence,
             "spans": [{"start": s.start, "end": s.end, "label": s.label} for s in self.spans],
         }
 
@@ -161,3 +178,30 @@ class DocumentResult:
     failure: Failure | None = None
     actors: tuple[DocActor, ...] = ()
     bands: tuple[str, ...] | None = None  # MinHash band keys of the text (copies.py), computed with it
+
+
+@dataclass
+class IngestSummary:
+    """What an ingest run did (:func:`tidings.api.ingest`); `failed` lists this run's failures,
+    and `not_stored` the inputs read but not stored when the store stopped taking writes (the
+    run stopped there)."""
+
+    ingested: int = 0
+    duplicates: int = 0
+    events: int = 0  # event mentions coded in this run's documents
+    failed: list[Failure] = field(default_factory=list)
+    store: dict[str, int] = field(default_factory=dict)  # the store's counts afterwards
+    not_stored: list[str] = field(default_factory=list)  # origins
+
+    def line(self) -> str:
+        line = (
+            f"{self.ingested} ingested, {self.duplicates} duplicates, {len(self.failed)} failed"
+            + (f", {len(self.not_stored)} not stored" if self.not_stored else "")
+            + f"; {self.events} event mentions coded"
+        )
+        if self.store:
+            line += (
+                f"; the store holds {self.store['events']} events from {self.store['mentions']} mentions "
+                f"({self.store['wire_copies']} wire copies) and {self.store['actors']} actors"
+            )
+        return line

@@ -7,6 +7,7 @@ name with a compatible country and organisation is the same person; a lone short
 decisions (merge, split, rename) are rules applied after matching, so they hold for
 documents ingested later and when everything is resolved again.
 """
+
 from __future__ import annotations
 
 import json
@@ -46,7 +47,9 @@ class Decisions:
     """Analysts' corrections, as rules over resolved ids and the names actors were given."""
 
     redirects: dict[str, str] = field(default_factory=dict)  # merged id -> kept id
-    splits: dict[tuple[str, str], tuple[str, str]] = field(default_factory=dict)  # (id, alias key) -> (id, name)
+    splits: dict[tuple[str, str], tuple[str, str]] = field(
+        default_factory=dict
+    )  # (id, alias key) -> (id, name)
     names: dict[str, str] = field(default_factory=dict)  # id -> display name
     kept: dict[str, dict] = field(default_factory=dict)  # id merged into -> its fields when decided
 
@@ -147,8 +150,16 @@ class ActorIndex:
         """An event's actor by the document actor it came from (or by itself)."""
         known = doc_actors.get(actor.id)
         if known is None:
-            known = DocActor(id=actor.id, kind=kind_of(actor.id, self.kb), name=actor.name, names=(actor.name,),
-                             org=actor.org, role=actor.role, country=actor.country, sector=actor.sector)
+            known = DocActor(
+                id=actor.id,
+                kind=kind_of(actor.id, self.kb),
+                name=actor.name,
+                names=(actor.name,),
+                org=actor.org,
+                role=actor.role,
+                country=actor.country,
+                sector=actor.sector,
+            )
             doc_actors[actor.id] = known
         return self.resolve(known)
 
@@ -157,8 +168,16 @@ class ActorIndex:
         target (as it was when merged) or a split-off actor."""
         kept = self.decisions.kept.get(actor_id)
         if kept is not None:
-            made = self._create(ActorEntry(actor_id, kept["kind"], kept["name"], kept.get("country"),
-                                           kept.get("org"), kept.get("sector")))
+            made = self._create(
+                ActorEntry(
+                    actor_id,
+                    kept["kind"],
+                    kept["name"],
+                    kept.get("country"),
+                    kept.get("org"),
+                    kept.get("sector"),
+                )
+            )
             if made.kind == "person":
                 key = person_key(made.name, self.kb)
                 self._alias(f"person:{key}", actor_id, made.name)
@@ -171,8 +190,14 @@ class ActorIndex:
         entry = self.entries.get(actor_id)
         if entry is None:
             org = self.kb.org_by_id.get(actor_id)
-            entry = ActorEntry(actor_id, a.kind, org.name if org else a.name, a.country,
-                               a.org if a.kind == "org" else None, org.sector if org else None)
+            entry = ActorEntry(
+                actor_id,
+                a.kind,
+                org.name if org else a.name,
+                a.country,
+                a.org if a.kind == "org" else None,
+                org.sector if org else None,
+            )
         return entry
 
     def _org(self, a: DocActor) -> tuple[ActorEntry, list[str]]:
@@ -199,8 +224,11 @@ class ActorIndex:
             fitting = [e for e in short if _compatible(e.country, a.country) and _compatible(e.org, a.org)]
             if len(fitting) == 1 and (a.country or a.org or a.role):
                 candidates = fitting
-        fitting = [e for e in candidates if e.kind == "person" and _compatible(e.country, a.country)
-                   and _compatible(e.org, a.org)]
+        fitting = [
+            e
+            for e in candidates
+            if e.kind == "person" and _compatible(e.country, a.country) and _compatible(e.org, a.org)
+        ]
         if fitting:
             best = max(fitting, key=lambda e: (e.country == a.country) + (e.org == a.org))
             return self._fill(best, a), keys
@@ -218,10 +246,18 @@ class ActorIndex:
         return candidate
 
     def _fill(self, entry: ActorEntry, a: DocActor) -> ActorEntry:
-        fuller = entry.kind == "person" and entry.id not in self.decisions.names and \
-            set(person_key(entry.name, self.kb).split()) < set(person_key(a.name, self.kb).split())
-        better = replace(entry, country=entry.country or a.country, org=entry.org or a.org,
-                         sector=entry.sector or a.sector, name=a.name if fuller else entry.name)
+        fuller = (
+            entry.kind == "person"
+            and entry.id not in self.decisions.names
+            and set(person_key(entry.name, self.kb).split()) < set(person_key(a.name, self.kb).split())
+        )
+        better = replace(
+            entry,
+            country=entry.country or a.country,
+            org=entry.org or a.org,
+            sector=entry.sector or a.sector,
+            name=a.name if fuller else entry.name,
+        )
         return better if better == entry else self._update(better)
 
     def _create(self, entry: ActorEntry) -> ActorEntry:

@@ -7,6 +7,7 @@ no record at all) does not end the archive: the file is searched for the next re
 and reading goes on from there. An archive that gives nothing is reported, so that every input
 is accounted for.
 """
+
 from __future__ import annotations
 
 import os
@@ -48,8 +49,9 @@ def warc_documents(path: str, max_bytes: int = 5_000_000) -> Iterator[RawDocumen
             after = reader.search_after
             at = None if after is None else _next_start(fh, after + 1, reader.marker)
         if not given:
-            yield Failure(path, "read", f"no HTML pages in the archive ({reader.n} record(s), none a web "
-                          "page response)")
+            yield Failure(
+                path, "read", f"no HTML pages in the archive ({reader.n} record(s), none a web page response)"
+            )
 
 
 class _Reader:
@@ -90,17 +92,24 @@ class _Reader:
                 if records.offset >= self.size:
                     self.search_after = None
                     return
-                pending, problem = None, (f"the archive ends with {self.size - records.offset:,} bytes at "
-                                          f"byte {records.offset:,} that are no complete record (a truncated "
-                                          "download?)")
+                pending, problem = (
+                    None,
+                    (
+                        f"the archive ends with {self.size - records.offset:,} bytes at "
+                        f"byte {records.offset:,} that are no complete record (a truncated "
+                        "download?)"
+                    ),
+                )
         except _Unframed as e:
             problem = str(e)
         except Exception as e:  # noqa: BLE001  (warcio, gzip and zlib raise many kinds on broken archives)
             problem = f"unreadable record at byte {records.offset:,}: {_why(e)}"
         misframed = records.err_count > 0
         if misframed:  # the held-back record is not to be trusted: its body may hold the next record
-            problem = (f"WARC record {self.n} does not end where its Content-Length says (a wrong length or "
-                       "a cut body), so it is not used; the archive is searched for the next record")
+            problem = (
+                f"WARC record {self.n} does not end where its Content-Length says (a wrong length or "
+                "a cut body), so it is not used; the archive is searched for the next record"
+            )
             if isinstance(pending, Failure):
                 problem = f"{pending.reason}; and {problem}"
         elif pending is not None:
@@ -122,16 +131,20 @@ def _record_item(where: str, record: Any, max_bytes: int) -> RawDocument | Failu
     length = record.rec_headers.get_header("Content-Length")
     number = where.rsplit("#", 1)[-1]
     if length is None or not length.strip().isdigit():
-        raise _Unframed(f"WARC record {number} has no valid Content-Length header ({length!r}); its end is "
-                        "unknown, so the archive is searched for the next record")
+        raise _Unframed(
+            f"WARC record {number} has no valid Content-Length header ({length!r}); its end is "
+            "unknown, so the archive is searched for the next record"
+        )
     item = _item(where, record, max_bytes)
     while record.raw_stream.read(SCAN):  # the rest of the record (or what a decoder left)
         pass
     missing = getattr(record.raw_stream, "limit", 0)
     if missing > 0:
         said = f"{item.reason}; and " if isinstance(item, Failure) else ""
-        raise _Unframed(f"{said}WARC record {number} is cut short: the file ends {missing:,} bytes before "
-                        "its Content-Length says (a truncated file or a wrong length), so it is not used")
+        raise _Unframed(
+            f"{said}WARC record {number} is cut short: the file ends {missing:,} bytes before "
+            "its Content-Length says (a truncated file or a wrong length), so it is not used"
+        )
     return item
 
 
@@ -164,8 +177,13 @@ def _response(where: str, url: str, record: Any, max_bytes: int) -> RawDocument 
     body = record.content_stream().read(max_bytes + 1)
     if len(body) > max_bytes:
         return Failure(where, "read", f"WARC record of {url} is over the limit of {max_bytes:,} bytes")
-    return RawDocument(origin=where, fmt="html", body=body.decode("utf-8", errors="replace"), url=url,
-                       published=record.rec_headers.get_header("WARC-Date"))
+    return RawDocument(
+        origin=where,
+        fmt="html",
+        body=body.decode("utf-8", errors="replace"),
+        url=url,
+        published=record.rec_headers.get_header("WARC-Date"),
+    )
 
 
 def _next_start(fh: IO[bytes], start: int, marker: bytes) -> int | None:
@@ -177,7 +195,7 @@ def _next_start(fh: IO[bytes], start: int, marker: bytes) -> int | None:
         if found >= 0:
             at = offset - len(tail) + found
             return at + 1 if marker == WARC_LINE else at
-        tail = chunk[-(len(marker) - 1):]
+        tail = chunk[-(len(marker) - 1) :]
         offset += len(chunk)
     return None
 
@@ -185,8 +203,10 @@ def _next_start(fh: IO[bytes], start: int, marker: bytes) -> int | None:
 def _why(e: BaseException) -> str:
     text = " ".join(str(e).split())
     if "non-chunked gzip" in text:
-        return ("the file is one gzip stream of many records, not one gzip member per record; "
-                "fix it with: warcio recompress IN.warc.gz OUT.warc.gz")
+        return (
+            "the file is one gzip stream of many records, not one gzip member per record; "
+            "fix it with: warcio recompress IN.warc.gz OUT.warc.gz"
+        )
     if type(e).__name__ in ("error", "BadGzipFile", "EOFError") or "zlib" in type(e).__module__:
         return f"the compressed data is corrupt or cut short ({text or type(e).__name__})"
     return f"{text} ({type(e).__name__})" if text else type(e).__name__

@@ -5,6 +5,7 @@ coding on what is left (``Pipeline.process``); the main process writes each batc
 in one transaction, in input order, so a run killed at any moment loses at most the batches
 in flight, and a new run skips what was committed.
 """
+
 from __future__ import annotations
 
 from collections import deque
@@ -12,12 +13,31 @@ from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import replace
 from multiprocessing import get_context
+from typing import Protocol, TypeVar
 
 from .config import Options
 from .pipeline import Pipeline
 from .records import DocumentResult, RawDocument
 
 _pipeline: Pipeline | None = None
+Tag = TypeVar("Tag")  # what the caller sends with a batch and gets back with its results
+
+
+class Pool(Protocol):
+    """What runs the batch function on batches: :class:`Workers` here, or
+    :class:`tidings.engine_ray.RayWorkers`."""
+
+    def map(
+        self, batches: Iterable[tuple[Tag, Sequence[RawDocument]]]
+    ) -> Iterator[tuple[Tag, list[DocumentResult]]]:
+        """`(tag, items)` in, `(tag, results)` out, in input order."""
+        ...
+
+    def warm(self) -> None:
+        """Start the workers (and load their models) now rather than on the first batch."""
+        ...
+
+    def close(self) -> None: ...
 
 
 def _start(options: Options) -> None:
@@ -48,17 +68,19 @@ class Workers:
     def __init__(self, options: Options, n: int) -> None:
         self.n = n
         # spawn: a fresh interpreter per worker (fork after loading models or threads is unsafe)
-        self.pool = ProcessPoolExecutor(max_workers=n, mp_context=get_context("spawn"),
-                                        initializer=_start, initargs=(options,))
+        self.pool = ProcessPoolExecutor(
+            max_workers=n, mp_context=get_context("spawn"), initializer=_start, initargs=(options,)
+        )
 
-    def map(self, batches: Iterable[tuple[object, Sequence[RawDocument]]]
-            ) -> Iterator[tuple[object, list[DocumentResult]]]:
+    def map(
+        self, batches: Iterable[tuple[Tag, Sequence[RawDocument]]]
+    ) -> Iterator[tuple[Tag, list[DocumentResult]]]:
         """`(tag, items)` in, `(tag, results)` out, in input order, at most 2 batches in flight.
 
         Each batch is cut into one chunk per worker, so every worker has a share of every
         batch and none idles while another finishes the last batch alone.
         """
-        pending: deque[tuple[object, list[Future]]] = deque()
+        pending: deque[tuple[Tag, list[Future[list[DocumentResult]]]]] = deque()
         for tag, items in batches:
             pending.append((tag, [self.pool.submit(_code, chunk) for chunk in chunks(items, self.n)]))
             if len(pending) >= 2:
@@ -78,11 +100,11 @@ class Workers:
 def chunks(items: Sequence[RawDocument], n: int) -> list[Sequence[RawDocument]]:
     """`items` cut into at most `n` near-equal chunks (one, possibly empty, when there are none)."""
     size = -(-len(items) // n) or 1
-    return [items[i:i + size] for i in range(0, len(items), size)] or [items]
+    return [items[i : i + size] for i in range(0, len(items), size)] or [items]
 
 
-def _collect(tag: object, futures: list[Future]) -> tuple[object, list[DocumentResult]]:
+def _collect(tag: Tag, futures: list[Future[list[DocumentResult]]]) -> tuple[Tag, list[DocumentResult]]:
     return tag, [r for f in futures for r in f.result()]
 
 
-__all__ = ["Workers", "chunks", "one_thread_each"]
+__all__ = ["Pool", "Workers", "chunks", "one_thread_each"]

@@ -10,9 +10,11 @@ the shape of the answer. Every parameter's bounds and format are in the schema t
 handlers take what the schema allows and nothing else: a number the database cannot take
 never reaches it.
 """
+
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from datetime import date
 from html import escape
 from importlib import resources
@@ -25,21 +27,25 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
+from fastapi.types import DecoratedCallable
 from markupsafe import Markup
 from pydantic import BeforeValidator
 from starlette.exceptions import HTTPException  # what the router raises too (no route: 404, 405)
 
 from ..errors import NotFound, StoreError, TidingsError
 from ..ontology import EVENT_TYPES
-from ..store import Store, event_day
+from ..store import EventFilters, Store, event_day
 from . import charts, schemas
 
 HERE = Path(str(resources.files("tidings").joinpath("web")))
 PAGE_SIZE = 50
 MAX_OFFSET = 2**31 - 1  # an integer every database and every JSON client takes
 # PLOVER types in any case: CONSULT, consult, Consult
-TYPE_PATTERN = "^(" + "|".join("".join(f"[{c}{c.lower()}]" if c.isalpha() else re.escape(c) for c in t)
-                               for t in EVENT_TYPES) + ")$"
+TYPE_PATTERN = (
+    "^("
+    + "|".join("".join(f"[{c}{c.lower()}]" if c.isalpha() else re.escape(c) for c in t) for t in EVENT_TYPES)
+    + ")$"
+)
 DYAD_PATTERN = r"^\s*[^,\s][^,]*,\s*[^,\s][^,]*$"  # two names, one comma; spaces around them are dropped
 DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 HINTS = {  # what to say instead of "String should match pattern ..."
@@ -73,13 +79,23 @@ def create_app(db: str) -> FastAPI:
     if "://" not in db and not Path(db).expanduser().is_file():
         raise StoreError(f"no store at {db!r}: ingest articles first (tidings ingest ARTICLES --db {db})")
     store = Store(db)
-    app = FastAPI(title="tidings", version="1", description=(
-        "Political events coded from news (PLOVER), with the evidence sentence of every report. Read-only."))
+    app = FastAPI(
+        title="tidings",
+        version="1",
+        description=(
+            "Political events coded from news (PLOVER), with the evidence sentence of every report. "
+            "Read-only."
+        ),
+    )
     app.state.store = store
     templates = Jinja2Templates(directory=str(HERE / "templates"))
-    templates.env.globals.update(colour=charts.type_colour, legend=charts.legend(), marked=marked, qs=urlencode,
-                                 snippet=lambda text: Markup(str(escape(text)).replace("\x02", "<mark>")
-                                                             .replace("\x03", "</mark>")))
+    templates.env.globals.update(
+        colour=charts.type_colour,
+        legend=charts.legend(),
+        marked=marked,
+        qs=urlencode,
+        snippet=lambda text: Markup(str(escape(text)).replace("\x02", "<mark>").replace("\x03", "</mark>")),
+    )
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
     _errors(app, templates)
     _api(app, store)
@@ -95,16 +111,18 @@ def _problem(status: int, message: str, details: list[Any] | None = None) -> JSO
 def _errors(app: FastAPI, templates: Jinja2Templates) -> None:
     @app.exception_handler(RequestValidationError)
     async def invalid(request: Request, exc: RequestValidationError) -> JSONResponse:
-        details = [{"where": ".".join(str(p) for p in e.get("loc", ())), "problem": _hint(e)}
-                   for e in exc.errors()]
+        details = [
+            {"where": ".".join(str(p) for p in e.get("loc", ())), "problem": _hint(e)} for e in exc.errors()
+        ]
         message = "; ".join(f"{d['where']}: {d['problem']}" for d in details)
         return _problem(422, f"invalid request: {message}", details)
 
     @app.exception_handler(HTTPException)
     async def http_error(request: Request, exc: HTTPException) -> JSONResponse:
         if exc.status_code == 404 and exc.detail == "Not Found":
-            return _problem(404, f"no {'route' if request.url.path.startswith('/api/') else 'page'} at "
-                            f"{request.url.path}")
+            return _problem(
+                404, f"no {'route' if request.url.path.startswith('/api/') else 'page'} at {request.url.path}"
+            )
         problem = _problem(exc.status_code, str(exc.detail))
         problem.headers.update(exc.headers or {})  # a 405 says which methods there are (Allow)
         return problem
@@ -113,8 +131,9 @@ def _errors(app: FastAPI, templates: Jinja2Templates) -> None:
     async def not_found(request: Request, exc: NotFound) -> Response:
         if request.url.path.startswith("/api/"):
             return _problem(404, str(exc))
-        return templates.TemplateResponse(request, "missing.html", {"message": str(exc), "title": "Not found"},
-                                          status_code=404)
+        return templates.TemplateResponse(
+            request, "missing.html", {"message": str(exc), "title": "Not found"}, status_code=404
+        )
 
     @app.exception_handler(TidingsError)
     async def failed(request: Request, exc: TidingsError) -> JSONResponse:
@@ -142,72 +161,140 @@ def _dyad(value: str | None) -> tuple[str, str] | None:
 
 # the API ---------------------------------------------------------------------------
 def _api(app: FastAPI, store: Store) -> None:
-    def route(path: str, model: type, *errors: int, **kw: Any):  # noqa: ANN202
+    def route(
+        path: str, model: type, *errors: int, **kw: Any
+    ) -> Callable[[DecoratedCallable], DecoratedCallable]:
         """A GET route whose every answer is documented: `model` for 200, the error shape for
         the others. Answers are not checked against `model` when served (the tests do that)."""
-        return app.get(path, response_model=None, responses={200: {"model": model}, **_answers(*errors)},
-                       **kw)
+        return app.get(
+            path, response_model=None, responses={200: {"model": model}, **_answers(*errors)}, **kw
+        )
 
-    @route("/api/events", schemas.EventPage, 422, tags=["events"],
-           summary="Events, oldest first, filtered and paginated")
-    def list_events(actor: Annotated[str | None, Query(description="name, acronym, code or id",
-                                                       examples=["Kenya"])] = None,
-                    dyad: Annotated[str | None, Query(
-                        pattern=DYAD_PATTERN, examples=["Kenya,Tanzania"],
-                        description="two actors, comma-separated: CPV,CPUSA")] = None,
-                    type: Annotated[str | None, Query(pattern=TYPE_PATTERN, examples=["CONSULT"],
-                                                      description="PLOVER type, in any case")] = None,
-                    since: Annotated[Day | None, Query(description="YYYY-MM-DD, on or before until")] = None,
-                    until: Annotated[Day | None, Query(description="YYYY-MM-DD")] = None,
-                    outlet: str | None = None,
-                    text: Annotated[str | None, Query(min_length=2, description="words of the evidence")] = None,
-                    limit: Annotated[int, Query(ge=1, le=500)] = PAGE_SIZE,
-                    offset: Annotated[int, Query(ge=0, le=MAX_OFFSET)] = 0) -> dict[str, Any]:
-        filters = dict(actor=actor, dyad=_dyad(dyad), type=type and type.upper(), since=since, until=until,
-                       outlet=outlet, text=text)
+    @route(
+        "/api/events",
+        schemas.EventPage,
+        422,
+        tags=["events"],
+        summary="Events, oldest first, filtered and paginated",
+    )
+    def list_events(
+        actor: Annotated[
+            str | None, Query(description="name, acronym, code or id", examples=["Kenya"])
+        ] = None,
+        dyad: Annotated[
+            str | None,
+            Query(
+                pattern=DYAD_PATTERN,
+                examples=["Kenya,Tanzania"],
+                description="two actors, comma-separated: CPV,CPUSA",
+            ),
+        ] = None,
+        type: Annotated[
+            str | None,
+            Query(pattern=TYPE_PATTERN, examples=["CONSULT"], description="PLOVER type, in any case"),
+        ] = None,
+        since: Annotated[Day | None, Query(description="YYYY-MM-DD, on or before until")] = None,
+        until: Annotated[Day | None, Query(description="YYYY-MM-DD")] = None,
+        outlet: str | None = None,
+        text: Annotated[str | None, Query(min_length=2, description="words of the evidence")] = None,
+        limit: Annotated[int, Query(ge=1, le=500)] = PAGE_SIZE,
+        offset: Annotated[int, Query(ge=0, le=MAX_OFFSET)] = 0,
+    ) -> dict[str, Any]:
+        filters: EventFilters = {
+            "actor": actor,
+            "dyad": _dyad(dyad),
+            "type": type and type.upper(),
+            "since": since,
+            "until": until,
+            "outlet": outlet,
+            "text": text,
+        }
         if since and until and since > until:
             raise RequestValidationError([{"loc": ("query", "since"), "msg": "since is after until"}])
-        return {"total": store.count_events(**filters), "limit": limit, "offset": offset,
-                "events": store.query_events(**filters, limit=limit, offset=offset)}
+        return {
+            "total": store.count_events(**filters),
+            "limit": limit,
+            "offset": offset,
+            "events": store.query_events(**filters, limit=limit, offset=offset),
+        }
 
-    @route("/api/events/{event_id}", schemas.Event, 404, 422, tags=["events"],
-           summary="One event with all its reports")
+    @route(
+        "/api/events/{event_id}",
+        schemas.Event,
+        404,
+        422,
+        tags=["events"],
+        summary="One event with all its reports",
+    )
     def get_event(event_id: str) -> dict[str, Any]:
         return store.event(event_id)
 
-    @route("/api/actors", schemas.ActorList, 422, tags=["actors"],
-           summary="Actors, busiest first; search by name")
-    def list_actors(q: Annotated[str | None, Query(min_length=1, description="part of a name")] = None,
-                    limit: Annotated[int, Query(ge=1, le=500)] = PAGE_SIZE) -> dict[str, Any]:
+    @route(
+        "/api/actors",
+        schemas.ActorList,
+        422,
+        tags=["actors"],
+        summary="Actors, busiest first; search by name",
+    )
+    def list_actors(
+        q: Annotated[str | None, Query(min_length=1, description="part of a name")] = None,
+        limit: Annotated[int, Query(ge=1, le=500)] = PAGE_SIZE,
+    ) -> dict[str, Any]:
         return {"actors": store.find_actors(q, limit)}
 
-    @route("/api/actors/{actor_id:path}", schemas.ActorProfile, 404, 422, tags=["actors"],
-           summary="One actor: aliases, roles over time, events by type, counterparts")
+    @route(
+        "/api/actors/{actor_id:path}",
+        schemas.ActorProfile,
+        404,
+        422,
+        tags=["actors"],
+        summary="One actor: aliases, roles over time, events by type, counterparts",
+    )
     def get_actor(actor_id: str) -> dict[str, Any]:
         return store.actor(actor_id)
 
-    @route("/api/dyad", schemas.Dyad, 404, 422, tags=["events"],
-           summary="Two actors' timeline with counts per month and type; what was said at a meeting "
-                   "is listed under it")
-    def get_dyad(a: Annotated[str, Query(min_length=1, examples=["Kenya"])],
-                 b: Annotated[str, Query(min_length=1, examples=["Tanzania"])],
-                 background: Annotated[bool, Query(description="include history the articles mention "
-                                                               "in passing")] = False) -> dict[str, Any]:
+    @route(
+        "/api/dyad",
+        schemas.Dyad,
+        404,
+        422,
+        tags=["events"],
+        summary="Two actors' timeline with counts per month and type; what was said at a meeting "
+        "is listed under it",
+    )
+    def get_dyad(
+        a: Annotated[str, Query(min_length=1, examples=["Kenya"])],
+        b: Annotated[str, Query(min_length=1, examples=["Tanzania"])],
+        background: Annotated[
+            bool, Query(description="include history the articles mention in passing")
+        ] = False,
+    ) -> dict[str, Any]:
         return store.dyad(a, b, background=background)
 
-    @route("/api/search", schemas.SearchResults, 422, tags=["search"],
-           summary="Full-text search over evidence and article text")
-    def search(q: Annotated[str, Query(min_length=2, examples=["border"])],
-               limit: Annotated[int, Query(ge=1, le=200)] = 20,
-               offset: Annotated[int, Query(ge=0, le=MAX_OFFSET)] = 0) -> dict[str, Any]:
+    @route(
+        "/api/search",
+        schemas.SearchResults,
+        422,
+        tags=["search"],
+        summary="Full-text search over evidence and article text",
+    )
+    def search(
+        q: Annotated[str, Query(min_length=2, examples=["border"])],
+        limit: Annotated[int, Query(ge=1, le=200)] = 20,
+        offset: Annotated[int, Query(ge=0, le=MAX_OFFSET)] = 0,
+    ) -> dict[str, Any]:
         return {"q": q, "hits": store.search(q, limit, offset)}
 
     @route("/api/stats", schemas.Stats, tags=["corpus"], summary="Counts for charts")
     def stats() -> dict[str, Any]:
         return store.stats()
 
-    @route("/api/failures", schemas.FailureList, tags=["corpus"],
-           summary="Documents that could not be processed, with reasons")
+    @route(
+        "/api/failures",
+        schemas.FailureList,
+        tags=["corpus"],
+        summary="Documents that could not be processed, with reasons",
+    )
     def failures() -> dict[str, Any]:
         rows = store.list_failures()
         return {"failures": [{**r, "recorded_at": r["recorded_at"].isoformat()} for r in rows]}
@@ -221,17 +308,34 @@ def _pages(app: FastAPI, store: Store, templates: Jinja2Templates) -> None:
     @app.get("/", response_class=HTMLResponse, include_in_schema=False)
     def home(request: Request) -> HTMLResponse:
         s = store.stats()
-        return page(request, "home.html", s=s, by_type=Markup(charts.bars(s["events_by_type"])),
-                    by_month=Markup(charts.bars(dict(list(s["events_by_month"].items())[-24:]), colour_by_type=False)),
-                    title="tidings")
+        return page(
+            request,
+            "home.html",
+            s=s,
+            by_type=Markup(charts.bars(s["events_by_type"])),
+            by_month=Markup(
+                charts.bars(dict(list(s["events_by_month"].items())[-24:]), colour_by_type=False)
+            ),
+            title="tidings",
+        )
 
     @app.get("/dyad", response_class=HTMLResponse, include_in_schema=False)
     def dyad(request: Request, a: str = "", b: str = "", background: bool = False) -> HTMLResponse:
         if not a or not b:
             return page(request, "dyad.html", d=None, a=a, b=b, title="Dyad")
-        d = store.dyad(a, b, background=background)  # an unknown actor: NotFound, shown as the "not found" page
-        return page(request, "dyad.html", d=d, a=a, b=b, background=background, timeline=Markup(charts.timeline(d["events"])),
-                    title=f"{a} \u2194 {b}")
+        d = store.dyad(
+            a, b, background=background
+        )  # an unknown actor: NotFound, shown as the "not found" page
+        return page(
+            request,
+            "dyad.html",
+            d=d,
+            a=a,
+            b=b,
+            background=background,
+            timeline=Markup(charts.timeline(d["events"])),
+            title=f"{a} \u2194 {b}",
+        )
 
     @app.get("/actor/{actor_id:path}", response_class=HTMLResponse, include_in_schema=False)
     def actor(request: Request, actor_id: str) -> HTMLResponse:
@@ -242,8 +346,14 @@ def _pages(app: FastAPI, store: Store, templates: Jinja2Templates) -> None:
             if day:
                 by_year.setdefault(day[:4], {}).setdefault(e["type"], 0)
                 by_year[day[:4]][e["type"]] += 1
-        return page(request, "actor.html", r=r, network=Markup(charts.network(r, r["counterparts"])),
-                    by_year=by_year, title=r["name"])
+        return page(
+            request,
+            "actor.html",
+            r=r,
+            network=Markup(charts.network(r, r["counterparts"])),
+            by_year=by_year,
+            title=r["name"],
+        )
 
     @app.get("/event/{event_id}", response_class=HTMLResponse, include_in_schema=False)
     def event(request: Request, event_id: str) -> HTMLResponse:
@@ -266,9 +376,11 @@ def marked(sentence: str, spans: list[dict]) -> Markup:
     for s in sorted(spans, key=lambda s: s["start"]):
         if s["start"] < at:
             continue
-        out.append(escape(sentence[at:s["start"]]))
-        out.append(f'<mark class="{escape(s["label"])}" title="{escape(s["label"])}">'
-                   f'{escape(sentence[s["start"]:s["end"]])}</mark>')
+        out.append(escape(sentence[at : s["start"]]))
+        out.append(
+            f'<mark class="{escape(s["label"])}" title="{escape(s["label"])}">'
+            f"{escape(sentence[s['start'] : s['end']])}</mark>"
+        )
         at = s["end"]
     out.append(escape(sentence[at:]))
     return Markup("".join(out))

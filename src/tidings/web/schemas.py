@@ -4,6 +4,7 @@ They document what the handlers return (dicts built by the store) and are checke
 live answers by the schemathesis run of the tests; they are not applied to each answer, so
 serving costs nothing more. Fields not named here may be present: clients ignore them.
 """
+
 from __future__ import annotations
 
 from typing import Any, Literal
@@ -71,12 +72,19 @@ class Event(BaseModel):
     independent_sources: int | None = None
     evidence: dict[str, Any] | None = Field(None, description="the report that tells most")
     reports: list[Report]
-    background: bool = Field(False, description="history or context the articles mention in passing, "
-                                                "not their news; left out of dyad timelines by default")
-    within: str | None = Field(None, description="id of the meeting this statement was made at "
-                                                 "(praise, thanks, briefings): it counts with that meeting")
-    statements: list[dict[str, Any]] | None = Field(None, description="in a dyad timeline: what was "
-                                                                      "said at this meeting")
+    background: bool = Field(
+        False,
+        description="history or context the articles mention in passing, "
+        "not their news; left out of dyad timelines by default",
+    )
+    within: str | None = Field(
+        None,
+        description="id of the meeting this statement was made at "
+        "(praise, thanks, briefings): it counts with that meeting",
+    )
+    statements: list[dict[str, Any]] | None = Field(
+        None, description="in a dyad timeline: what was said at this meeting"
+    )
 
 
 class EventPage(BaseModel):
