@@ -376,7 +376,7 @@ def test_placing_sanctions_is_imposing_them(code_text):
     "text",
     [
         "The Indian army is repositioning troops from Punjab to the border with Pakistan.",
-        "Russia sent 3,000 troops to its border with Georgia on Friday.",
+        "Russia redeployed 3,000 troops to its border with Georgia on Friday.",
         "India moved tanks near the border on Friday.",
     ],
 )
