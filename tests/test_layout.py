@@ -10,9 +10,8 @@ SRC = Path(__file__).resolve().parent.parent / "src"
 PACKAGE = SRC / "tidings"
 MAX_LINES = 400
 MAX_CLASS_LINES = 300
-# TEMPORARY: lead is reshaping these; remove when split
-LONG_FOR_NOW = {"tidings.coding", "tidings.actors"}
-LONG_CLASSES_FOR_NOW = {"tidings.actors.DocActors"}
+LONG_FOR_NOW: set[str] = set()  # modules allowed over MAX_LINES (none)
+LONG_CLASSES_FOR_NOW: set[str] = set()  # classes allowed over MAX_CLASS_LINES (none)
 
 
 def module_name(path: Path) -> str:
@@ -139,4 +138,10 @@ def test_folders_import_what_the_design_says():
             wrong += [f"{name} -> {d}" for d in sorted(deps & WRITE_SIDE)]
         if not name.startswith(("tidings.cli", "tidings.web")):
             wrong += [f"{name} -> {d}" for d in sorted(deps) if d.startswith(("tidings.cli", "tidings.web"))]
+        if name.startswith(
+            ("tidings.coding", "tidings.actors")
+        ):  # reading an article never touches the store
+            wrong += [
+                f"{name} -> {d}" for d in sorted(deps) if d.startswith(("tidings.store", "tidings.api"))
+            ]
     assert wrong == []

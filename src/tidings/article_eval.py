@@ -24,6 +24,7 @@ The definitions are fixed, so figures compare over time and with independent sco
 * merging: over pairs of assigned gold events of different articles, "linked" when
   ``same_event_as`` links them, "merged" when both were assigned the same predicted event.
 """
+
 from __future__ import annotations
 
 import json
@@ -77,8 +78,10 @@ class GoldArticle:
 def load_folder(folder: str | Path) -> list[GoldArticle]:
     root = Path(folder)
     if not (root / "articles").is_dir() or not (root / "gold").is_dir():
-        raise InputError(f"{str(root)!r} is not an article gold folder: expected articles/NNN.txt, "
-                         "articles/NNN.meta.json and gold/NNN.json (as ../shared/eval/news_dev)")
+        raise InputError(
+            f"{str(root)!r} is not an article gold folder: expected articles/NNN.txt, "
+            "articles/NNN.meta.json and gold/NNN.json (as ../shared/eval/news_dev)"
+        )
     out = []
     for gold_file in sorted((root / "gold").glob("*.json")):
         aid = gold_file.stem
@@ -98,12 +101,21 @@ def load_folder(folder: str | Path) -> list[GoldArticle]:
 def as_records(articles: Iterable[GoldArticle]) -> Iterable[dict[str, Any]]:
     """The articles as an analyst's crawl gives them: JSONL records with their metadata."""
     for a in articles:
-        yield {"id": a.id, "text": a.text, "url": a.meta.get("url"), "outlet": a.meta.get("outlet"),
-               "published": a.meta.get("published"), "title": a.meta.get("title")}
+        yield {
+            "id": a.id,
+            "text": a.text,
+            "url": a.meta.get("url"),
+            "outlet": a.meta.get("outlet"),
+            "published": a.meta.get("published"),
+            "title": a.meta.get("title"),
+        }
 
 
-def predict(articles: Sequence[GoldArticle], ingest: Callable[[list[str], str], Any],
-            export: Callable[[str], list[dict[str, Any]]]) -> list[dict[str, Any]]:
+def predict(
+    articles: Sequence[GoldArticle],
+    ingest: Callable[[list[str], str], Any],
+    export: Callable[[str], list[dict[str, Any]]],
+) -> list[dict[str, Any]]:
     """Ingest the articles into a fresh temporary store and export its event records."""
     with tempfile.TemporaryDirectory(prefix="tidings-eval-") as tmp:
         src, db = Path(tmp) / "articles.jsonl", str(Path(tmp) / "eval.db")
@@ -152,12 +164,17 @@ def _date_gap(g: dict[str, Any], p: dict[str, Any]) -> int:
 
 def evidence_of(p: dict[str, Any], article_id: str) -> str:
     """The predicted event's evidence sentences from one article."""
-    return " ".join(m["evidence"] for r in p.get("reports") or () if str(r.get("source_id")) == article_id
-                    for m in r.get("mentions") or [r])
+    return " ".join(
+        m["evidence"]
+        for r in p.get("reports") or ()
+        if str(r.get("source_id")) == article_id
+        for m in r.get("mentions") or [r]
+    )
 
 
-def assign(gold: Sequence[dict[str, Any]], predicted: Sequence[dict[str, Any]], article_id: str,
-           strict: bool) -> dict[int, int]:
+def assign(
+    gold: Sequence[dict[str, Any]], predicted: Sequence[dict[str, Any]], article_id: str, strict: bool
+) -> dict[int, int]:
     """One-to-one pairs (gold index -> predicted index), best first."""
     pairs = []
     for i, g in enumerate(gold):
@@ -190,28 +207,47 @@ class Tally:
     def figures(self, linked: set[frozenset[str]]) -> dict[str, Any]:
         recall = self.found / self.gold if self.gold else 0.0
         precision = self.correct / self.predicted if self.predicted else 0.0
-        merged = {frozenset((a, b)) for a, b in combinations(sorted(self.assigned), 2)
-                  if a.split("-")[0] != b.split("-")[0] and self.assigned[a] == self.assigned[b]}
+        merged = {
+            frozenset((a, b))
+            for a, b in combinations(sorted(self.assigned), 2)
+            if a.split("-")[0] != b.split("-")[0] and self.assigned[a] == self.assigned[b]
+        }
         scored_links = {pair for pair in linked if pair <= self.assigned.keys()}
         hits = len(merged & scored_links)
         return {
-            "recall": recall, "precision": precision,
+            "recall": recall,
+            "precision": precision,
             "f1": 2 * precision * recall / (precision + recall) if precision + recall else 0.0,
             "date_acc": self.dates_right / self.dated if self.dated else None,
             "merge_recall": hits / len(scored_links) if scored_links else None,
             "merge_precision": hits / len(merged) if merged else None,
-            "gold": self.gold, "found": self.found, "predicted": self.predicted, "correct": self.correct,
-            "linked_pairs": len(scored_links), "merged_pairs": len(merged),
-            "per_type": {t: {"gold": c["gold"], "found": c["found"], "predicted": c["predicted"],
-                             "correct": c["correct"],
-                             "recall": c["found"] / c["gold"] if c["gold"] else None,
-                             "precision": c["correct"] / c["predicted"] if c["predicted"] else None}
-                         for t, c in sorted(self.per_type.items())},
+            "gold": self.gold,
+            "found": self.found,
+            "predicted": self.predicted,
+            "correct": self.correct,
+            "linked_pairs": len(scored_links),
+            "merged_pairs": len(merged),
+            "per_type": {
+                t: {
+                    "gold": c["gold"],
+                    "found": c["found"],
+                    "predicted": c["predicted"],
+                    "correct": c["correct"],
+                    "recall": c["found"] / c["gold"] if c["gold"] else None,
+                    "precision": c["correct"] / c["predicted"] if c["predicted"] else None,
+                }
+                for t, c in sorted(self.per_type.items())
+            },
         }
 
 
-def score_article(article: GoldArticle, predicted: Sequence[dict[str, Any]], strict: bool, tally: Tally,
-                  examples: list[dict[str, Any]] | None = None) -> None:
+def score_article(
+    article: GoldArticle,
+    predicted: Sequence[dict[str, Any]],
+    strict: bool,
+    tally: Tally,
+    examples: list[dict[str, Any]] | None = None,
+) -> None:
     gold = article.events
     main = [i for i, g in enumerate(gold) if not g.get("background") and not g.get("optional")]
     pairs = assign(gold, predicted, article.id, strict)
@@ -241,8 +277,13 @@ def score_article(article: GoldArticle, predicted: Sequence[dict[str, Any]], str
     if examples is not None:
         misses = [gold[i] for i in main if i not in pairs]
         if misses or false_positives:
-            examples.append({"article": article.id, "misses": misses,
-                             "false_positives": [_brief(p, article.id) for p in false_positives]})
+            examples.append(
+                {
+                    "article": article.id,
+                    "misses": misses,
+                    "false_positives": [_brief(p, article.id) for p in false_positives],
+                }
+            )
 
 
 def _verdict(gold: Sequence[dict[str, Any]], p: dict[str, Any], strict: bool) -> str:
@@ -250,16 +291,22 @@ def _verdict(gold: Sequence[dict[str, Any]], p: dict[str, Any], strict: bool) ->
         return "right"
     if any(event_match(g, p, strict) for g in gold if g.get("optional")):
         return "neutral"
-    if p["type"] in STATEMENT_TYPES and any(g["type"] == "CONSULT" and actors_agree(g, p, strict) for g in gold):
+    if p["type"] in STATEMENT_TYPES and any(
+        g["type"] == "CONSULT" and actors_agree(g, p, strict) for g in gold
+    ):
         return "neutral"
     return "wrong"
 
 
 def _brief(p: dict[str, Any], article_id: str) -> dict[str, Any]:
-    return {"id": p["id"], "type": p["type"], "date": p.get("date"),
-            "sources": [a.get("name") for a in p.get("sources") or ()],
-            "targets": [a.get("name") for a in p.get("targets") or ()],
-            "evidence": evidence_of(p, article_id)}
+    return {
+        "id": p["id"],
+        "type": p["type"],
+        "date": p.get("date"),
+        "sources": [a.get("name") for a in p.get("sources") or ()],
+        "targets": [a.get("name") for a in p.get("targets") or ()],
+        "evidence": evidence_of(p, article_id),
+    }
 
 
 def linked_pairs(articles: Iterable[GoldArticle]) -> set[frozenset[str]]:
@@ -281,8 +328,12 @@ def by_article(records: Iterable[dict[str, Any]]) -> dict[str, list[dict[str, An
     return out
 
 
-def score(articles: Sequence[GoldArticle], records: Sequence[dict[str, Any]], examples: int = 0,
-          checks: dict[str, Callable[..., int]] | None = None) -> dict[str, Any]:
+def score(
+    articles: Sequence[GoldArticle],
+    records: Sequence[dict[str, Any]],
+    examples: int = 0,
+    checks: dict[str, Callable[..., int]] | None = None,
+) -> dict[str, Any]:
     """Lenient and strict figures for the predicted records; `checks` add counts of problems."""
     predicted = by_article(records)
     linked = linked_pairs(articles)

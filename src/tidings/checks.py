@@ -7,6 +7,7 @@
   a common noun on its own, a name cut short ("Government of the"), or an actor with no
   country, no known organisation, no person's name and no sector.
 """
+
 from __future__ import annotations
 
 import re
@@ -18,8 +19,17 @@ from .extract import extract
 from .page import read_page
 from .records import RawDocument
 
-TITLES_ALONE = {"secretary", "office", "president", "minister", "ambassador", "spokesperson", "spokesman",
-                "government", "initiative"}
+TITLES_ALONE = {
+    "secretary",
+    "office",
+    "president",
+    "minister",
+    "ambassador",
+    "spokesperson",
+    "spokesman",
+    "government",
+    "initiative",
+}
 CUT_SHORT = re.compile(r"\b(of|the|and|for|to|'s)$|^(of|the|and)\b", re.I)
 Records = Mapping[str, list[dict[str, Any]]]
 
@@ -28,8 +38,14 @@ def furniture_events(articles: Sequence[Any], predicted: Records) -> dict[str, A
     """Reports whose evidence is not in the article's own text."""
     found, total = [], 0
     for a in articles:
-        raw = RawDocument(origin=a.id, fmt="text", body=a.text, source_id=a.id, title=a.meta.get("title"),
-                          published=a.meta.get("published"))
+        raw = RawDocument(
+            origin=a.id,
+            fmt="text",
+            body=a.text,
+            source_id=a.id,
+            title=a.meta.get("title"),
+            published=a.meta.get("published"),
+        )
         try:
             article = extract(raw)
         except Exception:  # an article the pipeline could not read has no events to check
@@ -54,7 +70,12 @@ def bad_actor(actor: dict[str, Any]) -> bool:
     if words[-1] in not_actor_words() or len(words) == 1 and words[0] in TITLES_ALONE:
         return True
     kind = actor.get("id", "").split(":", 1)[0]
-    return kind not in ("person",) and not actor.get("country") and not actor.get("org") and not actor.get("sector")
+    return (
+        kind not in ("person",)
+        and not actor.get("country")
+        and not actor.get("org")
+        and not actor.get("sector")
+    )
 
 
 def bad_actors(articles: Sequence[Any], predicted: Records) -> dict[str, Any]:

@@ -5,6 +5,7 @@ a byline ("By Jane Doe | March 3"), `credited` the name a credit line gives ("So
 and `page_agencies` collects every agency the page credits, including those the text cites
 as its source ("told Reuters"). Used by `tidings.page` and `tidings.extract`.
 """
+
 from __future__ import annotations
 
 import re
@@ -15,25 +16,61 @@ from typing import NamedTuple
 from .datelines import DATE, TIME
 from .furniture import BULLET, data_text
 
-BYLINE_HEAD = re.compile(r"[-–—|•\s]*(?:(?:posted|written|reported|story|words|text|compiled)\s+)?"
-                         r"by\b\s*:?\s*", re.I)
-BYLINE_ROLE = re.compile(r"[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,3}\s*[,|–—-]\s*(?:staff writer|staff reporter"
-                         r"|(?:senior |chief |foreign |diplomatic |political )?correspondent|reporter"
-                         r"|contributor|columnist|news desk|bureau chief|editor)\.?", re.I)
+BYLINE_HEAD = re.compile(
+    r"[-–—|•\s]*(?:(?:posted|written|reported|story|words|text|compiled)\s+)?"
+    r"by\b\s*:?\s*",
+    re.I,
+)
+BYLINE_ROLE = re.compile(
+    r"[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,3}\s*[,|–—-]\s*(?:staff writer|staff reporter"
+    r"|(?:senior |chief |foreign |diplomatic |political )?correspondent|reporter"
+    r"|contributor|columnist|news desk|bureau chief|editor)\.?",
+    re.I,
+)
 DESK = r"(?:News|News Agency|Newswire|Wire|Wires|Staff|Desk|Bureau)"
 DESK_LINE = re.compile(rf"[A-Z]{{2,}}(?:[ -][A-Z]{{2,}})? {DESK}")  # a desk alone on a line: "XYZ News"
 DESK_NAME = re.compile(rf"(?:[A-Z][\w.&'’-]*\s){{0,3}}{DESK}")  # "By Example News"
-BYLINE_WORDS = frozenset({"and", "&", "of", "the", "de", "van", "von", "der", "al", "bin", "la", "le",
-                          "du", "da", "dos", "del", "on", "at", "in", "for", "y", "e"})
+BYLINE_WORDS = frozenset(
+    {
+        "and",
+        "&",
+        "of",
+        "the",
+        "de",
+        "van",
+        "von",
+        "der",
+        "al",
+        "bin",
+        "la",
+        "le",
+        "du",
+        "da",
+        "dos",
+        "del",
+        "on",
+        "at",
+        "in",
+        "for",
+        "y",
+        "e",
+    }
+)
 DASH_CREDIT = re.compile(r"[-–—]+\s*(?P<who>[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,3})\.?")
 CREDIT_VALUE = re.compile(r"[^:]{1,40}:\s*(?P<who>[^()]{1,60}?)\.?\s*$")
 PAREN_CREDIT = re.compile(r"\)(?:\s*(?:--|[-–—―:])|[ \t]*(?:\n|$))")  # "(AP) —", "... said. (AP)"
 NAME_WORD = re.compile(r"(?<![\w.-])[^\W\d_][\w&-]*(?:\.[\w&-]+)*")  # "AP" of "AP.", "Xinhua" of "Xinhua's"
 NAME_GOES_ON = re.compile(r"[\w-]")
-REPORTING = re.compile(r"(?:according to|told|quoted by|cited by|reported by|quoting|citing|news agency"
-                       r"|press agency|state-run|official|state)\W+(?:the\W+)?$", re.I)
-REPORTED = re.compile(r"^\W{0,3}(?:news agency\s+)?(?:reported|reports|said|says|quoted|cited|news agency|"
-                      r"press agency)\b", re.I)
+REPORTING = re.compile(
+    r"(?:according to|told|quoted by|cited by|reported by|quoting|citing|news agency"
+    r"|press agency|state-run|official|state)\W+(?:the\W+)?$",
+    re.I,
+)
+REPORTED = re.compile(
+    r"^\W{0,3}(?:news agency\s+)?(?:reported|reports|said|says|quoted|cited|news agency|"
+    r"press agency)\b",
+    re.I,
+)
 
 
 class Agencies(NamedTuple):
@@ -75,10 +112,13 @@ def byline(para: str) -> str | None:
         return None
     head = BYLINE_HEAD.match(para)
     if head:
-        rest = TIME.sub(" ", DATE.sub(" ", para[head.end():]))
+        rest = TIME.sub(" ", DATE.sub(" ", para[head.end() :]))
         words = re.findall(r"[^\s,|/;–—-]+", rest)
-        if 0 < len(words) <= 12 and words[0][0].isupper() and all(
-                w[0].isupper() or w.lower() in BYLINE_WORDS or not w[0].isalpha() for w in words):
+        if (
+            0 < len(words) <= 12
+            and words[0][0].isupper()
+            and all(w[0].isupper() or w.lower() in BYLINE_WORDS or not w[0].isalpha() for w in words)
+        ):
             return re.split(r"\s*[|–—]\s*|\s+(?:on|at)\s+", rest.strip())[0].strip(" ,.")
         return None
     if BYLINE_ROLE.fullmatch(para) or DESK_LINE.fullmatch(para):
@@ -112,8 +152,12 @@ def page_agencies(text: str, parts: Iterable[tuple[str, str | None]], agency: st
             found.update(name for _, _, name in known.find(para))
             found.update(credited(para, kind))
     for s, e, name in known.find(text):
-        if (REPORTING.search(text, max(0, s - 40), s) or REPORTED.match(text[e:e + 40])
-                or text[s - 1:s] == "(" and PAREN_CREDIT.match(text, e)):
+        if (
+            REPORTING.search(text, max(0, s - 40), s)
+            or REPORTED.match(text[e : e + 40])
+            or text[s - 1 : s] == "("
+            and PAREN_CREDIT.match(text, e)
+        ):
             found.add(name)
     for name in list(found):
         found.update(known.names.get(name, ()))

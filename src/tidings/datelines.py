@@ -6,6 +6,7 @@ date with a few words around it ("Updated March 4, 2024, 10:15 GMT"). `dateline_
 `date_line` find them, `resolve` turns the date found into a `datetime.date`. Plain regexes,
 used by `tidings.page`.
 """
+
 from __future__ import annotations
 
 import re
@@ -14,8 +15,10 @@ from typing import NamedTuple
 
 from .furniture import Rule
 
-_MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
-          r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b\.?")
+_MONTH = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b\.?"
+)
 _DAY = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?\b"
 _YEAR = r"(?:1[89]|20)\d\d\b"
 DATE = re.compile(
@@ -23,21 +26,44 @@ DATE = re.compile(
     rf"(?P<m1>{_MONTH})\s*(?P<d1>{_DAY})(?:,?\s+(?P<y1>{_YEAR}))?"
     rf"|(?P<d2>{_DAY})\s+(?:of\s+)?(?P<m2>{_MONTH})(?:,?\s+(?P<y2>{_YEAR}))?"
     r"|(?P<y3>(?:1[89]|20)\d\d)-(?P<m3>[01]?\d)-(?P<d3>[0-3]?\d)\b"
-    r"|(?P<a4>[0-3]?\d)/(?P<b4>[0-3]?\d)/(?P<y4>(?:(?:19|20)\d\d|\d\d))\b)", re.I)
-TIME = re.compile(r"\b\d{1,2}[:.]\d{2}(?:[:.]\d{2})?\s*(?:[ap]\.?m\b\.?)?|\b\d{1,2}\s*[ap]\.?m\b\.?"
-                  r"|\b(?:gmt|utc|est|edt|cst|cdt|pst|pdt|bst|cet|cest|msk|ist|jst|kst|et)\b(?:[+-]\d{1,2})?",
-                  re.I)
-DATE_FILLER = frozenset({"updated", "update", "last", "published", "posted", "on", "at", "for",
-                         "immediate", "release", "released", "date", "time", "modified", "created", "am",
-                         "pm"})
+    r"|(?P<a4>[0-3]?\d)/(?P<b4>[0-3]?\d)/(?P<y4>(?:(?:19|20)\d\d|\d\d))\b)",
+    re.I,
+)
+TIME = re.compile(
+    r"\b\d{1,2}[:.]\d{2}(?:[:.]\d{2})?\s*(?:[ap]\.?m\b\.?)?|\b\d{1,2}\s*[ap]\.?m\b\.?"
+    r"|\b(?:gmt|utc|est|edt|cst|cdt|pst|pdt|bst|cet|cest|msk|ist|jst|kst|et)\b(?:[+-]\d{1,2})?",
+    re.I,
+)
+DATE_FILLER = frozenset(
+    {
+        "updated",
+        "update",
+        "last",
+        "published",
+        "posted",
+        "on",
+        "at",
+        "for",
+        "immediate",
+        "release",
+        "released",
+        "date",
+        "time",
+        "modified",
+        "created",
+        "am",
+        "pm",
+    }
+)
 WORD = re.compile(r"[^\W\d_][\w'’.&-]*")
 SEP = re.compile(r"\s*(--|[-–—―]|:)\s*")
 REGION_SEP = re.compile(r",\s*")
 LEAD_IN = re.compile(r",?\s*")
 JOINT = re.compile(r"\s*/\s*| (?=[^\W\d_])")
 AGENCY = re.compile(r"\s*[-–—]?\s*\((?P<agency>[^\W\d_][^()\n]{0,39})\)\s*")
-CONNECTORS = frozenset({"de", "of", "es", "el", "al", "la", "le", "du", "do", "da", "dos", "del", "sur",
-                        "am", "upon", "on"})
+CONNECTORS = frozenset(
+    {"de", "of", "es", "el", "al", "la", "le", "du", "do", "da", "dos", "del", "sur", "am", "upon", "on"}
+)
 PLACE_LINE = re.compile(r"[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}, [A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}\.?")
 
 
@@ -71,14 +97,14 @@ def dateline_prefix(para: str, colon_ok: bool, not_place: Rule) -> Prefix | None
             region, end = _place_words(para, comma.end())
             if not region or len(region) > 3:
                 break
-            place, pos = f"{place}, {_region_name(para[comma.end():end])}", end
+            place, pos = f"{place}, {_region_name(para[comma.end() : end])}", end
     found, pos = _date_at(para, pos)
     agency_m = AGENCY.match(para, pos)
     agency = agency_m.group("agency").strip() if agency_m else None
     end = para.index(")", pos) + 1 if agency_m else pos
     sep_m = SEP.match(para, end)
     sep = sep_m.group(1) if sep_m and not para.startswith("//", sep_m.end(1)) else None
-    if sep:
+    if sep and sep_m is not None:
         end = sep_m.end(1)
         if found is None:  # "Place–(AGENCY)–February 22, 2011."
             later, after = _date_at(para, sep_m.end())
@@ -92,8 +118,17 @@ def dateline_prefix(para: str, colon_ok: bool, not_place: Rule) -> Prefix | None
     return Prefix(end, body, place, found, agency, strong)
 
 
-def _dateline_ok(para: str, place: str | None, caps: bool, found: re.Match[str] | None, agency: str | None,
-                 sep: str | None, colon_ok: bool, end: int, body: int) -> bool:
+def _dateline_ok(
+    para: str,
+    place: str | None,
+    caps: bool,
+    found: re.Match[str] | None,
+    agency: str | None,
+    sep: str | None,
+    colon_ok: bool,
+    end: int,
+    body: int,
+) -> bool:
     rest = para[body:]
     if rest and not (rest[0].isupper() or rest[0].isdigit() or rest[0] in "\"“‘'(«"):
         return False
@@ -105,7 +140,7 @@ def _dateline_ok(para: str, place: str | None, caps: bool, found: re.Match[str] 
         return False
     if caps:
         return bool(sep or agency or found)
-    spaced_dash = sep not in (None, ":") and para[end - len(sep) - 1:end - len(sep)] == " "
+    spaced_dash = sep not in (None, ":") and para[end - len(sep) - 1 : end - len(sep)] == " "
     return agency is not None or (found is not None and sep is not None) or spaced_dash
 
 
@@ -149,7 +184,8 @@ def _region_name(raw: str) -> str:
 
 
 def _date_at(para: str, pos: int) -> tuple[re.Match[str] | None, int]:
-    found = DATE.match(para, LEAD_IN.match(para, pos).end())
+    lead_in = LEAD_IN.match(para, pos)  # always matches: it may be empty
+    found = DATE.match(para, lead_in.end() if lead_in else pos)
     return (found, found.end()) if found else (None, pos)
 
 
@@ -161,7 +197,7 @@ def date_line(para: str) -> tuple[re.Match[str], str | None] | None:
     found = DATE.search(para)
     if not found:
         return None
-    before, after = para[:found.start()], para[found.end():]
+    before, after = para[: found.start()], para[found.end() :]
     words = re.findall(r"[^\W\d_][\w'’.-]*|\d+", TIME.sub(" ", f"{before} {after}"))
     content = [w for w in words if w.lower().strip(".") not in DATE_FILLER]
     if len(content) > 4 or any(w[0].islower() for w in content):
@@ -185,10 +221,11 @@ def resolve(found: re.Match[str], published: date | None) -> date | None:
         readings = [_valid(year, int(g["a4"]), int(g["b4"])), _valid(year, int(g["b4"]), int(g["a4"]))]
         return _nearest_before([d for d in readings if d], published)
     month = _month_number(g["m1"] or g["m2"])
-    day = int(re.match(r"\d+", g["d1"] or g["d2"]).group())
-    year = g["y1"] or g["y2"]
-    if year:
-        return _valid(int(year), month, day)
+    digits = re.match(r"\d+", g["d1"] or g["d2"])
+    day = int(digits.group()) if digits else 1
+    stated = g["y1"] or g["y2"]
+    if stated:
+        return _valid(int(stated), month, day)
     if published is None:
         return None
     years = (published.year - 1, published.year, published.year + 1)

@@ -5,6 +5,7 @@ compiled once into one case-insensitive `Rule`; `tidings.extract` drops the [dro
 `tidings.page` labels paragraphs with the rest. The loader of the package's data files lives
 here too, shared with `tidings.credits`.
 """
+
 from __future__ import annotations
 
 import re

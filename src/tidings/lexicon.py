@@ -1,5 +1,6 @@
 """The trigger lexicon (``data/triggers.tsv``): which words report which PLOVER event, and
 the object frames (``data/object_frames.tsv``) that change the event by what the verb acts on."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -62,11 +63,16 @@ def load_lexicon() -> Lexicon:
         phrase, pos, event, mode, cameo, recipient, needs = (line.split("\t") + [""] * 7)[:7]
         if needs.strip() == "partner":
             partnered.add(phrase)
-        trig = Trigger(phrase, pos, event, mode or None, cameo or None,
-                       tuple(r for r in recipient.split("|") if r))
+        trig = Trigger(
+            phrase, pos, event, mode or None, cameo or None, tuple(r for r in recipient.split("|") if r)
+        )
         (verbs if pos == "verb" else nouns).setdefault(phrase, []).append(trig)
-    return Lexicon({k: tuple(v) for k, v in verbs.items()}, {k: tuple(v) for k, v in nouns.items()},
-                   tuple(_frames()), frozenset(partnered))
+    return Lexicon(
+        {k: tuple(v) for k, v in verbs.items()},
+        {k: tuple(v) for k, v in nouns.items()},
+        tuple(_frames()),
+        frozenset(partnered),
+    )
 
 
 def _frames() -> list[Frame]:
@@ -77,8 +83,19 @@ def _frames() -> list[Frame]:
             continue
         cells = line.split("\t")
         if len(cells) < 6 or cells[1] not in ("dobj", "nsubj"):
-            raise ValueError(f"data/object_frames.tsv:{n}: expected 6 tab-separated cells with slot dobj or nsubj")
+            raise ValueError(
+                f"data/object_frames.tsv:{n}: expected 6 tab-separated cells with slot dobj or nsubj"
+            )
         triggers, slot, words, event, mode, cameo, recipient = (cells + [""])[:7]
-        out.append(Frame(frozenset(triggers.split("|")), slot, frozenset(words.split("|")), event,
-                         mode or None, cameo or None, tuple(r for r in recipient.split("|") if r)))
+        out.append(
+            Frame(
+                frozenset(triggers.split("|")),
+                slot,
+                frozenset(words.split("|")),
+                event,
+                mode or None,
+                cameo or None,
+                tuple(r for r in recipient.split("|") if r),
+            )
+        )
     return out

@@ -19,6 +19,7 @@ different pages merge only when they name the same place, and their weekdays, if
 Blocking keeps this near-linear: an event is found only through keys of its type and the
 identities of its actors (actor id, organisation, country) within a window of days.
 """
+
 from __future__ import annotations
 
 from collections.abc import Iterable
@@ -28,6 +29,7 @@ from datetime import date, timedelta
 from .kb import KnowledgeBase, norm
 from .records import Actor
 
+Day = date  # the type, by a name the field `Occurrence.date` does not shadow
 DAY_TOLERANCE = 1
 UNDATED_TOLERANCE = 2
 WINDOW = timedelta(days=DAY_TOLERANCE + UNDATED_TOLERANCE)
@@ -59,8 +61,11 @@ def same_actor(a: Who, b: Who) -> bool:
     Obama"), of no different countries."""
     if a.id == b.id:
         return True
-    if a.kind == b.kind == "person" and _one_name(a.name, b.name) and \
-            (a.country is None or b.country is None or a.country == b.country):
+    if (
+        a.kind == b.kind == "person"
+        and _one_name(a.name, b.name)
+        and (a.country is None or b.country is None or a.country == b.country)
+    ):
         return True
     for x, y in ((a, b), (b, a)):
         if x.kind == "person" and x.org and x.org == y.id:
@@ -85,8 +90,8 @@ class Occurrence:
 
     id: str
     type: str
-    date: date | None
-    published: date | None  # the earliest publication date of its reports
+    date: Day | None
+    published: Day | None  # the earliest publication date of its reports
     location: str | None
     sources: list[Who]
     targets: list[Who]
@@ -94,22 +99,25 @@ class Occurrence:
     weekday: int | None = None  # an undated report's weekday ("on Friday"), 0 for Monday
 
     @property
-    def day(self) -> date | None:
+    def day(self) -> Day | None:
         return self.date or self.published
 
-    def keys(self) -> set[str]:
+    def blocking_keys(self) -> set[str]:
         return {f"{self.type}|{i}" for w in (*self.sources, *self.targets) for i in w.identities()}
 
     def person_keys(self) -> set[str]:
         """The keys an undated report is found by: the people it names, also by surname (an
         outlet's "President Obama" may not yet be known as "Barack Obama")."""
         people = [w for w in (*self.sources, *self.targets) if w.kind == "person"]
-        return {f"{self.type}|{w.id}" for w in people} | \
-            {f"{self.type}|surname:{norm(w.name).split()[-1]}" for w in people if norm(w.name).split()}
+        return {f"{self.type}|{w.id}" for w in people} | {
+            f"{self.type}|surname:{norm(w.name).split()[-1]}" for w in people if norm(w.name).split()
+        }
 
     @property
     def all_people(self) -> bool:
-        return bool(self.sources or self.targets) and all(w.kind == "person" for w in (*self.sources, *self.targets))
+        return bool(self.sources or self.targets) and all(
+            w.kind == "person" for w in (*self.sources, *self.targets)
+        )
 
     def absorb(self, other: Occurrence) -> None:
         """Add what a joining mention adds: actors not yet named, a date, a place."""
@@ -127,11 +135,20 @@ class Occurrence:
 
 def _subset_match(mine: list[Who], theirs: list[Who]) -> list[tuple[Who, Who]] | None:
     """Pairs (mine, theirs) when every actor of the smaller list is one of the other's."""
+    pairs: list[tuple[Who, Who]] = []
     if len(mine) <= len(theirs):
-        pairs = [(w, next((v for v in theirs if same_actor(w, v)), None)) for w in mine]
+        for w in mine:
+            v = next((v for v in theirs if same_actor(w, v)), None)
+            if v is None:
+                return None
+            pairs.append((w, v))
     else:
-        pairs = [(next((w for w in mine if same_actor(w, v)), None), v) for v in theirs]
-    return None if any(x is None or y is None for x, y in pairs) else pairs  # type: ignore[misc]
+        for v in theirs:
+            found = next((w for w in mine if same_actor(w, v)), None)
+            if found is None:
+                return None
+            pairs.append((found, v))
+    return pairs
 
 
 def _places_differ(a: str | None, b: str | None, kb: KnowledgeBase) -> bool:
@@ -172,9 +189,9 @@ def agreement(m: Occurrence, e: Occurrence, kb: KnowledgeBase) -> tuple[float, s
     pairs = _subset_match(m.sources + m.targets, e.sources + e.targets)
     if not pairs:
         return None
-    if m.type not in MUTUAL_TYPES and m.targets and e.targets:
-        if any((a in m.sources) != (b in e.sources) for a, b in pairs):
-            return None  # "A accused B" and "B accused A" are two events
+    directed = m.type not in MUTUAL_TYPES and m.targets and e.targets
+    if directed and any((a in m.sources) != (b in e.sources) for a, b in pairs):
+        return None  # "A accused B" and "B accused A" are two events
     who = "; ".join(a.name if a.id == b.id else f"{a.name} ~ {b.name}" for a, b in pairs)
     where = f"; place {e.location}" if m.location and e.location else ""
     score = len(pairs) + (m.date is not None and m.date == e.date) + bool(where) - gap * 0.1
@@ -213,7 +230,7 @@ class Merger:
     def add(self, occurrences: Iterable[Occurrence]) -> None:
         for o in occurrences:
             self.events[o.id] = o
-            for k in o.keys():
+            for k in o.blocking_keys():
                 self.by_key.setdefault((k, o.day or UNDATED), set()).add(o.id)
             for k in o.person_keys():
                 self.by_person.setdefault(k, set()).add(o.id)
@@ -224,7 +241,7 @@ class Merger:
         if m.day is None:
             return {i for k in m.person_keys() for i in self.by_person.get(k, ())}
         days = [m.day + timedelta(days=d) for d in range(-WINDOW.days, WINDOW.days + 1)] + [UNDATED]
-        return {i for k in m.keys() for day in days for i in self.by_key.get((k, day), ())}
+        return {i for k in m.blocking_keys() for day in days for i in self.by_key.get((k, day), ())}
 
     def place(self, m: Occurrence) -> tuple[Occurrence, str | None]:
         """The event a mention belongs to (a new one when none fits) and why it joined. A
@@ -249,5 +266,14 @@ class Merger:
         return event, best[1]
 
 
-__all__ = ["DAY_TOLERANCE", "UNDATED", "Merger", "Occurrence", "UNDATED_TOLERANCE", "WINDOW", "Who", "agreement",
-           "same_actor"]
+__all__ = [
+    "DAY_TOLERANCE",
+    "UNDATED",
+    "Merger",
+    "Occurrence",
+    "UNDATED_TOLERANCE",
+    "WINDOW",
+    "Who",
+    "agreement",
+    "same_actor",
+]

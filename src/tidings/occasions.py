@@ -10,6 +10,7 @@
   meeting's date (``inherited``). Concrete agreements, accusations and demands made there
   stay events of their own and only inherit the date.
 """
+
 from __future__ import annotations
 
 import re
@@ -24,26 +25,52 @@ from .records import Actor, EventMention
 
 # history: a resolved date this many days before the dispatch is not the dispatch's news
 BACKGROUND_DAYS = 14
-HISTORY = re.compile(r"\b(last|previous|past) (year|decade)\b|\bago\b|\b(years|decades) (ago|earlier)\b"
-                     r"|\bearlier this (year|decade)\b|\bin (the )?(19|20)\d\ds?\b", re.I)
+HISTORY = re.compile(
+    r"\b(last|previous|past) (year|decade)\b|\bago\b|\b(years|decades) (ago|earlier)\b"
+    r"|\bearlier this (year|decade)\b|\bin (the )?(19|20)\d\ds?\b",
+    re.I,
+)
 EARLIER = {"previous", "earlier", "last", "former", "past", "prior", "first"}
 # what is said at a meeting: these take its date (deeds told after it may be of another day)
 SAID = {"AGREE", "SUPPORT", "REQUEST", "ACCUSE", "REJECT", "THREATEN", "COOPERATE"}
 # statements that are part of a meeting rather than acts of their own (GUIDELINES 2)
 WITHIN_TYPES = {"SUPPORT", "COOPERATE"}
-WITHIN_TRIGGERS = {"reaffirm", "affirm", "reiterate", "reaffirmed", "affirmed", "reiterated", "stressed",
-                   "emphasized", "emphasised", "underscored", "welcomed", "praised", "thanked", "noted"}
+WITHIN_TRIGGERS = {
+    "reaffirm",
+    "affirm",
+    "reiterate",
+    "reaffirmed",
+    "affirmed",
+    "reiterated",
+    "stressed",
+    "emphasized",
+    "emphasised",
+    "underscored",
+    "welcomed",
+    "praised",
+    "thanked",
+    "noted",
+}
 
 
 def past_perfect(verb: Token) -> bool:
-    """"had met", "had been signed": an earlier act told as history."""
+    """ "had met", "had been signed": an earlier act told as history."""
     auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
-    return verb.tag_ == "VBN" and any(a.lower_ == "had" for a in auxes) and \
-        not any(a.lower_ in ("would", "could", "might") for a in auxes)
+    return (
+        verb.tag_ == "VBN"
+        and any(a.lower_ == "had" for a in auxes)
+        and not any(a.lower_ in ("would", "could", "might") for a in auxes)
+    )
 
 
-def is_background(ents: Sequence[Span], verb: Token, trigger: Token, when: dates.ResolvedDate,
-                  base: date | None, reported: bool = False) -> bool:
+def is_background(
+    ents: Sequence[Span],
+    verb: Token,
+    trigger: Token,
+    when: dates.ResolvedDate,
+    base: date | None,
+    reported: bool = False,
+) -> bool:
     """Whether an event is history mentioned in passing rather than the article's news. In
     reported speech the past perfect is the speaker's past shifted back ("said rebels had
     launched two attacks"), not history."""
@@ -64,8 +91,9 @@ def _before(expression: str, base: date | None) -> bool:
     return True
 
 
-def dispatch_date(in_lead: bool, undated: bool, future: bool, background: bool,
-                  base: date | None) -> dates.ResolvedDate | None:
+def dispatch_date(
+    in_lead: bool, undated: bool, future: bool, background: bool, base: date | None
+) -> dates.ResolvedDate | None:
     """The lead's event with no time expression happened on the dispatch date."""
     if in_lead and undated and not future and not background and base is not None:
         return dates.ResolvedDate(base, "day", "dispatch")
@@ -77,17 +105,23 @@ def mark_history(events: Sequence[EventMention], base: date | None) -> list[Even
     latest day the article dates an event to (not after the dispatch): a weekly may report a
     meeting of two weeks ago as its news, and a visit of last year beside it as history."""
     limit = base + timedelta(days=1) if base else None
-    days = [e.date for e in events if e.date and e.date_precision == "day" and not e.background
-            and (limit is None or e.date <= limit)]
+    days = [
+        e.date
+        for e in events
+        if e.date and e.date_precision == "day" and not e.background and (limit is None or e.date <= limit)
+    ]
     if not days:
         return list(events)
     news = max(days)
-    return [replace(e, background=True) if e.date and (news - e.date).days > BACKGROUND_DAYS else e
-            for e in events]
+    return [
+        replace(e, background=True) if e.date and (news - e.date).days > BACKGROUND_DAYS else e
+        for e in events
+    ]
 
 
-def attach_to_meetings(events: Sequence[EventMention],
-                       refers_back: Callable[[EventMention], bool] = lambda e: False) -> list[EventMention]:
+def attach_to_meetings(
+    events: Sequence[EventMention], refers_back: Callable[[EventMention], bool] = lambda e: False
+) -> list[EventMention]:
     """Statements after a meeting by its participants belong to it; undated acts there take
     its date, as do undated events told "after the meeting". A new meeting, or an event with
     none of its participants, ends the occasion."""
@@ -104,8 +138,11 @@ def attach_to_meetings(events: Sequence[EventMention],
         if meeting is None:  # no meeting told yet: what the lead's speakers go on to say is of its day
             out.append(_of_the_lead_day(e, lead))
             continue
-        if e.background or not _spoke_there(e, meeting) or \
-                (e.date is not None and meeting.date is not None and e.date != meeting.date):
+        if (
+            e.background
+            or not _spoke_there(e, meeting)
+            or (e.date is not None and meeting.date is not None and e.date != meeting.date)
+        ):
             out.append(e)
             continue
         if e.type not in SAID:  # a deed told after a meeting is not done at it
@@ -122,8 +159,14 @@ def attach_to_meetings(events: Sequence[EventMention],
 def _of_the_lead_day(e: EventMention, lead: EventMention | None) -> EventMention:
     """A statement's further words ("We also call on ...", "He condemned ...") by a speaker
     of the lead, with no time of their own, are of the dispatch's day."""
-    if lead is None or e is lead or e.date is not None or e.background or e.type not in SAID \
-            or not _spoke_there(e, lead):
+    if (
+        lead is None
+        or e is lead
+        or e.date is not None
+        or e.background
+        or e.type not in SAID
+        or not _spoke_there(e, lead)
+    ):
         return e
     return replace(e, date=lead.date, date_precision=lead.date_precision, date_basis="inherited")
 
@@ -136,7 +179,12 @@ def _spoke_there(e: EventMention, meeting: EventMention) -> bool:
 
 def _actor_keys(a: Actor) -> set[str]:
     out = {a.id}
-    if a.role != "implied recipient" and a.country and len(a.country) == 3 and a.country not in ("IGO", "NGO"):
+    if (
+        a.role != "implied recipient"
+        and a.country
+        and len(a.country) == 3
+        and a.country not in ("IGO", "NGO")
+    ):
         out.add(a.country)
     return out
 
@@ -144,9 +192,13 @@ def _actor_keys(a: Actor) -> set[str]:
 def meetings_over_visit(events: Sequence[EventMention]) -> list[EventMention]:
     """A sentence that tells a trip and the meetings on it ("traveled to Sochi, where he met
     Putin") is the meetings, with mode visit; the trip is not a second event (GUIDELINES 3)."""
+
     def frame(e: EventMention) -> bool:
-        return e.type == "CONSULT" and e.mode == "visit" and \
-            all(re.fullmatch(r"[A-Z]{3}", t.id) for t in e.targets)  # a trip to a country, or no one
+        return (
+            e.type == "CONSULT"
+            and e.mode == "visit"
+            and all(re.fullmatch(r"[A-Z]{3}", t.id) for t in e.targets)
+        )  # a trip to a country, or no one
 
     frames = [e for e in events if frame(e)]
     meetings = [e for e in events if e.type == "CONSULT" and not frame(e)]
@@ -155,12 +207,16 @@ def meetings_over_visit(events: Sequence[EventMention]) -> list[EventMention]:
     travellers = {a.id for f in frames for a in f.sources}
     if not any(travellers & {a.id for a in m.sources} for m in meetings):
         return list(events)
-    return [replace(e, mode="visit") if e in meetings and travellers & {a.id for a in e.sources} else e
-            for e in events if e not in frames]
+    return [
+        replace(e, mode="visit") if e in meetings and travellers & {a.id for a in e.sources} else e
+        for e in events
+        if e not in frames
+    ]
 
 
-def headline_as_lead(events: Sequence[EventMention], headline: tuple[int, int] | None,
-                     lead: tuple[int, int] | None) -> list[EventMention]:
+def headline_as_lead(
+    events: Sequence[EventMention], headline: tuple[int, int] | None, lead: tuple[int, int] | None
+) -> list[EventMention]:
     """A headline that states the lead's event is that event, one report (GUIDELINES 3): its
     event and the lead's of the same type with an actor in common are one, and the one naming
     fewer people goes (the headline's when they tie: the lead has the date and the detail).
@@ -173,7 +229,7 @@ def headline_as_lead(events: Sequence[EventMention], headline: tuple[int, int] |
 
     leads = [e for e in events if within(e, lead)]
     dropped: set[int] = set()
-    for i, h in enumerate(events):
+    for h in events:
         if not within(h, headline):
             continue
         ids = {a.id for a in (*h.sources, *h.targets)}

@@ -14,35 +14,51 @@ Its pieces live beside it: `tidings.paragraphs` (lines into paragraphs, repeated
 `tidings.datelines` (datelines and date lines), `tidings.furniture` (the furniture rules) and
 `tidings.credits` (bylines, credit lines, agencies). This module labels the paragraphs.
 """
+
 from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import cached_property
 
-from .credits import DASH_CREDIT, byline, page_agencies
+from .credits import byline, page_agencies
 from .datelines import DATE, PLACE_LINE, Prefix, date_line, dateline_prefix, resolve
 from .furniture import BULLET, rules
-from .paragraphs import duplicate_blocks, line_groups, paragraph_spans
+from .paragraphs import (
+    NUMBERED,
+    TOKEN,
+    content_words,
+    duplicate_blocks,
+    ends_sentence,
+    heading,
+    is_prose,
+    line_groups,
+    paragraph_spans,
+    shape,
+    similar,
+    title_like,
+)
 
-__all__ = ["KINDS", "NOT_CODABLE", "Dateline", "Page", "Part", "byline", "duplicate_blocks", "line_groups",
-           "read_page", "rules"]
+__all__ = [
+    "KINDS",
+    "NOT_CODABLE",
+    "Dateline",
+    "Page",
+    "Part",
+    "byline",
+    "duplicate_blocks",
+    "line_groups",
+    "read_page",
+    "rules",
+]
 
 KINDS = ("headline", "dateline", "byline", "lead", "body", "caption", "credit", "furniture")
 NOT_CODABLE = frozenset({"dateline", "byline", "caption", "credit", "furniture"})
 YEAR_IN_HEADLINE = re.compile(r"\b(19[5-9]\d|20\d\d)\b")
 MAX_LAG = timedelta(days=90)  # a dateline this much older than publication is a site clock, not a dispatch
 SPEAKER = re.compile(r"[A-Z][A-Z .'’-]{1,40}:")
-NUMBERED = re.compile(r"\d{1,2}[.)]\s")
-TOKEN = re.compile(r"\w+")
-TITLE_SMALL = frozenset({"a", "an", "the", "of", "in", "on", "at", "to", "for", "with", "by", "from",
-                         "and", "or", "as", "vs", "via", "de"})
-STOPWORDS = frozenset({"the", "and", "for", "with", "from", "that", "this", "has", "have", "had", "was",
-                       "were", "are", "its", "his", "her", "their", "of", "to", "in", "on", "at", "by",
-                       "an", "as", "is", "be", "will", "said", "says", "after", "over", "new"})
 
 
 @dataclass(frozen=True)
@@ -124,7 +140,7 @@ class Page:
         its yearless dates; None when the page has a date of its own."""
         if self.published or (self.dateline and self.dateline.date):
             return None
-        headline = self.text[self.headline.start:self.headline.end] if self.headline else self.title
+        headline = self.text[self.headline.start : self.headline.end] if self.headline else self.title
         found = YEAR_IN_HEADLINE.search(headline or "")
         return int(found[1]) if found else None
 
@@ -163,16 +179,18 @@ class _Reader:
         else:
             if not self.title:
                 self._guess_headline()
-            self.kinds[:self.lead] = [k or "furniture" for k in self.kinds[:self.lead]]
+            self.kinds[: self.lead] = [k or "furniture" for k in self.kinds[: self.lead]]
             self._body()
         dateline = self._dateline()
-        return Page(self.text, self._parts(), dateline, self._agencies(dateline), self.published, self.title_text)
+        return Page(
+            self.text, self._parts(), dateline, self._agencies(dateline), self.published, self.title_text
+        )
 
     def _header(self) -> None:
         for i, para in enumerate(self.paras):
             if i in self.copies:
                 self.kinds[i] = "furniture"
-            elif self.title and not self.headline_seen and _similar(para, self.title):
+            elif self.title and not self.headline_seen and similar(para, self.title):
                 self.kinds[i] = "headline"
                 self.headline_seen = True
             elif byline(BULLET.sub("", para)):
@@ -184,7 +202,7 @@ class _Reader:
                 self.alone.append((i, prefix))
             elif kind := self._header_kind(i, para):
                 self.kinds[i] = kind
-            elif _is_prose(self.raw[i][prefix.body:] if prefix else para, lead=True):
+            elif is_prose(self.raw[i][prefix.body :] if prefix else para, lead=True):
                 self._take_lead(i, prefix)
                 return
 
@@ -196,9 +214,9 @@ class _Reader:
         if found := date_line(para):
             self.dated.append((i, *found))
             return "dateline"
-        if kind := _shape(para, header=True):
+        if kind := shape(para, header=True):
             return kind
-        if i in self.twins and len(para) <= 500 and not _title_like(para):
+        if i in self.twins and len(para) <= 500 and not title_like(para):
             return "caption"  # above the story, a block printed twice is an image's text and caption
         return None
 
@@ -208,7 +226,7 @@ class _Reader:
         if prefix is None and len(self.paras[i].split()) < 25:
             for j in range(i + 1, min(i + 6, len(self.paras))):
                 later = self._prefix(j)
-                if later and later.strong and _is_prose(self.raw[j][later.body:], lead=True):
+                if later and later.strong and is_prose(self.raw[j][later.body :], lead=True):
                     i, prefix = j, later
                     break
                 if len(self.paras[j].split()) >= 25:
@@ -220,17 +238,22 @@ class _Reader:
     def _guess_headline(self) -> None:
         """Without a title: the nearest title-like paragraph above the lead that shares two
         words with the lead (not a site's name, a section or a teaser of another story)."""
-        lead_words = _content_words(" ".join(self.paras[self.lead:self.lead + 2]))
-        for i in range(self.lead - 1, max(self.lead - 9, -1), -1):
+        lead = self.lead
+        if lead is None:
+            return
+        lead_words = content_words(" ".join(self.paras[lead : lead + 2]))
+        for i in range(lead - 1, max(lead - 9, -1), -1):
             para = self.paras[i]
-            if self.kinds[i] is not None or not _heading(para) or NUMBERED.match(para):
+            if self.kinds[i] is not None or not heading(para) or NUMBERED.match(para):
                 continue
-            shared = len(_content_words(para) & lead_words)
+            shared = len(content_words(para) & lead_words)
             if shared >= 2:
                 self.kinds[i] = "headline"
                 return
 
     def _body(self) -> None:
+        if self.lead is None:
+            return
         cut = False
         for i in range(self.lead + 1, len(self.paras)):
             para = self.paras[i]
@@ -244,11 +267,11 @@ class _Reader:
                 self.kinds[i] = "byline"
             elif date_line(para):
                 self.kinds[i] = "furniture"  # the date repeated under the story
-            elif kind := _shape(para, header=False):
+            elif kind := shape(para, header=False):
                 self.kinds[i] = kind
             elif self._item_headline(i):
                 self.kinds[i] = "headline"
-            elif _title_like(para):
+            elif title_like(para):
                 self.kinds[i] = "furniture"  # teasers of other stories, subheads, menus
             else:
                 self.kinds[i] = "body"
@@ -258,13 +281,13 @@ class _Reader:
         or a heading that ends a page cut short. Its event is coded even when its text is lost."""
         para = self.paras[i]
         words = len(para.split())
-        if not 3 <= words <= 20 or _ends_sentence(para) or ". " in para or para.endswith((":", ",", ";")):
+        if not 3 <= words <= 20 or ends_sentence(para) or ". " in para or para.endswith((":", ",", ";")):
             return False
         if NUMBERED.match(para) or DATE.match(para) or not para[0].isupper():
             return False  # a list of documents by date, a line of a sentence
         if i + 1 < len(self.paras):
             return bool(date_line(self.paras[i + 1]))
-        return words >= 4 and _title_like(para) and self.kinds[i - 1] == "body"
+        return words >= 4 and title_like(para) and self.kinds[i - 1] == "body"
 
     def _dateline(self) -> Dateline | None:
         """Place, date and agency from the lead's dateline, a dateline paragraph above it, and
@@ -296,15 +319,19 @@ class _Reader:
     def _place_above(self, i: int) -> str | None:
         """A "City, Country" line just above a date line (speech and statement headers)."""
         above = self.paras[i - 1] if i else ""
-        if (above and self.kinds[i - 1] in (None, "furniture") and PLACE_LINE.fullmatch(above)
-                and not rules().not_place.matches(above.split()[0].strip(".,"))):
+        if (
+            above
+            and self.kinds[i - 1] in (None, "furniture")
+            and PLACE_LINE.fullmatch(above)
+            and not rules().not_place.matches(above.split()[0].strip(".,"))
+        ):
             self.kinds[i - 1] = "dateline"
             return above.rstrip(".")
         return None
 
     def _parts(self) -> tuple[Part, ...]:
         parts = []
-        for i, ((s, e), kind) in enumerate(zip(self.spans, self.kinds)):
+        for i, ((s, e), kind) in enumerate(zip(self.spans, self.kinds, strict=False)):
             if self.prefix and self.prefix[0] == i:
                 prefix = self.prefix[1]
                 parts.append(Part("dateline", s, s + prefix.end))
@@ -316,73 +343,6 @@ class _Reader:
 
     def _agencies(self, dateline: Dateline | None) -> frozenset[str]:
         """Agencies the page credits (`tidings.credits.page_agencies`)."""
-        return page_agencies(self.text, zip(self.paras, self.kinds), dateline.agency if dateline else None)
-
-
-# paragraph shapes ---------------------------------------------------------------------------
-def _shape(para: str, header: bool) -> str | None:
-    """caption, credit or furniture by the paragraph's own shape; None for anything else."""
-    if len(para) > 700:
-        return None
-    bare = BULLET.sub("", para)
-    rule = rules()
-    if rule.caption.matches(bare):
-        return "caption"
-    if rule.credit.matches(bare) or DASH_CREDIT.fullmatch(bare):
-        return "credit"
-    if rule.drop.matches(bare) or header and rule.header.matches(bare):
-        return "furniture"
-    return None
-
-
-def _ends_sentence(para: str) -> bool:
-    return para.rstrip(")]\"'”’» ").endswith((".", "!", "?", "…"))
-
-
-def _lower_share(words: Sequence[str]) -> float:
-    """The share of lower-case words among words other than "of", "the", "with"...: small in
-    a Title Case heading, large in a sentence."""
-    alpha = [w for w in words if w[0].isalpha() and w.lower() not in TITLE_SMALL]
-    return sum(1 for w in alpha if w[0].islower()) / len(alpha) if alpha else 0.0
-
-
-def _title_like(para: str) -> bool:
-    """A heading: no sentence end, few lower-case words ("Ministers Meet on Border Row")."""
-    words = para.split()
-    if not words or len(words) > 30 or _ends_sentence(para) or para.endswith((",", ";")):
-        return False
-    if para.endswith(":"):
-        return len(words) <= 4
-    return len(words) <= 3 or _lower_share(words) < 0.35
-
-
-def _heading(para: str) -> bool:
-    """A headline in Title or sentence case: four to thirty words, no full stop or colon at the end."""
-    return 4 <= len(para.split()) <= 30 and not para.rstrip(")]\"'”’» ").endswith((".", "…", ":", ",", ";"))
-
-
-def _is_prose(para: str, lead: bool = False) -> bool:
-    """A paragraph of the story: sentences (or a long stretch of words on a page cut short),
-    not a heading, a list item, an attribution line or a slogan. A lead has eight words or
-    more and is not a teaser cut short ("..." / "…")."""
-    words = para.split()
-    if len(words) < (8 if lead else 6) or NUMBERED.match(para) or _lower_share(words) < 0.1:
-        return False
-    if para.endswith(":") and len(words) < 15:
-        return False  # "The following was released by the press office:"
-    if len(words) < 12 and para.rstrip().endswith("!") or lead and para.endswith(("…", "...")):
-        return False
-    return _ends_sentence(para) or para.endswith(":") or len(words) >= 40
-
-
-def _content_words(para: str) -> set[str]:
-    return {w for w in TOKEN.findall(para.casefold()) if len(w) > 2 and w not in STOPWORDS}
-
-
-def _similar(para: str, title: frozenset[str]) -> bool:
-    """The paragraph says the title (maybe without the outlet's name or a kicker)."""
-    if len(para) > 300:
-        return False
-    words = set(TOKEN.findall(para.casefold()))
-    common = len(words & title)
-    return bool(words) and common >= 0.8 * len(words) and common >= 0.6 * len(title)
+        return page_agencies(
+            self.text, zip(self.paras, self.kinds, strict=False), dateline.agency if dateline else None
+        )

@@ -5,11 +5,15 @@ some are hard-wrapped. `line_groups` re-joins those lines into paragraphs, `para
 gives their character spans, and `duplicate_blocks` finds paragraphs a page prints twice
 (an image's text and caption, a teaser cut short). Used by `tidings.extract` and `tidings.page`.
 """
+
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
 from itertools import pairwise
+
+from .credits import DASH_CREDIT
+from .furniture import BULLET, rules
 
 FUNCTION_END = re.compile(r"\b(?:the|a|an|of|for|to|and|or|in|on|at|by|with|from|that|its|their)$", re.I)
 FILE_MARK = re.compile(r"^(?:file|file photo)\s*[-–—:]\s*")
@@ -49,7 +53,7 @@ def _one_word_run(lines: Sequence[str], filled: list[int], k: int) -> tuple[list
     gaps = [b - a - 1 for a, b in pairwise(run)]
     word_gap = max(set(gaps), key=gaps.count)  # the usual gap separates words; a wider one, paragraphs
     groups, current = [], [run[0]]
-    for gap, i in zip(gaps, run[1:]):
+    for gap, i in zip(gaps, run[1:], strict=False):
         if gap > word_gap:
             groups.append(current)
             current = []
@@ -68,7 +72,7 @@ def _unwrap(lines: Sequence[str], block: list[int]) -> list[list[int]]:
     open_ended = sum(1 for t in text[:-1] if not t.endswith((".", "!", "?", ":", '"', "”")))
     wrapped = len(block) >= 3 and 40 <= width <= 110 and min(full, open_ended) >= 0.5 * (len(block) - 1)
     groups = [[block[0]]]
-    for (prev, line), i in zip(pairwise(text), block[1:]):
+    for (prev, line), i in zip(pairwise(text), block[1:], strict=False):
         first = line.split()[0]
         fits = len(prev) + 1 + len(first) <= width
         if (wrapped and (not fits or line[0].islower())) or prev.endswith(",") or FUNCTION_END.search(prev):
@@ -119,3 +123,135 @@ def duplicate_blocks(paras: Sequence[str]) -> tuple[set[int], set[int]]:
                     twins.add(j)
                     break
     return copies, twins
+
+
+NUMBERED = re.compile(r"\d{1,2}[.)]\s")
+TOKEN = re.compile(r"\w+")
+TITLE_SMALL = frozenset(
+    {
+        "a",
+        "an",
+        "the",
+        "of",
+        "in",
+        "on",
+        "at",
+        "to",
+        "for",
+        "with",
+        "by",
+        "from",
+        "and",
+        "or",
+        "as",
+        "vs",
+        "via",
+        "de",
+    }
+)
+STOPWORDS = frozenset(
+    {
+        "the",
+        "and",
+        "for",
+        "with",
+        "from",
+        "that",
+        "this",
+        "has",
+        "have",
+        "had",
+        "was",
+        "were",
+        "are",
+        "its",
+        "his",
+        "her",
+        "their",
+        "of",
+        "to",
+        "in",
+        "on",
+        "at",
+        "by",
+        "an",
+        "as",
+        "is",
+        "be",
+        "will",
+        "said",
+        "says",
+        "after",
+        "over",
+        "new",
+    }
+)
+
+
+# paragraph shapes ---------------------------------------------------------------------------
+def shape(para: str, header: bool) -> str | None:
+    """caption, credit or furniture by the paragraph's own shape; None for anything else."""
+    if len(para) > 700:
+        return None
+    bare = BULLET.sub("", para)
+    rule = rules()
+    if rule.caption.matches(bare):
+        return "caption"
+    if rule.credit.matches(bare) or DASH_CREDIT.fullmatch(bare):
+        return "credit"
+    if rule.drop.matches(bare) or header and rule.header.matches(bare):
+        return "furniture"
+    return None
+
+
+def ends_sentence(para: str) -> bool:
+    return para.rstrip(")]\"'”’» ").endswith((".", "!", "?", "…"))
+
+
+def lower_share(words: Sequence[str]) -> float:
+    """The share of lower-case words among words other than "of", "the", "with"...: small in
+    a Title Case heading, large in a sentence."""
+    alpha = [w for w in words if w[0].isalpha() and w.lower() not in TITLE_SMALL]
+    return sum(1 for w in alpha if w[0].islower()) / len(alpha) if alpha else 0.0
+
+
+def title_like(para: str) -> bool:
+    """A heading: no sentence end, few lower-case words ("Ministers Meet on Border Row")."""
+    words = para.split()
+    if not words or len(words) > 30 or ends_sentence(para) or para.endswith((",", ";")):
+        return False
+    if para.endswith(":"):
+        return len(words) <= 4
+    return len(words) <= 3 or lower_share(words) < 0.35
+
+
+def heading(para: str) -> bool:
+    """A headline in Title or sentence case: four to thirty words, no full stop or colon at the end."""
+    return 4 <= len(para.split()) <= 30 and not para.rstrip(")]\"'”’» ").endswith((".", "…", ":", ",", ";"))
+
+
+def is_prose(para: str, lead: bool = False) -> bool:
+    """A paragraph of the story: sentences (or a long stretch of words on a page cut short),
+    not a heading, a list item, an attribution line or a slogan. A lead has eight words or
+    more and is not a teaser cut short ("..." / "…")."""
+    words = para.split()
+    if len(words) < (8 if lead else 6) or NUMBERED.match(para) or lower_share(words) < 0.1:
+        return False
+    if para.endswith(":") and len(words) < 15:
+        return False  # "The following was released by the press office:"
+    if len(words) < 12 and para.rstrip().endswith("!") or lead and para.endswith(("…", "...")):
+        return False
+    return ends_sentence(para) or para.endswith(":") or len(words) >= 40
+
+
+def content_words(para: str) -> set[str]:
+    return {w for w in TOKEN.findall(para.casefold()) if len(w) > 2 and w not in STOPWORDS}
+
+
+def similar(para: str, title: frozenset[str]) -> bool:
+    """The paragraph says the title (maybe without the outlet's name or a kicker)."""
+    if len(para) > 300:
+        return False
+    words = set(TOKEN.findall(para.casefold()))
+    common = len(words & title)
+    return bool(words) and common >= 0.8 * len(words) and common >= 0.6 * len(title)

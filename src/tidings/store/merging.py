@@ -10,7 +10,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date
-from typing import Any, cast
+from typing import Any
 
 from sqlalchemy import bindparam, delete, insert, select, update
 from sqlalchemy.engine import Connection
@@ -115,9 +115,8 @@ def merge(conn: Connection, kb: KnowledgeBase, found: Pending) -> None:
 def candidates(conn: Connection, found: list[Occurrence]) -> list[Occurrence]:
     """Stored events that share a blocking key with a pending mention, near in time (or with
     no day at all); for an undated mention, those naming its people on any day."""
-    keys = sorted({k for o in found if o.day is not None for k in o.keys()})  # noqa: SIM118
-    # the cast: mypy reads Occurrence.day as None (in merge.py its field `date` shadows the type)
-    days = [cast(date, o.day) for o in found if o.day is not None]
+    keys = sorted({k for o in found if o.day is not None for k in o.blocking_keys()})
+    days = [o.day for o in found if o.day is not None]
     ids: set[str] = set()
     if keys and days:
         lo, hi = min(days) - WINDOW, max(days) + WINDOW
@@ -276,7 +275,9 @@ def write_events(conn: Connection, touched: dict[str, Occurrence]) -> None:
                     )
                 )
         day = values["sort_date"] or UNDATED
-        key_rows += [{"key": k, "day": day, "event_id": event_id} for k in occ.keys() | occ.person_keys()]
+        key_rows += [
+            {"key": k, "day": day, "event_id": event_id} for k in occ.blocking_keys() | occ.person_keys()
+        ]
     if inserts:
         conn.execute(insert(events), inserts)
     if updates:

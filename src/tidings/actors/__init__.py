@@ -1,0 +1,64 @@
+"""Actor mentions in one document and their resolution within it.
+
+Finds who is named (people, parties, organisations, countries, groups such as "leaders of
+the CPUSA" or "Vietnamese officials"), reads their roles from appositives and titles
+("To Lam, General Secretary of the CPV and President of ..."; "CPUSA co-Chair Rossana
+Cambron"), and links later short mentions ("Sims", "He", "the Vietnamese official") to the
+actor introduced earlier.
+
+The package: `mentions` (what a mention is), `reading` (the state), `named`, `groups` and
+`roles` (finding mentions and who they are), `anaphora` and `table` (one entity per actor).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+
+from spacy.tokens import Doc
+
+from ..kb import KnowledgeBase
+from ..records import Actor
+from .mentions import Mention, not_actor_words, org_actor, person_id
+from .named import Named
+from .table import EntityTable
+
+
+class DocActors(Named, EntityTable):
+    """All actor mentions of a document, with the tokens consumed by appositives: found
+    (`named`, `groups`, with `roles`), then linked into one entity per actor (`table`)."""
+
+    def __init__(
+        self,
+        doc: Doc,
+        kb: KnowledgeBase,
+        event_nouns: Collection[str] = (),
+        dateline: tuple[int, int] | None = None,
+        agencies: Collection[str] = (),
+        issuer: Actor | None = None,
+    ) -> None:
+        super().__init__(doc, kb, event_nouns, dateline, agencies, issuer)
+        self._find()
+        self._resolve_people()
+        self._short_mentions()
+        self._link_anaphors()
+
+    # finding ---------------------------------------------------------------
+    def _find(self) -> None:
+        mentions: list[Mention] = []
+        for ent in self.ents:
+            mention = self._from_entity(ent)
+            if mention is not None:
+                mentions.append(mention)
+        mentions += self._groups(mentions)
+        mentions += self._peoples(mentions)
+        mentions += self._bare_names(mentions)
+        mentions = [m for m in mentions if not self._abstract(m) and not self._reporter(m)]
+        # longest first; a listed owner's group ("U.S." in "U.S. and Russian negotiators") before its country
+        for m in sorted(mentions, key=lambda m: (m.start, -(m.end - m.start), m.kind != "group")):
+            if any(i in self.by_token for i in range(m.start, m.end)):
+                continue
+            for i in range(m.start, m.end):
+                self.by_token[i] = m
+
+
+__all__ = ["DocActors", "Mention", "not_actor_words", "org_actor", "person_id"]

@@ -1,0 +1,98 @@
+"""Who a pronoun or a title alone refers to: "he", "the Secretary", "the Kenyan leader",
+"the Party", and "we" in an issuer's statement."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from spacy.tokens import Token
+
+from .mentions import FIRST_PERSON, PRONOUNS, Mention, _quoted
+from .reading import Reading
+
+
+class Anaphora(Reading):
+    """The actor a pronoun or a bare title refers back to."""
+
+    def resolve_anaphor(self, tok: Token) -> Mention | None:
+        """He/she, or "the Vietnamese official": the nearest earlier person it can be."""
+        low = tok.lower_
+        if low in PRONOUNS:
+            return self._last_person(tok.i, None)
+        if (
+            low in FIRST_PERSON
+            and self.issuer is not None
+            and tok.dep_ in ("nsubj", "nsubjpass")
+            and not _quoted(tok)
+        ):
+            return Mention(tok.i, tok.i + 1, self.issuer, "org", self.issuer.id)  # a statement's "we"
+        if low == "party" and tok.i > 0 and tok.nbor(-1).lower_ == "the":
+            return self._last_party(tok.i)  # "the party" refers back to the party last named
+        role = self.kb.roles.get(low)
+        if role is None or role.kind != "person":
+            return None
+        dets = [c for c in tok.children if c.dep_ == "det"]
+        if not dets or dets[0].lower_ not in ("the", "this"):
+            return None
+        country = next(
+            (
+                self.kb.country(c.text)
+                for c in tok.children
+                if c.dep_ in ("amod", "compound") and c.ent_type_ == "NORP"
+            ),
+            None,
+        )
+        if country is None and tok.text[0].isupper() and (principal := self._first_person(tok.i, low)):
+            return principal  # "The President", capitalised and bare: the page's own principal
+        found = self._last_person(tok.i, country, low) or self._last_person(tok.i, country)
+        if found is not None:
+            person = self.people[found.key]
+            self.people[found.key] = replace(
+                person,
+                country=person.country or country,
+                role=person.role or tok.text,
+                sector=person.sector or role.sector,
+            )
+        return found
+
+    def _first_person(self, before: int, role: str) -> Mention | None:
+        """The first person of the text given this title who acts as a subject ("President
+        Obama spoke with President Putin ... The President reiterated")."""
+        for i in range(before):
+            m = self.by_token.get(i)
+            if (
+                m is not None
+                and m.kind == "person"
+                and m.start == i
+                and self.doc[m.end - 1].dep_ in ("nsubj", "nsubjpass")
+                and role in (self.people.get(m.key, m.actor).role or "").lower()
+            ):
+                return m
+        return None
+
+    def _last_party(self, before: int) -> Mention | None:
+        for i in range(before - 1, -1, -1):
+            m = self.by_token.get(i)
+            if m is not None and m.kind == "org" and m.actor.sector == "PTY":
+                return m
+        return None
+
+    def _last_person(
+        self, before: int, country: str | None, role: str | None = None, exclude: str | None = None
+    ) -> Mention | None:
+        for i in range(before - 1, -1, -1):
+            m = self.by_token.get(i)
+            if m is not None and m.key == exclude:
+                continue
+            if (
+                m is not None
+                and m.kind == "person"
+                and m.start == i
+                or (m is not None and m.kind == "person" and i == m.end - 1)
+            ):
+                person = self.people.get(m.key, m.actor)
+                if (country is None or person.country in (None, country)) and (
+                    role is None or role in (person.role or "").lower()
+                ):
+                    return m
+        return None

@@ -1,0 +1,167 @@
+"""The article's entity table: one entity per actor with all its mentions (full name,
+surname, title-only references, pronouns, "the two leaders", "both sides"), so every event
+names an actor the same way; and the document's actors as records."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from ..names import person_key, short_form
+from ..records import Actor, DocActor
+from ..resolve import kind_of
+from .anaphora import Anaphora
+from .mentions import PAIR_NOUNS, Mention, _merge
+
+
+class EntityTable(Anaphora):
+    """Mentions linked into one entity per actor of the document."""
+
+    # within-document resolution --------------------------------------------
+    def _resolve_people(self) -> None:
+        """Link "Sims" to "Joe Sims" and "Lam" to "To Lam" (by the short form their naming
+        tradition uses), wherever in the document the full name comes (a headline may use the
+        short one first), and merge what each mention tells of a person."""
+        people = [m for m in self.mentions() if m.kind == "person"]
+        full_names = {m.key: m.actor.country for m in people if len(m.key.split()) > 1}
+        by_short: dict[str, set[str]] = {}
+        for key, country in full_names.items():
+            by_short.setdefault(short_form(key, country), set()).add(key)
+        full: dict[str, Actor] = {}
+        for m in people:
+            key = m.key
+            if key not in full_names:
+                matches = by_short.get(key) or {k for k in full_names if key in k.split()}
+                if len(matches) == 1:
+                    key = next(iter(matches))
+            known = full.get(key)
+            full[key] = _merge(known, m.actor) if known else m.actor
+            self._rekey(m, key)
+        self.people = full
+        self._short_names = {short: next(iter(keys)) for short, keys in by_short.items() if len(keys) == 1}
+
+    def _short_mentions(self) -> None:
+        """A lone proper noun that is the short form of a person named in the document is that
+        person, whatever the tagger made of it ("Wekesa, Mrisho hold talks"; "Okello pledged")."""
+        for tok in self.doc:
+            taken = self.by_token.get(tok.i)
+            if tok.pos_ != "PROPN" or not tok.is_title or tok.i in self.consumed:
+                continue
+            if taken is not None and not (
+                taken.kind == "org"
+                and taken.start == tok.i
+                and taken.end == tok.i + 1
+                and self.kb.org(tok.text) is None
+            ):
+                continue
+            key = self._short_names.get(person_key(tok.text, self.kb))
+            if key is not None:
+                self.by_token[tok.i] = Mention(tok.i, tok.i + 1, self.people[key], "person", key)
+
+    def _link_pairs(self) -> None:
+        """ "The two leaders", "both sides": the last two people named, one on each token, so
+        that the phrase names both ("The two leaders spoke by telephone")."""
+        for tok in self.doc:
+            if tok.lower_ not in PAIR_NOUNS:
+                continue
+            count = [c for c in tok.children if c.lower_ in ("two", "both")]
+            if not count and tok.lower_ in ("parties", "sides"):  # "the parties signed", "the sides agreed"
+                count = [c for c in tok.children if c.dep_ == "det" and c.lower_ == "the"]
+            if not count or tok.i in self.by_token or count[0].i in self.by_token:
+                continue
+            first = self._last_person(count[0].i, None)
+            second = self._last_person(first.start, None, exclude=first.key) if first is not None else None
+            if first is None or second is None:
+                continue
+            self.by_token[count[0].i] = replace(second, start=count[0].i, end=count[0].i + 1)
+            self.by_token[tok.i] = replace(first, start=tok.i, end=tok.i + 1)
+
+    def _link_anaphors(self) -> None:
+        """Give "He", "She" and "the Vietnamese official" the mention of the person they mean."""
+        self._link_pairs()
+        for tok in self.doc:
+            taken = self.by_token.get(tok.i)
+            by_role = (
+                taken is not None
+                and taken.kind == "group"
+                and taken.end == tok.i + 1
+                and getattr(self.kb.roles.get(tok.lower_), "kind", None) == "person"
+            )
+            if taken is not None and not by_role or tok.i in self.consumed:
+                continue
+            found = self.resolve_anaphor(tok)
+            if found is not None:
+                span = range(taken.start, taken.end) if taken is not None else [tok.i]
+                for i in span:
+                    self.by_token[i] = replace(found, start=span[0], end=span[-1] + 1)
+
+    def _rekey(self, m: Mention, key: str) -> None:
+        if key != m.key:
+            new = replace(m, key=key)
+            for i in range(m.start, m.end):
+                self.by_token[i] = new
+
+    def mentions(self) -> list[Mention]:
+        seen, out = set(), []
+        for i in sorted(self.by_token):
+            m = self.by_token[i]
+            if id(m) not in seen:
+                seen.add(id(m))
+                out.append(m)
+        return out
+
+    def actor_of(self, m: Mention) -> Actor:
+        """The doc-level view of a mention's actor (a person's full name and roles)."""
+        if m.kind == "person" and m.key in self.people:
+            person = self.people[m.key]
+            return replace(person, role=m.actor.role or person.role)
+        return m.actor
+
+    def doc_actors(self) -> list[DocActor]:
+        """Every actor of the document once, with all the names it is given here."""
+        found: dict[str, DocActor] = {}
+        for m in self.mentions():
+            actor = self.actor_of(m)
+            surface = self.doc[m.start : m.end].text
+            kind = "person" if m.kind == "person" else kind_of(actor.id, self.kb)
+            if m.kind == "group" and kind == "person":
+                continue  # "the Vietnamese official" is only a name of a person
+            name = actor.name if kind != "person" else self.people.get(m.key, actor).name
+            prev = found.get(actor.id)
+            names = (prev.names if prev else ()) + ((surface,) if self._is_name_of(m, surface, name) else ())
+            found[actor.id] = DocActor(
+                actor.id,
+                kind,
+                name,
+                tuple(dict.fromkeys(names)),
+                actor.org,
+                actor.role if kind == "person" else None,
+                actor.country,
+                actor.sector if kind != "country" else None,
+            )
+        for acr, actor in self.acronyms.items():
+            if actor.id in found:
+                prev = found[actor.id]
+                found[actor.id] = replace(prev, names=tuple(dict.fromkeys((*prev.names, acr))))
+        return list(found.values())
+
+    def _is_name_of(self, m: Mention, surface: str, name: str) -> bool:
+        """Whether a mention's text is a name of its actor (not "He", "the party", "leaders of X")."""
+        if m.kind == "person":
+            return bool(set(person_key(surface, self.kb).split()) & set(person_key(name, self.kb).split()))
+        return m.kind == "org" and surface[:1].isupper() and not surface.lower().startswith("the party")
+
+    def infer_party_membership(self) -> None:
+        """A person from country C with no organisation, in a text naming exactly one party
+        of C, is taken to act for that party (the usual party-to-party visit report)."""
+        parties = {m.actor.org for m in self.mentions() if m.kind == "org" and m.actor.sector == "PTY"}
+        by_country: dict[str, list[str]] = {}
+        for pid in parties:
+            if pid is None:
+                continue
+            org = self.kb.org_by_id.get(pid)
+            if org is not None:
+                by_country.setdefault(org.code, []).append(pid)
+        for key, person in list(self.people.items()):
+            owners = by_country.get(person.country or "", [])
+            if person.org is None and len(owners) == 1 and person.sector in (None, "GOV", "PTY"):
+                self.people[key] = replace(person, org=owners[0])

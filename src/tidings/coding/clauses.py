@@ -1,0 +1,378 @@
+"""The grammar of a clause around a trigger: its governing and reporting verbs, and its
+mood: negated, future, conditional, obliged, reported, habitual, passive (PLOVER rules
+3-5, 10). `not_an_event` says when a trigger's use is no event at all.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Token
+
+from ..classify import REPORTING, STANCE_ADJ, main_predicate
+from ..lexicon import Trigger
+from ..nlp import sent_of
+from .context import Context
+from .lookup import framed_trigger, triggers_of
+from .words import (
+    ASSERTING,
+    ATTEMPT_NOUNS,
+    ATTEMPT_VERBS,
+    BACKGROUND_MARKS,
+    BACKGROUND_PREPS,
+    DECISION_VERBS,
+    ENACTED_BY_DECISION,
+    FUTURE_AUX,
+    HABITUAL,
+    HYPOTHETICAL,
+    INTENT_VERBS,
+    LIGHT_VERBS,
+    MEASURE_NOUNS,
+    MOTION_VERBS,
+    OBLIGATION,
+    STANCE_PASSIVES,
+    STATE_NOUNS,
+    STATEMENT_NOUNS,
+    STEP_NOUNS,
+    TAKING_PART,
+    TOPIC_PREPS,
+    WISH_VERBS,
+)
+
+
+def undergone(tok: Token) -> bool:
+    """An event noun its subject undergoes: "under investigation", "under attack", "under arrest"."""
+    return tok.dep_ == "pobj" and tok.head.lower_ == "under"
+
+
+def governing_verb(tok: Token) -> Token | None:
+    """The verb a noun trigger hangs from ("held talks", "At a session with X, Y said")."""
+    head = tok.head
+    for _ in range(4):
+        if head.pos_ in ("VERB", "AUX"):
+            return head
+        if head.head.i == head.i:
+            return None
+        head = head.head
+    return None
+
+
+def is_reported(verb: Token) -> bool:
+    """A clause a reporting verb introduces ("X said [Y would ...]")."""
+    v = verb
+    while v.dep_ in ("xcomp", "acomp", "conj") and v.head.i != v.i:
+        v = v.head
+    if (
+        v.dep_ == "acl"
+        and v.head.lemma_.lower() in STATEMENT_NOUNS
+        and any(c.dep_ == "mark" and c.lower_ == "that" for c in v.children)
+    ):
+        return True  # "a stern reminder to Iraq that it must cooperate"
+    return v.dep_ == "ccomp" and v.head.lemma_.lower() in REPORTING | ASSERTING
+
+
+def reporter(verb: Token) -> Token:
+    """The verb whose subject reports a clause: "X said [...]", "X issued a reminder that [...]"."""
+    v = verb
+    while v.dep_ in ("xcomp", "acomp", "conj") and v.head.i != v.i:
+        v = v.head
+    return v.head.head if v.dep_ == "acl" else v.head
+
+
+def _clause_chain(verb: Token) -> list[Token]:
+    """The verb and the one it completes or is coordinated with ("agreed to [meet]")."""
+    return [verb] + ([verb.head] if verb.dep_ in ("xcomp", "conj") else [])
+
+
+def _modals(verb: Token) -> set[str]:
+    chain = _clause_chain(verb)
+    if verb.dep_ == "xcomp" and verb.head.dep_ == "acomp":
+        chain.append(verb.head.head)  # "is ready to", "would be willing to"
+    return {c.lower_ for v in chain for c in v.children if c.dep_ in ("aux", "auxpass")}
+
+
+def _period(verb: Token) -> bool:
+    """A span of years the clause covers ("from 1998 to 2000", "between 1975 and 1990")."""
+    text = " ".join(t.lower_ for t in verb.subtree if t.i > verb.i)
+    return re.search(r"\b(from|between) (\d{4}) (to|until|and|-) (\d{4})\b", text) is not None
+
+
+def says(verb: Token) -> bool:
+    """A participle that tells what a statement says ("a declaration demanding that ...")."""
+    return (
+        verb.dep_ == "acl"
+        and verb.tag_ == "VBG"
+        and verb.head.lemma_.lower() in STATEMENT_NOUNS
+        and verb.head.head.i != verb.head.i
+    )
+
+
+def subjunctive(verb: Token) -> bool:
+    """A mandative that-clause: "[demanded] that Israel ease restrictions" (a bare verb with its
+    own subject and no auxiliary), which tells what is asked, not what was done."""
+    marks = {c.lower_ for c in verb.children if c.dep_ == "mark"}
+    return (
+        verb.dep_ in ("ccomp", "acl", "advcl")
+        and (verb.tag_ == "VB" and "that" in marks or verb.tag_ in ("VB", "VBP") and "for" in marks)
+        and any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+        and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
+    )
+
+
+def stance_passive(verb: Token) -> bool:
+    """ "Vietnam is committed to opening up", "Israel is opposed to French mediation": the
+    subject acts, and what follows "to" is what it acts on."""
+    return (
+        verb.lemma_.lower() in STANCE_PASSIVES
+        and verb.tag_ == "VBN"
+        and (is_passive(verb) or verb.dep_ == "acomp")
+        and not any(c.dep_ == "agent" for c in verb.children)
+    )
+
+
+def enacted(verb: Token, trig: Trigger) -> bool:
+    """A sanction or restriction decided is imposed, not threatened: "the EU decided to
+    impose sanctions", "parliament voted to expel the envoy" (the measure takes effect by
+    the decision; a pledge of aid does not deliver it)."""
+    if trig.event not in ENACTED_BY_DECISION or conditional(verb):
+        return False
+    v = verb
+    while v.dep_ == "conj" and v.head.i != v.i:
+        v = v.head
+    return v.dep_ in ("ccomp", "xcomp") and v.head.lemma_.lower() in DECISION_VERBS
+
+
+def conditional(verb: Token) -> bool:
+    """ "X may halt its mediation if ...", "would strike unless ...": a negative act held out on
+    a condition is a threat (PLOVER THREATEN), not a hypothetical."""
+    return (
+        bool(_modals(verb) & {"may", "would", "will"})
+        and not negated(verb)
+        and any(
+            c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children)
+            for c in verb.children
+        )
+    )
+
+
+def negated(verb: Token) -> bool:
+    return any(
+        c.dep_ == "neg" or c.lower_ in ("never", "not") for v in _clause_chain(verb) for c in v.children
+    )
+
+
+def is_refusal(verb: Token) -> bool:
+    """ "will not release", "would not meet", "refuses to" is in the lexicon (PLOVER rule 4)."""
+    return negated(verb) and bool(_modals(verb) & (FUTURE_AUX | {"would", "wo"}))
+
+
+def is_obligation(verb: Token) -> bool:
+    """ "Y must hand over ..." as somebody reports it: a demand on Y."""
+    return (
+        verb.pos_ in ("VERB", "AUX")
+        and bool(_modals(verb) & OBLIGATION)
+        and is_reported(verb)
+        and not negated(verb)
+    )
+
+
+def not_an_event(ctx: Context, tok: Token, verb: Token, is_noun: bool) -> bool:
+    """Negated, hypothetical, habitual, background or purpose uses (PLOVER rules 4, 5, 10)."""
+    if negated(verb):
+        return True
+    reported = is_reported(verb)
+    for v in _clause_chain(verb):
+        kids = list(v.children)
+        if any(
+            c.dep_ == "aux" and c.lower_ in HYPOTHETICAL and not (reported and c.lower_ == "would")
+            for c in kids
+        ):
+            return True  # "would" in reported speech is the future seen from the past
+        if any(c.dep_ == "advmod" and c.lower_ in HABITUAL for c in kids):
+            return True
+        if any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether") for c in kids):
+            return True
+    clause = verb.head if verb.dep_ == "conj" else verb
+    if clause.dep_ == "advcl" and any(
+        c.dep_ == "mark" and c.lower_ in BACKGROUND_MARKS | {"so"} for c in clause.children
+    ):
+        return True  # background ("after X met Y") or purpose ("so that X will support Y")
+    if any(
+        c.dep_ in ("dobj", "nsubj", "nsubjpass")
+        and c.tag_ in ("WDT", "WP")
+        or c.dep_ == "dobj"
+        and c.i < verb.i
+        and c.lower_ in ("that", "which", "whom")
+        for c in verb.children
+    ):
+        return True  # a relative clause, however it was attached ("the help that X gave")
+    if (
+        verb.dep_ == "acl"
+        and verb.head.lemma_.lower() in ATTEMPT_NOUNS
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+        and not negated(verb)
+    ):
+        return False  # an attempted act is the act (PLOVER: assassination attempts are ASSAULT)
+    if verb.dep_ == "acl" and any(t.event == "REQUEST" for t in triggers_of(ctx, verb.head)):
+        return True  # "its demand that Israel ease restrictions": what is asked, not done
+    guilty = (
+        verb.dep_ == "pcomp"
+        and verb.head.lower_ == "of"
+        and verb.head.head.lower_ == "guilty"
+        and not negated(verb.head.head.head)
+    )  # "both sides are guilty of violating the truce": asserted
+    if (
+        verb.dep_ in ("relcl", "acl", "pcomp", "csubj")
+        and not is_noun
+        and not says(verb)
+        and not guilty
+        and not _narrative_relative(verb)
+    ):
+        return True
+    if verb.dep_ in ("xcomp", "advcl") and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        gov = verb.head.lemma_.lower()
+        protest = (
+            verb is tok
+            and any(t.event == "PROTEST" for t in triggers_of(ctx, tok))
+            and not triggers_of(ctx, verb.head)
+        )
+        steps = gov in ("take", "adopt") and any(
+            c.dep_ == "dobj" and c.lemma_.lower() in STEP_NOUNS for c in verb.head.children
+        )  # "took steps to ease"
+        carried_out = gov in INTENT_VERBS | STANCE_ADJ | ATTEMPT_VERBS | {"continue"} or steps
+        if (not carried_out or triggers_of(ctx, verb.head)) and not protest:
+            return True  # purpose clause, or covered by the governing trigger ("agreed to meet");
+            # but "stayed away from work to protest X" is a protest
+    if (
+        verb.head.lemma_.lower() == "continue"
+        and verb.dep_ == "xcomp"
+        and any(t.event in ("SUPPORT", "AGREE") for t in triggers_of(ctx, tok))
+    ):
+        return True  # "continued to support X" is a standing stance; "continued to send arms" an act
+    if subjunctive(verb):
+        return True  # "demanded that Israel ease restrictions": what is asked, not done
+    if (
+        verb.dep_ == "xcomp"
+        and verb.head.lemma_.lower() == "help"
+        and verb.head.dep_ in ("xcomp", "advcl")
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.head.children)
+    ):
+        return True  # "sent arms to help defend X": the purpose of the act, not a second act
+    if (
+        verb.dep_ in ("xcomp", "ccomp")
+        and verb.head.lemma_.lower() in WISH_VERBS
+        and any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+    ):
+        return True  # "X wants Y to attack Z": a wish about another's act, not an act
+    if _period(verb):
+        return True  # "fought a border war from 1998 to 2000": history, not news (rule 10)
+    if is_noun and verb.lemma_.lower() in INTENT_VERBS and triggers_of(ctx, verb) and tok.i > verb.i:
+        return True  # "pledged 500 million euros in aid": what is promised, coded as the promise
+    if is_noun:
+        covered = (
+            bool(triggers_of(ctx, verb) or framed_trigger(ctx, verb))
+            and verb.lemma_.lower() not in LIGHT_VERBS
+            and tok.dep_ in ("dobj", "nsubj", "nsubjpass", "attr")
+        )  # "attended the summit", not "At a session with X, Y discussed"
+        return covered or _background_noun(ctx, tok)
+    return False
+
+
+def _background_noun(ctx: Context, tok: Token) -> bool:
+    if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lemma_.lower() in MEASURE_NOUNS:
+        return _background_noun_at(ctx, tok, tok.head.head)  # "launched ten days of war games"
+    return _background_noun_at(ctx, tok, tok)
+
+
+def _background_noun_at(ctx: Context, tok: Token, at: Token) -> bool:
+    """Whether event noun `tok`, standing where `at` stands in its clause, only tells of
+    background (an earlier event, a topic, a reference back) rather than of a new event."""
+    dets = [c.lower_ for c in at.children if c.dep_ in ("det", "poss")]
+    prep = at.head if at.dep_ == "pobj" else None
+    protest = any(t.event == "PROTEST" for t in triggers_of(ctx, tok))
+    if prep is not None and prep.lower_ in BACKGROUND_PREPS and not (protest and prep.lower_ == "during"):
+        return True  # "after the talks"; but "threw stones during demonstrations" tells of them
+    about = prep.head if prep is not None else None
+    if (
+        prep is not None
+        and about is not None
+        and prep.lower_ in TOPIC_PREPS
+        and about.i != at.i
+        and (
+            triggers_of(ctx, about)
+            or about.lower_ in ctx.lexicon.nouns
+            or about.lemma_.lower() in ctx.lexicon.nouns
+        )
+    ):
+        return True  # what another event is about ("negotiations on a troop pullback")
+    if any(d in ("no",) for d in dets):
+        return True
+    if at.dep_ in ("nsubj", "nsubjpass") and dets and dets[0] in ("the", "this", "that"):
+        return True  # "The meeting marked ...": a reference back, not a new report
+    if prep is not None and prep.lower_ == "on" and tok.lemma_.lower() in STATE_NOUNS:
+        return False  # a state the actors are in: "troops remained on high alert"
+    if protest:
+        return False  # a rally, strike or riot needs no partner: "converged for a rally"
+    if undergone(tok):
+        return False  # "was put under investigation", "came under attack"
+    if prep is not None and prep.lower_ == "in" and prep.head.lemma_.lower() in TAKING_PART:
+        return False  # "forces were engaged in ethnic cleansing", "took part in the talks"
+    if (
+        prep is not None
+        and prep.lower_ == "for"
+        and prep.head.lemma_.lower() in MOTION_VERBS
+        and not triggers_of(ctx, prep.head)
+    ):
+        return False  # "negotiators returned to Geneva for talks": they came to take part
+    preps = {r for t in triggers_of(ctx, tok) for r in t.recipient}
+    has_partner = any(c.dep_ == "prep" and c.lower_ in preps for c in tok.children)
+    return not (has_partner or (at.dep_ == "dobj" and at.head.lemma_.lower() in LIGHT_VERBS))
+
+
+def _narrative_relative(verb: Token) -> bool:
+    """ "traveled to Sochi, where he met Putin": a relative clause of place or time after a
+    comma goes on with the story; it does not define what it follows."""
+    adv = [c for c in verb.children if c.dep_ == "advmod" and c.lower_ in ("where", "when")]
+    return verb.dep_ == "relcl" and bool(adv) and adv[0].i > 0 and verb.doc[adv[0].i - 1].text == ","
+
+
+def present(verb: Token) -> bool:
+    """Told in the present: "we condemn", "are sending a message", "continue to stand with"."""
+    if verb.tag_ in ("VBP", "VBZ"):
+        return True
+    if verb.tag_ == "VBG" and any(c.dep_ == "aux" and c.lower_ in ("am", "is", "are") for c in verb.children):
+        return True
+    return verb.dep_ == "xcomp" and verb.head.tag_ in ("VBP", "VBZ")
+
+
+def is_future(verb: Token) -> bool:
+    kids = list(verb.children)
+    if any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in kids):
+        return True
+    if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in INTENT_VERBS | STANCE_ADJ:
+        return True
+    if (
+        verb.dep_ == "advcl"
+        and verb.head.lemma_.lower() in INTENT_VERBS
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    ):
+        return True  # "have sworn [to fight]" parsed as a purpose clause
+    if is_reported(verb) and "would" in _modals(verb):
+        return True
+    return any(c.lower_ == "going" for c in kids) and any(c.lower_ == "to" for c in kids)
+
+
+def is_passive(verb: Token) -> bool:
+    return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+
+
+def in_main_clause(tok: Token) -> bool:
+    main = main_predicate(sent_of(tok))
+    t = tok
+    for _ in range(4):
+        if t == main:
+            return True
+        if t.dep_ not in ("xcomp", "conj", "dobj", "pobj", "prep") or t.head.i == t.i:
+            return False
+        t = t.head
+    return False

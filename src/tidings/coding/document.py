@@ -1,0 +1,116 @@
+"""Coding a document: its codable sentences in order, then the article's rules (headline as
+lead, history, statements within meetings) over all its events.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from datetime import date
+
+from spacy.tokens import Doc
+
+from .. import occasions
+from ..actors import DocActors, org_actor
+from ..classify import TypeClassifier, load_classifier
+from ..kb import KnowledgeBase
+from ..lexicon import Lexicon
+from ..page import Page, read_page
+from ..records import Actor, DocActor, EventMention
+from .context import Context, entities, lead_range, part_range
+from .lookup import may_trigger
+from .triggers import code_predicate, code_trigger
+from .words import SPEAKER_LABEL
+
+
+def issuer_of(kb: KnowledgeBase, outlet: str | None) -> Actor | None:
+    """The body that publishes a page, when it is a government or an international body (a
+    ministry's press release, a president's website), not a news outlet: its statements say
+    "we" for it."""
+    org = kb.org(re.sub(r"\s*\(.*$", "", outlet or "").strip()) if outlet else None
+    return None if org is None or org.sector in ("JRN", "MED", None) else org_actor(org)
+
+
+def code_doc(
+    doc: Doc,
+    kb: KnowledgeBase,
+    lexicon: Lexicon,
+    published: date | None,
+    classifier: TypeClassifier | None = None,
+    page: Page | None = None,
+) -> list[EventMention]:
+    """All events of an annotated document, in text order."""
+    return code_document(doc, kb, lexicon, published, classifier, page)[0]
+
+
+def code_document(
+    doc: Doc,
+    kb: KnowledgeBase,
+    lexicon: Lexicon,
+    published: date | None,
+    classifier: TypeClassifier | None = None,
+    page: Page | None = None,
+    issuer: Actor | None = None,
+) -> tuple[list[EventMention], list[DocActor]]:
+    """All events of an annotated document in text order, and the document's actors. With
+    the document's `page` (its layout), only the article's own sentences are coded, the
+    dateline gives the dispatch date, and the lead's undated events take it."""
+    text = doc.text
+    page = page or read_page(text, None, published)
+    dateline = (page.dateline.start, page.dateline.end) if page.dateline else None
+    if issuer is not None and len(SPEAKER_LABEL.findall(text)) >= 2:
+        issuer = None  # a transcript: "we" is whoever has the floor
+    actors = DocActors(doc, kb, lexicon.nouns, dateline, page.agencies, issuer)
+    ctx = Context(
+        doc,
+        actors,
+        kb,
+        lexicon,
+        published,
+        classifier or load_classifier(),
+        tuple(doc.sents),
+        text,
+        page.base_date(published),
+        lead_range(page),
+        *entities(doc),
+        page.year(),
+    )
+    events: list[EventMention] = []
+    for sent in ctx.sentences:
+        if not page.codable(sent.start_char, sent.end_char):
+            continue
+        found = occasions.meetings_over_visit(
+            [event for tok in sent if may_trigger(ctx, tok) for event in code_trigger(ctx, sent, tok)]
+        )
+        events += found or list(code_predicate(ctx, sent))
+    actors.infer_party_membership()
+    events = [_refresh_actors(ctx, e) for e in events]
+    events = occasions.headline_as_lead(events, part_range(page.headline), part_range(page.lead))
+    events = occasions.mark_history(events, ctx.base)
+    return occasions.attach_to_meetings(events, lambda e: _refers_back(ctx, e)), actors.doc_actors()
+
+
+def _refresh_actors(ctx: Context, event: EventMention) -> EventMention:
+    """Apply what the whole document taught about its people (country, party)."""
+
+    def fresh(a: Actor) -> Actor:
+        for person in ctx.actors.people.values():
+            if person.id == a.id:
+                return replace(
+                    a,
+                    org=a.org or person.org,
+                    country=a.country or person.country,
+                    sector=a.sector or person.sector,
+                    role=a.role or person.role,
+                )
+        return a
+
+    return replace(event, sources=tuple(map(fresh, event.sources)), targets=tuple(map(fresh, event.targets)))
+
+
+def _refers_back(ctx: Context, event: EventMention) -> bool:
+    """ "Following the meeting, ...": the paragraph speaks of a meeting told before."""
+    text = ctx.text
+    para_start = text.rfind("\n", 0, event.start) + 1
+    window = text[para_start : event.end].lower()
+    return any(f"the {n}" in window for n in ctx.lexicon.meeting_nouns)

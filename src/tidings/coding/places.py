@@ -1,0 +1,66 @@
+"""Where an event happened: an "in/at X" phrase of its clause (or of whom it acts on),
+else a place a sentence of the paragraph puts a participant in.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Span, Token
+
+from ..actors import Mention
+from .arguments import mentions_in
+from .context import Context
+
+
+def location_of(ctx: Context, sent: Span, anchor: Token, participants: list[Mention]) -> str | None:
+    """A place the trigger's clause puts the event in ("in New York", "at the Unity Hall"),
+    else one a sentence of the paragraph puts a participant in ("X was in New York")."""
+    place = place_of(ctx, anchor)
+    if place:
+        return place
+    keys = {m.key for m in participants}
+    para = _paragraph_sentences(ctx, sent)
+    for other in para:
+        subj = [t for t in other if t.dep_ == "nsubj"]
+        mentions = [m for t in subj for m in mentions_in(ctx, t)]
+        if any(m.key in keys for m in mentions):
+            place = place_of(ctx, other.root)
+            if place:
+                return place
+    return None
+
+
+def place_of(ctx: Context, verb: Token) -> str | None:
+    """The place in an "in/at X" phrase attached to this verb, or to whom it acts on, where a
+    parser often hangs it ("met with X and Y in Sochi")."""
+    heads = [verb] + _objects(verb)
+    for prep in (c for h in heads for c in h.children):
+        if prep.dep_ != "prep" or prep.lower_ not in ("in", "at"):
+            continue
+        for pobj in prep.children:
+            if pobj.ent_type_ in ("GPE", "LOC", "FAC") and pobj.i not in ctx.actors.consumed:
+                ent = ctx.ent_at(pobj.i)
+                return re.sub(r"^the ", "", ent.text) if ent is not None else pobj.text
+    return None
+
+
+def _objects(verb: Token) -> list[Token]:
+    """The verb's objects and theirs by "with", and their conjuncts ("met with X and Y")."""
+    found = [c for c in verb.children if c.dep_ == "dobj"]
+    found += [
+        o
+        for c in verb.children
+        if c.dep_ == "prep" and c.lower_ == "with"
+        for o in c.children
+        if o.dep_ == "pobj"
+    ]
+    return found + [c for o in found for c in o.conjuncts]
+
+
+def _paragraph_sentences(ctx: Context, sent: Span) -> list[Span]:
+    text = ctx.text
+    para_start = text.rfind("\n", 0, sent.start_char) + 1
+    para_end = text.find("\n", sent.end_char)
+    para_end = len(text) if para_end == -1 else para_end
+    return [s for s in ctx.sentences if para_start <= s.start_char and s.end_char <= para_end and s != sent]
