@@ -95,8 +95,20 @@ def features(anchor: Token) -> list[str]:
             feats.append(f"ADJ={head.lemma_.lower()}")
         if head.head.i != head.i and head.lemma_.lower() in STANCE_ADJ | {"be"}:
             feats += [f"M={c.lower_}" for c in head.head.children if c.dep_ == "aux" and c.lower_ in MODALS]
-    feats += [f"W={t.lemma_.lower()}" for t in sent_of(anchor) if t.pos_ in CONTENT and not t.ent_type_]
-    return feats
+    return feats + _sentence_words(anchor)
+
+
+def _sentence_words(anchor: Token) -> list[str]:
+    """The content words of the anchor's sentence as features, read once per sentence (a
+    sentence has several triggers): kept in the document's ``user_data``."""
+    sent = sent_of(anchor)
+    cache = anchor.doc.user_data.setdefault("tidings_sentence_words", {})
+    words = cache.get(sent.start)
+    if words is None:
+        words = cache[sent.start] = [
+            f"W={t.lemma_.lower()}" for t in sent if t.pos_ in CONTENT and not t.ent_type_
+        ]
+    return words
 
 
 @dataclass(frozen=True)

@@ -36,7 +36,7 @@ class Groups(Reading):
         doc = self.doc
         by_start = {m.start: m for m in found}
         by_end = {m.end: m for m in found}
-        for tok in doc:
+        for tok in self.tokens:
             role = self.kb.roles.get(tok.lower_) or self.kb.roles.get(tok.lemma_.lower())
             if role is None or tok.i in self.consumed or tok.i in self.titles or tok.ent_type_ == "PERSON":
                 continue
@@ -101,7 +101,7 @@ class Groups(Reading):
         "Algerian landowners", "Palestinian youths" (a group of that country, sector unknown)."""
         taken = {i for m in found for i in range(m.start, m.end)}
         out = []
-        for tok in self.doc:
+        for tok in self.tokens:
             if tok.i in taken or tok.tag_ not in ("NNS", "NNPS") or tok.ent_type_ in ("PERSON", "ORG", "GPE"):
                 continue
             if tok.lower_ in self.event_nouns or tok.lemma_.lower() in self.event_nouns:
@@ -162,7 +162,7 @@ class Groups(Reading):
         """A lone proper noun that acts as a subject and is no place or body ("Mon said")."""
         out = []
         taken = {i for m in found for i in range(m.start, m.end)}
-        for tok in self.doc:
+        for tok in self.tokens:
             if tok.pos_ != "PROPN" or tok.dep_ not in ("nsubj", "nsubjpass"):
                 continue
             near_person = any(

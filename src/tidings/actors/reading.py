@@ -29,6 +29,7 @@ class Reading:
         self.kb = kb
         self.issuer = issuer  # the body whose statement this page is: "we" and "I" speak for it
         self.ents = tuple(doc.ents)  # Doc.ents builds its spans anew on every access
+        self.tokens = tuple(doc)  # iterating a Doc builds each Token anew: read them once
         self.ent_of = {i: e for e in self.ents for i in range(e.start, e.end)}
         self.ent_ending = {e.end: e for e in self.ents}
         self.dateline = dateline  # the dateline's place and credit are the story's, not its actors

@@ -42,7 +42,7 @@ class EntityTable(Anaphora):
     def _short_mentions(self) -> None:
         """A lone proper noun that is the short form of a person named in the document is that
         person, whatever the tagger made of it ("Wekesa, Mrisho hold talks"; "Okello pledged")."""
-        for tok in self.doc:
+        for tok in self.tokens:
             taken = self.by_token.get(tok.i)
             if tok.pos_ != "PROPN" or not tok.is_title or tok.i in self.consumed:
                 continue
@@ -60,7 +60,7 @@ class EntityTable(Anaphora):
     def _link_pairs(self) -> None:
         """ "The two leaders", "both sides": the last two people named, one on each token, so
         that the phrase names both ("The two leaders spoke by telephone")."""
-        for tok in self.doc:
+        for tok in self.tokens:
             if tok.lower_ not in PAIR_NOUNS:
                 continue
             count = [c for c in tok.children if c.lower_ in ("two", "both")]
@@ -78,7 +78,7 @@ class EntityTable(Anaphora):
     def _link_anaphors(self) -> None:
         """Give "He", "She" and "the Vietnamese official" the mention of the person they mean."""
         self._link_pairs()
-        for tok in self.doc:
+        for tok in self.tokens:
             taken = self.by_token.get(tok.i)
             by_role = (
                 taken is not None

@@ -80,7 +80,12 @@ def code_document(
         if not page.codable(sent.start_char, sent.end_char):
             continue
         found = occasions.meetings_over_visit(
-            [event for tok in sent if may_trigger(ctx, tok) for event in code_trigger(ctx, sent, tok)]
+            [
+                event
+                for tok in actors.tokens[sent.start : sent.end]
+                if may_trigger(ctx, tok)
+                for event in code_trigger(ctx, sent, tok)
+            ]
         )
         events += found or list(code_predicate(ctx, sent))
     actors.infer_party_membership()
