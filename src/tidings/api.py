@@ -17,7 +17,7 @@ from .dates import parse_published
 from .errors import IngestStopped, StoreWriteError
 from .fetch import Fetcher
 from .ingest import iter_documents
-from .pipeline import Pipeline
+from .pipeline import Pipeline, batch_collection
 from .records import DocumentResult, Failure, IngestSummary, RawDocument, content_hash
 from .store import Store
 
@@ -73,10 +73,11 @@ def ingest(
         else:
             assert pipeline is not None
             coded = ((tag, pipeline.process(raws)) for tag, raws in batches)
-        for (read_failures, n), results in coded:
-            _commit(store, results, read_failures, summary)
-            if progress:
-                progress(n)
+        with batch_collection():  # the store's writes too, in this process
+            for (read_failures, n), results in coded:
+                _commit(store, results, read_failures, summary)
+                if progress:
+                    progress(n)
     finally:
         if own_pool and pool is not None:
             pool.close()

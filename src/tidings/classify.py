@@ -12,11 +12,11 @@ weights per feature: no extra model, no numpy, microseconds per predicate.
 from __future__ import annotations
 
 import json
-import math
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from importlib import resources
 
+import numpy as np
 from spacy.tokens import Span, Token
 
 from .nlp import sent_of
@@ -117,16 +117,19 @@ class TypeClassifier:
     weights: dict[str, list[float]]
     bias: list[float]
 
+    @cached_property
+    def _matrix(self) -> tuple[dict[str, int], np.ndarray, np.ndarray]:
+        """The weights as one matrix (a row per feature), for one sum per prediction."""
+        rows = {f: i for i, f in enumerate(self.weights)}
+        matrix = np.array(list(self.weights.values()), dtype=np.float64).reshape(len(rows), len(self.labels))
+        return rows, matrix, np.array(self.bias, dtype=np.float64)
+
     def probabilities(self, feats: list[str]) -> dict[str, float]:
-        scores = list(self.bias)
-        for f in set(feats):
-            w = self.weights.get(f)
-            if w is not None:
-                scores = [s + x for s, x in zip(scores, w, strict=True)]
-        top = max(scores)
-        exps = [math.exp(s - top) for s in scores]
-        total = sum(exps)
-        return {label: e / total for label, e in zip(self.labels, exps, strict=True)}
+        rows, matrix, bias = self._matrix
+        found = sorted({rows[f] for f in feats if f in rows})
+        scores = bias + matrix[found].sum(axis=0) if found else bias
+        exps = np.exp(scores - scores.max())
+        return dict(zip(self.labels, (exps / exps.sum()).tolist(), strict=True))
 
     def predict(self, anchor: Token) -> dict[str, float]:
         return self.probabilities(features(anchor))
