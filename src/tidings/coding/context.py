@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cached_property
 
 from spacy.tokens import Doc, Span
 
@@ -15,6 +16,7 @@ from ..kb import KnowledgeBase
 from ..lexicon import Lexicon
 from ..nlp import sent_of
 from ..page import Page, Part
+from .words import OBLIGATION
 
 
 @dataclass(frozen=True)
@@ -32,6 +34,11 @@ class Context:
     ents: tuple[Span, ...] = ()  # Doc.ents (and Span.ents) build their spans anew on every access
     sent_ents: dict[int, tuple[Span, ...]] = field(default_factory=dict)  # by sentence start token
     year: int | None = None  # an undated page's year, from its headline ("Travel to Oslo, May 3-5, 2015")
+
+    @cached_property
+    def obliged(self) -> frozenset[int]:
+        """The tokens a "must" or "should" hangs from ("Y must return ..."), found in one pass."""
+        return frozenset(t.head.i for t in self.actors.tokens if t.lower_ in OBLIGATION and t.head.i != t.i)
 
     def ents_in(self, sent: Span) -> tuple[Span, ...]:
         return self.sent_ents.get(sent.start, ())

@@ -10,20 +10,18 @@ from spacy.tokens import Token
 
 from ..lexicon import Frame, Trigger
 from .context import Context
-from .words import LIGHT_VERBS, OBLIGATION
+from .words import LIGHT_VERBS
 
 
 # triggers ------------------------------------------------------------------
 def may_trigger(ctx: Context, tok: Token) -> bool:
     """A cheap first look: the token's word heads a trigger, or a verb carries "must"."""
-    if tok.pos_ not in ("VERB", "AUX", "NOUN", "PROPN"):
+    pos = tok.pos_
+    if pos not in ("VERB", "AUX", "NOUN", "PROPN"):
         return False
     heads = ctx.lexicon.heads
     return (
-        tok.lower_ in heads
-        or tok.lemma_.lower() in heads
-        or tok.pos_ in ("VERB", "AUX")
-        and any(c.lower_ in OBLIGATION for c in tok.children)
+        tok.lower_ in heads or tok.lemma_.lower() in heads or pos in ("VERB", "AUX") and tok.i in ctx.obliged
     )
 
 
