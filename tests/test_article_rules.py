@@ -414,3 +414,18 @@ def test_meetings_with_several_listed_are_one_each(code_text):
     )
     meetings = [e for e in code_text(text, "2024-06-05") if e["type"] == "CONSULT"]
     assert len(meetings) == 2
+
+
+def test_a_headline_naming_countries_is_the_body_event_of_their_ministers(pipeline):
+    from tidings.records import RawDocument
+
+    headline = "Chile and Peru agree to reopen border crossing"
+    text = (
+        f"{headline}\n\nChilean Foreign Minister Ana Rojas met Peruvian Foreign Minister Luis Vega "
+        "in Lima on Monday, the first stop of her regional tour.\n\nThe two ministers agreed to reopen "
+        "the Chacalluta border crossing, which has been closed to trucks since November."
+    )
+    raw = RawDocument("story", "text", text, title=headline, published="2024-06-05")
+    [result] = pipeline.process([raw])
+    agreements = [e for e in result.events if e.type == "AGREE"]
+    assert len(agreements) == 1 and agreements[0].evidence != headline

@@ -217,27 +217,57 @@ def meetings_over_visit(events: Sequence[EventMention]) -> list[EventMention]:
 def headline_as_lead(
     events: Sequence[EventMention], headline: tuple[int, int] | None, lead: tuple[int, int] | None
 ) -> list[EventMention]:
-    """A headline that states the lead's event is that event, one report (GUIDELINES 3): its
-    event and the lead's of the same type with an actor in common are one, and the one naming
-    fewer people goes (the headline's when they tie: the lead has the date and the detail).
-    A headline whose event the lead lacks is kept: the text may have been cut."""
+    """A headline that states the body's event is that event, one report (GUIDELINES 3): its
+    event and the body's first of the same type that names all its actors (by name or
+    country; the lead's first) are one, and the one naming fewer people goes (the headline's
+    when they tie: the body has the date and the detail). A headline whose event the body
+    lacks is kept: the text may have been cut."""
     if headline is None or lead is None:
         return list(events)
 
     def within(e: EventMention, part: tuple[int, int]) -> bool:
         return part[0] <= e.start < part[1]
 
-    leads = [e for e in events if within(e, lead)]
+    body = [e for e in events if e.start >= lead[0] and not e.background]
     dropped: set[int] = set()
+    dated: dict[int, EventMention] = {}  # an undated body event -> the headline it tells
     for h in events:
         if not within(h, headline):
             continue
-        ids = {a.id for a in (*h.sources, *h.targets)}
-        same = [e for e in leads if e.type == h.type and ids & {a.id for a in (*e.sources, *e.targets)}]
+        found = [e for e in body if e.type == h.type and _covers(e, h)]
+        same = [e for e in found if within(e, lead)] or found[:1]
         if same:  # one of the two goes: the lead's, unless the headline names more people
             richer = _people(h) > max(_people(e) for e in same)
             dropped |= {id(e) for e in same} if richer else {id(h)}
-    return [e for e in events if id(e) not in dropped]
+            if not richer and h.date is not None:  # the headline's news is of the dispatch day
+                dated |= {id(e): h for e in same if e.date is None}
+    return [_dated_by(e, dated.get(id(e))) for e in events if id(e) not in dropped]
+
+
+def _dated_by(e: EventMention, headline: EventMention | None) -> EventMention:
+    if headline is None:
+        return e
+    return replace(
+        e, date=headline.date, date_precision=headline.date_precision, date_basis=headline.date_basis
+    )
+
+
+def _covers(lead: EventMention, headline: EventMention) -> bool:
+    """Whether the lead's event names everyone the headline's does: a person by name, a
+    country by name or as the country of someone the lead names (a headline names countries,
+    "Kenya and Tanzania agree ...", where the lead names their ministers). A person of
+    unknown country neither matches nor conflicts."""
+    actors = (*lead.sources, *lead.targets)
+    ids = {a.id for a in actors}
+    countries = {a.country for a in actors if a.country}
+    found, no_conflict = False, True
+    for a in (*headline.sources, *headline.targets):
+        person = a.id.startswith("person:")
+        if a.id in ids or not person and a.id in countries:
+            found = True
+        elif not (person and a.country is None):
+            no_conflict = False
+    return found and no_conflict
 
 
 def _people(e: EventMention) -> int:
