@@ -237,12 +237,19 @@ def evaluate_articles(
     from .checks import CHECKS  # noqa: PLC0415
 
     articles = ae.load_folder(folder)
+    failed: list[Failure] = []
 
     def run(sources: list[str], db: str) -> IngestSummary:
         opts = options.with_overrides(db=db) if options else resolve_options(db=db)
-        return ingest(sources, options=opts, workers=workers)
+        summary = ingest(sources, options=opts, workers=workers)
+        failed.extend(summary.failed)
+        return summary
 
     records = ae.predict(articles, run, lambda db: Store(db).query_events())
     report = ae.score(articles, records, examples, CHECKS)
     report["gold"] = folder
+    # an article that could not be read, coded or stored scores as finding nothing: say so
+    report["not_coded"] = [
+        {"article": f.source_id or f.origin, "stage": f.stage, "reason": f.reason} for f in failed
+    ]
     return report

@@ -351,8 +351,12 @@ def score(
 
 
 def check(report: dict[str, Any], floors: dict[str, float]) -> list[str]:
-    """The figures below their floors ("lenient.f1": 0.4), as messages."""
-    out = []
+    """The figures below their floors ("lenient.f1": 0.4), and the articles that could not be
+    coded, as messages."""
+    out = [
+        f"article {f['article']} was not coded ({f['stage']}: {f['reason']})"
+        for f in report.get("not_coded", [])
+    ]
     for name, floor in floors.items():
         value: Any = report
         for part in name.split("."):

@@ -253,21 +253,24 @@ def _dated_by(e: EventMention, headline: EventMention | None) -> EventMention:
 
 
 def _covers(lead: EventMention, headline: EventMention) -> bool:
-    """Whether the lead's event names everyone the headline's does: a person by name, a
-    country by name or as the country of someone the lead names (a headline names countries,
-    "Kenya and Tanzania agree ...", where the lead names their ministers). A person of
-    unknown country neither matches nor conflicts."""
+    """Whether the lead's event names everyone the headline's does: a country by name or as
+    the country of someone the lead names (a headline names countries, "Kenya and Tanzania
+    agree ...", where the lead names their ministers); a person by name, or, for one person
+    at most, by country (a headline's surname, "Kerry Meets Putin", where the lead's name
+    differs). A person of unknown country neither matches nor conflicts."""
     actors = (*lead.sources, *lead.targets)
     ids = {a.id for a in actors}
     countries = {a.country for a in actors if a.country}
-    found, no_conflict = False, True
+    found, loose = 0, 0
     for a in (*headline.sources, *headline.targets):
         person = a.id.startswith("person:")
         if a.id in ids or not person and a.id in countries:
-            found = True
+            found += 1
+        elif person and a.country in countries and not loose:
+            loose = 1
         elif not (person and a.country is None):
-            no_conflict = False
-    return found and no_conflict
+            return False
+    return found > 0
 
 
 def _people(e: EventMention) -> int:

@@ -123,6 +123,11 @@ def _print_article_report(report: dict) -> None:
     out.print(
         f"{report['gold']}: {report['articles']} articles, {report['predicted_events']} events predicted"
     )
+    for f in report.get("not_coded", []):
+        err.print(
+            f"[red]not coded:[/red] article {f['article']} ({f['stage']}: {f['reason']}); "
+            "it scores as finding nothing"
+        )
     table = Table(
         "type", "gold", "found", "recall", "predicted", "correct", "precision", title="per type (lenient)"
     )
