@@ -429,3 +429,19 @@ def test_a_headline_naming_countries_is_the_body_event_of_their_ministers(pipeli
     [result] = pipeline.process([raw])
     agreements = [e for e in result.events if e.type == "AGREE"]
     assert len(agreements) == 1 and agreements[0].evidence != headline
+
+
+def test_i_in_a_signed_statement_is_its_signatory_and_we_the_body(pipeline):
+    from tidings.records import RawDocument
+
+    headline = "Statement by Secretary Ana Rojas on the Earthquake in Peru"
+    text = (
+        f"{headline}\n\nOn behalf of the American people, I extend my deepest condolences to the people "
+        "of Peru and to the families of the victims.\n\nWe stand ready to offer assistance to Peru."
+    )
+    raw = RawDocument(
+        "statement", "text", text, title=headline, outlet="U.S. Department of State", published="2024-06-05"
+    )
+    [result] = pipeline.process([raw])
+    condolences = next(e for e in result.events if e.type == "SUPPORT")
+    assert [a.name for a in condolences.sources] == ["Ana Rojas"] and condolences.sources[0].country == "USA"

@@ -419,3 +419,22 @@ def test_an_undated_page_takes_its_year_from_the_headline_or_title():
 def test_a_dated_page_needs_no_year_from_its_headline():
     page = read_page("Travel to Oslo, June 3-5, 2017\n\nThe Secretary met the King.", None, date(2017, 6, 6))
     assert page.year() is None
+
+
+def test_a_statement_names_its_signatory_in_the_headline_or_above_the_lead():
+    headline = "Statement by President Ana Rojas on the Floods in the South"
+    page = read_page(
+        f"{headline}\n\nOn behalf of the people of Chile, I extend our condolences.", headline, None
+    )
+    assert page.signatory() == ("Ana Rojas", "President")
+    signed = read_page(
+        "Independence Day\n\nLuis Vega, Minister of Foreign Affairs\n\n"
+        "On behalf of the Government of Peru, I extend warm congratulations to the people of Chile.",
+        "Independence Day",
+        None,
+    )
+    assert signed.signatory() == ("Luis Vega", "Minister of Foreign Affairs")
+    assert (
+        read_page("Chile and Peru sign a trade pact\n\nThe two sides signed it.", None, None).signatory()
+        is None
+    )

@@ -56,6 +56,17 @@ __all__ = [
 
 KINDS = ("headline", "dateline", "byline", "lead", "body", "caption", "credit", "furniture")
 NOT_CODABLE = frozenset({"dateline", "byline", "caption", "credit", "furniture"})
+# "Statement by President Obama on ...", "STATEMENT BY JOHN KIRBY, SPOKESPERSON"
+STATEMENT_BY = re.compile(
+    r"(?i:\bstatement by )(?:(?P<title>(?i:the )?(?i:president|vice president|secretary(?: of state)?|"
+    r"prime minister|foreign minister|minister|spokesperson|spokesman|ambassador)) )?"
+    r"(?P<name>[A-Z][\w.'\u2019-]+(?: [A-Z][\w.'\u2019-]+){0,3})"
+)
+# "Marco Rubio, Secretary of State" on a line of its own above a statement
+SIGNED = re.compile(
+    r"(?P<name>[A-Z][a-z][\w.'\u2019-]*(?: [A-Z][\w.'\u2019-]*){1,3}), "
+    r"(?P<title>(?:[A-Z][a-z]+|of|the|for)(?: (?:[A-Z][a-z]+|of|the|for|and)){0,6})"
+)
 YEAR_IN_HEADLINE = re.compile(r"\b(19[5-9]\d|20\d\d)\b")
 MAX_LAG = timedelta(days=90)  # a dateline this much older than publication is a site clock, not a dispatch
 SPEAKER = re.compile(r"[A-Z][A-Z .'’-]{1,40}:")
@@ -135,6 +146,23 @@ class Page:
             return filed or published
         return filed if published - MAX_LAG <= filed <= published + timedelta(days=1) else published
 
+    def signatory(self) -> tuple[str, str | None] | None:
+        """Who signs a statement, as (name, title): "Statement by President X on ..." in the
+        headline or title, or a "Name, Title" line above the lead ("X, Secretary of State").
+        Their "I" is theirs; the issuing body's "we" stays the body's."""
+        headline = self.text[self.headline.start : self.headline.end] if self.headline else self.title
+        found = STATEMENT_BY.search(headline or "")
+        if found:
+            return _name_case(found["name"]), found["title"]
+        lead = self.lead
+        for part in self.parts:
+            if lead is None or part.start >= lead.start:
+                break
+            signed = SIGNED.fullmatch(self.text[part.start : part.end].strip())
+            if signed:
+                return _name_case(signed["name"]), signed["title"]
+        return None
+
     def year(self) -> int | None:
         """The year an undated page's headline states ("Travel to Oslo, May 3-5, 2015"), for
         its yearless dates; None when the page has a date of its own."""
@@ -143,6 +171,10 @@ class Page:
         headline = self.text[self.headline.start : self.headline.end] if self.headline else self.title
         found = YEAR_IN_HEADLINE.search(headline or "")
         return int(found[1]) if found else None
+
+
+def _name_case(name: str) -> str:
+    return name.title() if name.isupper() else name
 
 
 def read_page(text: str, title: str | None = None, published: date | None = None) -> Page:

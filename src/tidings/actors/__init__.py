@@ -35,8 +35,9 @@ class DocActors(Named, EntityTable):
         dateline: tuple[int, int] | None = None,
         agencies: Collection[str] = (),
         issuer: Actor | None = None,
+        speaker: Actor | None = None,
     ) -> None:
-        super().__init__(doc, kb, event_nouns, dateline, agencies, issuer)
+        super().__init__(doc, kb, event_nouns, dateline, agencies, issuer, speaker)
         self._find()
         self._resolve_people()
         self._short_mentions()

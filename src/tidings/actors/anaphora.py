@@ -7,7 +7,7 @@ from dataclasses import replace
 
 from spacy.tokens import Token
 
-from .mentions import FIRST_PERSON, PRONOUNS, Mention, _quoted
+from .mentions import FIRST_PERSON, PRONOUNS, SINGULAR_FIRST_PERSON, Mention, _quoted
 from .reading import Reading
 
 
@@ -19,12 +19,14 @@ class Anaphora(Reading):
         low = tok.lower_
         if low in PRONOUNS:
             return self._last_person(tok.i, None)
-        if (
-            low in FIRST_PERSON
-            and self.issuer is not None
-            and tok.dep_ in ("nsubj", "nsubjpass")
-            and not _quoted(tok)
-        ):
+        subject = (
+            tok.dep_ in ("nsubj", "nsubjpass")
+            or tok.dep_ == "conj"
+            and tok.head.dep_ in ("nsubj", "nsubjpass")
+        )
+        if low in FIRST_PERSON and self.issuer is not None and subject and not _quoted(tok):
+            if low in SINGULAR_FIRST_PERSON and self.speaker is not None:  # "Michelle and I extend ..."
+                return Mention(tok.i, tok.i + 1, self.speaker, "person", self.speaker.id)
             return Mention(tok.i, tok.i + 1, self.issuer, "org", self.issuer.id)  # a statement's "we"
         if low == "party" and tok.i > 0 and tok.nbor(-1).lower_ == "the":
             return self._last_party(tok.i)  # "the party" refers back to the party last named

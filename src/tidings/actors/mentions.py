@@ -18,6 +18,7 @@ PRONOUNS = {"he", "she", "him", "her"}
 
 
 FIRST_PERSON = {"we", "our", "i", "my"}
+SINGULAR_FIRST_PERSON = {"i", "my"}
 
 
 PAIR_NOUNS = {

@@ -24,10 +24,12 @@ class Reading:
         dateline: tuple[int, int] | None = None,
         agencies: Collection[str] = (),
         issuer: Actor | None = None,
+        speaker: Actor | None = None,
     ) -> None:
         self.doc = doc
         self.kb = kb
         self.issuer = issuer  # the body whose statement this page is: "we" and "I" speak for it
+        self.speaker = speaker  # who signs the statement, when it says: "I" is them
         self.ents = tuple(doc.ents)  # Doc.ents builds its spans anew on every access
         self.tokens = tuple(doc)  # iterating a Doc builds each Token anew: read them once
         self.ent_of = {i: e for e in self.ents for i in range(e.start, e.end)}

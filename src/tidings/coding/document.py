@@ -11,7 +11,7 @@ from datetime import date
 from spacy.tokens import Doc
 
 from .. import occasions
-from ..actors import DocActors, org_actor
+from ..actors import DocActors, org_actor, person_id
 from ..classify import TypeClassifier, load_classifier
 from ..kb import KnowledgeBase
 from ..lexicon import Lexicon
@@ -29,6 +29,24 @@ def issuer_of(kb: KnowledgeBase, outlet: str | None) -> Actor | None:
     "we" for it."""
     org = kb.org(re.sub(r"\s*\(.*$", "", outlet or "").strip()) if outlet else None
     return None if org is None or org.sector in ("JRN", "MED", None) else org_actor(org)
+
+
+def signatory_of(kb: KnowledgeBase, page: Page, issuer: Actor | None) -> Actor | None:
+    """The person who signs a government body's statement ("Statement by President X",
+    "X, Secretary of State" above it), acting for the body: their "I" is them."""
+    signed = page.signatory() if issuer is not None else None
+    if signed is None or issuer is None:
+        return None
+    name, title = signed
+    role = kb.role(title) if title else None
+    return Actor(
+        id=person_id(name),
+        name=name,
+        org=issuer.org,
+        role=title,
+        country=issuer.country,
+        sector=role.sector if role else issuer.sector,
+    )
 
 
 def code_doc(
@@ -60,7 +78,8 @@ def code_document(
     dateline = (page.dateline.start, page.dateline.end) if page.dateline else None
     if issuer is not None and len(SPEAKER_LABEL.findall(text)) >= 2:
         issuer = None  # a transcript: "we" is whoever has the floor
-    actors = DocActors(doc, kb, lexicon.nouns, dateline, page.agencies, issuer)
+    speaker = signatory_of(kb, page, issuer)
+    actors = DocActors(doc, kb, lexicon.nouns, dateline, page.agencies, issuer, speaker)
     ctx = Context(
         doc,
         actors,
