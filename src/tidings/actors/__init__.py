@@ -12,12 +12,6 @@ The package: `mentions` (what a mention is), `reading` (the state), `named`, `gr
 
 from __future__ import annotations
 
-from collections.abc import Collection
-
-from spacy.tokens import Doc
-
-from ..kb import KnowledgeBase
-from ..records import Actor
 from .mentions import Mention, not_actor_words, org_actor, person_id
 from .named import Named
 from .table import EntityTable
@@ -27,17 +21,8 @@ class DocActors(Named, EntityTable):
     """All actor mentions of a document, with the tokens consumed by appositives: found
     (`named`, `groups`, with `roles`), then linked into one entity per actor (`table`)."""
 
-    def __init__(
-        self,
-        doc: Doc,
-        kb: KnowledgeBase,
-        event_nouns: Collection[str] = (),
-        dateline: tuple[int, int] | None = None,
-        agencies: Collection[str] = (),
-        issuer: Actor | None = None,
-        speaker: Actor | None = None,
-    ) -> None:
-        super().__init__(doc, kb, event_nouns, dateline, agencies, issuer, speaker)
+    def _read(self) -> None:
+        """Find the document's mentions, then link them into entities."""
         self._find()
         self._resolve_people()
         self._short_mentions()

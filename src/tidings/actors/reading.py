@@ -42,6 +42,10 @@ class Reading:
         self.titles: set[int] = set()  # title words before a name: part of the person's mention
         self.by_token: dict[int, Mention] = {}
         self.people: dict[str, Actor] = {}  # key -> best-known actor of a person
+        self._read()
+
+    def _read(self) -> None:
+        """What reading does once the state is set (`DocActors` finds and links mentions)."""
 
     def _country_actor(self, iso3: str, text: str) -> Actor:
         return Actor(id=iso3, name=self._country_name(iso3, text), country=iso3)
