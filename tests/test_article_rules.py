@@ -445,3 +445,25 @@ def test_i_in_a_signed_statement_is_its_signatory_and_we_the_body(pipeline):
     [result] = pipeline.process([raw])
     condolences = next(e for e in result.events if e.type == "SUPPORT")
     assert [a.name for a in condolences.sources] == ["Ana Rojas"] and condolences.sources[0].country == "USA"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Chile's foreign minister Ana Rojas chastised Peru for its fishing policy.",
+        "Chile's foreign minister Ana Rojas reprimanded Peru over the border incident.",
+        "Chile's foreign minister Ana Rojas censured Peru for expelling its diplomats.",
+    ],
+)
+def test_reproaches_are_accusations(code_text, text):
+    e = _only(code_text(text, "2024-06-05"), "ACCUSE")
+    assert "PER" in {a["country"] for a in e["targets"]}
+
+
+def test_a_group_backed_by_a_country_is_not_that_country(code_text):
+    e = _only(
+        code_text("Mali's army accused Algerian-backed rebels of attacking a convoy.", "2024-06-05"), "ACCUSE"
+    )
+    assert all(a["country"] != "DZA" for a in e["targets"]) and "rebels" in _names(e["targets"])
+    led = _only(code_text("French-led forces attacked the rebel camp on Monday.", "2024-06-05"), "ASSAULT")
+    assert "FRA" in {a["country"] for a in led["sources"]}  # those who lead act

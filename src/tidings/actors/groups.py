@@ -132,6 +132,8 @@ class Groups(Reading):
             ):
                 continue  # a clause inside the phrase speaks of something else, but "based in X" is home
             ent = self.ent_of[t.i]
+            if self._backer(ent):
+                continue  # "Russian-backed separatists" are not Russia's
             org = self.kb.org(ent.text)
             if org is not None and org.code in ("IGO", "NGO", "IMG"):
                 return Actor(id=org.id, name=org.name, org=org.id, country=org.code, sector=org.sector)

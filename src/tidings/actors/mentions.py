@@ -19,6 +19,8 @@ PRONOUNS = {"he", "she", "him", "her"}
 
 FIRST_PERSON = {"we", "our", "i", "my"}
 SINGULAR_FIRST_PERSON = {"i", "my"}
+# "Russian-backed separatists": the country backs the group that acts
+BACKING = {"backed", "allied", "aligned", "sponsored", "supported", "funded", "armed", "trained"}
 
 
 PAIR_NOUNS = {

@@ -43,6 +43,8 @@ class Named(Roles, Groups):
             return self._person(ent)  # a leader the tagger took for a body ("Sheinbaum" as ORG)
         if label == "ORG" and (self.kb.org(ent.text) or not self.kb.country(ent.text)):
             return self._org(ent)  # an ORG that is only a country name ("Israel") is a country
+        if self._backer(ent):
+            return None  # "Russian-backed separatists": the separatists act, not Russia
         if label == "NORP" and ent.start > 0 and self.doc[ent.start - 1].lower_ == "ethnic":
             return self._ethnic_group(ent)
         if label in ("GPE", "LOC", "ORG") or label == "NORP" and ent.root.dep_ not in ("amod", "compound"):

@@ -6,11 +6,11 @@ from __future__ import annotations
 
 from collections.abc import Collection
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from ..kb import KnowledgeBase
 from ..records import Actor
-from .mentions import Mention
+from .mentions import BACKING, Mention
 
 
 class Reading:
@@ -46,6 +46,12 @@ class Reading:
 
     def _read(self) -> None:
         """What reading does once the state is set (`DocActors` finds and links mentions)."""
+
+    def _backer(self, ent: Span) -> bool:
+        """A country named as the backer of a group ("Russian-backed", "Iran-aligned"): the
+        group acts, not the country."""
+        doc = self.doc
+        return ent.end + 1 < len(doc) and doc[ent.end].text == "-" and doc[ent.end + 1].lower_ in BACKING
 
     def _country_actor(self, iso3: str, text: str) -> Actor:
         return Actor(id=iso3, name=self._country_name(iso3, text), country=iso3)
