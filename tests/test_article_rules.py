@@ -467,3 +467,10 @@ def test_a_group_backed_by_a_country_is_not_that_country(code_text):
     assert all(a["country"] != "DZA" for a in e["targets"]) and "rebels" in _names(e["targets"])
     led = _only(code_text("French-led forces attacked the rebel camp on Monday.", "2024-06-05"), "ASSAULT")
     assert "FRA" in {a["country"] for a in led["sources"]}  # those who lead act
+
+
+@pytest.mark.parametrize("group", ["Democratic senators", "Sunni militias"])
+def test_a_party_or_faction_group_is_named_by_its_phrase(code_text, group):
+    text = f"Chilean President Ana Rojas criticized {group} for their ties to Peru."
+    e = _only(code_text(text, "2024-06-05"), "ACCUSE")
+    assert group in _names(e["targets"])

@@ -91,6 +91,11 @@ class Groups(Reading):
                 out += self._listed_owners(doc[start - 1], tok)
             elif (within := self._owner_within(tok)) is not None:
                 out.append(self._group(tok.i, tok.i + 1, within, tok))
+            elif start > 0 and doc[start - 1].ent_type_ == "NORP" and tok.tag_ in ("NNS", "NNPS"):
+                # "Republican lawmakers", "Shiite militias": a party or faction, not a country
+                name = doc[start - 1 : tok.i + 1].text
+                base = Actor(id=f"group:{norm(name)}", name=name)
+                out.append(self._group(start - 1, tok.i + 1, base, tok))
             elif role.kind == "group" and role.sector in UNOWNED_GROUPS and tok.pos_ == "NOUN":
                 base = Actor(id=f"group:{tok.lemma_.lower()}", name=tok.text.lower())
                 out.append(self._group(tok.i, tok.i + 1, base, tok))
