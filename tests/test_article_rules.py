@@ -474,3 +474,24 @@ def test_a_party_or_faction_group_is_named_by_its_phrase(code_text, group):
     text = f"Chilean President Ana Rojas criticized {group} for their ties to Peru."
     e = _only(code_text(text, "2024-06-05"), "ACCUSE")
     assert group in _names(e["targets"])
+
+
+def test_a_regime_named_by_its_ruler_is_that_country_s_government(code_text):
+    text = (
+        "President Nicolas Maduro spoke in Caracas on Monday.\n\n"
+        "Chile's foreign minister Ana Rojas condemned the Maduro regime for the arrests."
+    )
+    e = _only(code_text(text, "2024-06-05"), "ACCUSE")
+    assert "VEN" in {a["country"] for a in e["targets"]} and "GOV" in {a["sector"] for a in e["targets"]}
+
+
+def test_sanctioning_designations_and_costs_threatened_by_litotes(code_text):
+    e = _only(
+        code_text("Canada designated five officials of the Government of Belarus on Monday.", "2024-06-05"),
+        "SANCTION",
+    )
+    assert "BLR" in {a["country"] for a in e["targets"]}
+    t = _only(
+        code_text("Canada will not hesitate to impose further costs on Belarus.", "2024-06-05"), "THREATEN"
+    )
+    assert "BLR" in {a["country"] for a in t["targets"]}

@@ -404,3 +404,18 @@ def test_a_pronoun_acts_for_the_person_named_before(pipeline):
     events, _ = code_document(pipeline.nlp(text), pipeline.kb, pipeline.lexicon, None)
     [praise] = [e for e in events if e.type == "SUPPORT"]
     assert [a.id for a in praise.sources] == ["person:amina-wekesa"] and praise.sources[0].country == "KEN"
+
+
+def test_a_title_and_surname_name_the_one_leader_with_both():
+    from collections import Counter
+
+    kb = load_kb()
+    leaders = {leader for leader in kb.leaders.values()}
+    pairs = Counter((leader.role.lower(), leader.name.split()[-1].lower()) for leader in leaders)
+    leader = next(
+        x
+        for x in sorted(leaders, key=lambda x: x.name)
+        if pairs[(x.role.lower(), x.name.split()[-1].lower())] == 1
+    )
+    assert kb.titled_leader(leader.role, leader.name.split()[-1]) == leader
+    assert kb.titled_leader("Astronaut", leader.name.split()[-1]) is None

@@ -72,6 +72,7 @@ class KnowledgeBase:
         self.org_by_id: dict[str, Organization] = {}
         self.roles: dict[str, Role] = {}
         self.leaders: dict[str, Leader] = {}  # normalized full name or listed short form -> leader
+        self.titled_leaders: dict[tuple[str, str], Leader | None] = {}  # (title, surname) -> the one leader
         self.surface: dict[str, set[str]] = {"GPE": set(), "NORP": set(), "ORG": set()}
         text = resources.files("tidings").joinpath("data/abstract_actors.txt").read_text("utf-8")
         self.abstract = frozenset(
@@ -121,12 +122,20 @@ class KnowledgeBase:
             leader = Leader(name, country, sector, role)
             for form in (name, *filter(None, short.split("|"))):
                 self.leaders[norm(form)] = leader
+            surname = norm(name).split()[-1] if norm(name) else ""
+            titled = (norm(role), surname)
+            self.titled_leaders[titled] = None if titled in self.titled_leaders else leader  # unique only
 
     # lookups ---------------------------------------------------------------
     def leader(self, name: str) -> Leader | None:
         """A head of state or government, or of an international body, by whole name or
         listed short form ("Vladimir Putin", "Putin")."""
         return self.leaders.get(norm(name))
+
+    def titled_leader(self, title: str, name: str) -> Leader | None:
+        """The one known leader with this title and surname ("President Ortega")."""
+        words = norm(name).split()
+        return self.titled_leaders.get((norm(title), words[-1])) if words else None
 
     def is_abstract(self, text: str) -> bool:
         """ "the West", "the international community": no actor code (PLOVER rule 9)."""

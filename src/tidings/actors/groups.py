@@ -45,6 +45,9 @@ class Groups(Reading):
                 j -= 1
             if role.kind == "person" and not (j > 0 and doc[j - 1].ent_type_ in ("NORP", "GPE", "ORG")):
                 continue  # "the envoy" alone is an anaphor; "the Peruvian envoy" names an actor
+            if role.sector == "GOV" and role.kind == "body" and (ruled := self._ruler_before(tok, found)):
+                out.append(self._group(ruled[0], tok.i + 1, ruled[1], tok))  # "the Assad regime"
+                continue
             if tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "of":
                 k = tok.i + 2 + (doc[tok.i + 2].lower_ == "the" if tok.i + 2 < len(doc) else 0)
                 owner = by_start.get(k) or by_start.get(tok.i + 2)
@@ -100,6 +103,26 @@ class Groups(Reading):
                 base = Actor(id=f"group:{tok.lemma_.lower()}", name=tok.text.lower())
                 out.append(self._group(tok.i, tok.i + 1, base, tok))
         return out
+
+    def _ruler_before(self, tok: Token, found: list[Mention]) -> tuple[int, Actor] | None:
+        """ "the Assad regime", "the Ortega-Murillo government": a government named by its
+        ruler, a person of the article or a known leader, is their country's government."""
+        doc, k = self.doc, tok.i
+        while k > 0 and tok.i - k < 5 and (doc[k - 1].pos_ == "PROPN" or doc[k - 1].text in ("-", "\u2013")):
+            k -= 1
+        if k > 0 and doc[k - 1].lower_ == "the" and k < tok.i:
+            k -= 1  # the mention spans "the", as a tagger's ORG "the Assad" would
+        surnames = {
+            m.actor.name.split()[-1].lower(): m.actor.country
+            for m in found
+            if m.kind == "person" and m.actor.country
+        }
+        for t in doc[k : tok.i]:
+            leader = self.kb.leader(t.text)
+            country = surnames.get(t.lower_) or (leader.country if leader else None)
+            if t.pos_ == "PROPN" and country:
+                return k, replace(self._country_actor(country, country), sector="GOV")
+        return None
 
     def _peoples(self, found: list[Mention]) -> list[Mention]:
         """A plural noun a demonym qualifies, in an argument position: "Iraqi Kurds",

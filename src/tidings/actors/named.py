@@ -127,6 +127,8 @@ class Named(Roles, Groups):
         if country is None and role is not None:  # "President Francois Hollande of France"
             org, country = self._of_owner(ent.end) or (org, country)
         leader = self.kb.leader(name) if country is None else None
+        if leader is None and country is None and role and len(name.split()) == 1:
+            leader = self.kb.titled_leader(role, name)  # "President Ortega": the one such president
         if leader is not None:  # "Putin offered to ...": a leader's country goes without saying
             country, sector, role = leader.country, sector or leader.sector, role or leader.role
         actor = Actor(id=person_id(name), name=name, org=org, role=role, country=country, sector=sector)

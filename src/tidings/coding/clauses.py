@@ -27,6 +27,7 @@ from .words import (
     HYPOTHETICAL,
     INTENT_VERBS,
     LIGHT_VERBS,
+    LITOTES,
     MEASURE_NOUNS,
     MOTION_VERBS,
     OBLIGATION,
@@ -156,9 +157,9 @@ def conditional(verb: Token) -> bool:
 
 
 def negated(verb: Token) -> bool:
-    return any(
-        c.dep_ == "neg" or c.lower_ in ("never", "not") for v in _clause_chain(verb) for c in v.children
-    )
+    """ "did not meet", "refused ... never"; but "will not hesitate to impose" asserts it."""
+    chain = [v for v in _clause_chain(verb) if not (v.i != verb.i and v.lemma_.lower() in LITOTES)]
+    return any(c.dep_ == "neg" or c.lower_ in ("never", "not") for v in chain for c in v.children)
 
 
 def is_refusal(verb: Token) -> bool:

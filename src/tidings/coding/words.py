@@ -83,7 +83,10 @@ INTENT_VERBS = {
     "seek",
     "commit",
     "invite",
+    "hesitate",  # "will not hesitate to impose costs": a pledge by litotes
 }
+# verbs whose negation asserts the act they govern ("will not hesitate to", "did not fail to")
+LITOTES = {"hesitate", "fail"}
 
 
 # "X wants / analysts expect Y to attack Z": a wish or a forecast about another's act (rule 5)
