@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from datetime import date
-from typing import Any
+from typing import Any, Unpack
 
 from ..kb import load_kb
 from ..records import DocumentResult, Failure
@@ -111,37 +111,13 @@ class Store:
         return self.figures.stats(top)
 
     def query_events(
-        self,
-        actor: str | None = None,
-        dyad: tuple[str, str] | None = None,
-        type: str | None = None,
-        since: date | None = None,
-        until: date | None = None,
-        limit: int | None = None,
-        offset: int = 0,
-        outlet: str | None = None,
-        text: str | None = None,
-        background: bool = True,
-        statements: bool = True,
+        self, limit: int | None = None, offset: int = 0, **filters: Unpack[EventFilters]
     ) -> list[dict[str, Any]]:
         """Events as output records, oldest first (see :meth:`EventQueries.query`)."""
-        return self.event_queries.query(
-            actor, dyad, type, since, until, limit, offset, outlet, text, background, statements
-        )
+        return self.event_queries.query(limit, offset, **filters)
 
-    def count_events(
-        self,
-        actor: str | None = None,
-        dyad: tuple[str, str] | None = None,
-        type: str | None = None,
-        since: date | None = None,
-        until: date | None = None,
-        outlet: str | None = None,
-        text: str | None = None,
-        background: bool = True,
-        statements: bool = True,
-    ) -> int:
-        return self.event_queries.count(actor, dyad, type, since, until, outlet, text, background, statements)
+    def count_events(self, **filters: Unpack[EventFilters]) -> int:
+        return self.event_queries.count(**filters)
 
     def event(self, event_id: str) -> dict[str, Any]:
         """An event by its id, an id prefix, or the id of any of its mentions."""

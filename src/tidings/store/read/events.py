@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Iterator
 from datetime import date
-from typing import Any, TypedDict
+from typing import Any, TypedDict, Unpack
 
 from sqlalchemy import func, or_, select
 from sqlalchemy.engine import Connection, Engine
@@ -40,60 +40,30 @@ class EventQueries:
         self.engine, self.kb = engine, kb
 
     def query(
-        self,
-        actor: str | None = None,
-        dyad: tuple[str, str] | None = None,
-        type: str | None = None,
-        since: date | None = None,
-        until: date | None = None,
-        limit: int | None = None,
-        offset: int = 0,
-        outlet: str | None = None,
-        text: str | None = None,
-        background: bool = True,
-        statements: bool = True,
+        self, limit: int | None = None, offset: int = 0, **filters: Unpack[EventFilters]
     ) -> list[dict[str, Any]]:
         """Events as output records, oldest first, filtered by actor, dyad, type, dates,
         outlet and words of their evidence; without `background` history the articles mention
         in passing, without `statements` those made at a meeting (they are in its record)."""
         with self.engine.connect() as conn:
-            q = self.filtered(conn, actor, dyad, type, since, until, outlet, text, background, statements)
+            q = self.filtered(conn, **filters)
             q = q.order_by(events.c.sort_date.is_(None), events.c.sort_date, events.c.event_id).offset(offset)
             if limit:
                 q = q.limit(limit)
             ids = [r[0] for r in conn.execute(q)]
             return [event_record(conn, i) for i in ids]
 
-    def count(
-        self,
-        actor: str | None = None,
-        dyad: tuple[str, str] | None = None,
-        type: str | None = None,
-        since: date | None = None,
-        until: date | None = None,
-        outlet: str | None = None,
-        text: str | None = None,
-        background: bool = True,
-        statements: bool = True,
-    ) -> int:
+    def count(self, **filters: Unpack[EventFilters]) -> int:
         with self.engine.connect() as conn:
-            q = self.filtered(conn, actor, dyad, type, since, until, outlet, text, background, statements)
+            q = self.filtered(conn, **filters)
             return int(conn.execute(select(func.count()).select_from(q.subquery())).scalar_one())
 
-    def filtered(
-        self,
-        conn: Connection,
-        actor: str | None,
-        dyad: tuple[str, str] | None,
-        type: str | None,
-        since: date | None,
-        until: date | None,
-        outlet: str | None,
-        text: str | None,
-        background: bool = True,
-        statements: bool = True,
-    ) -> Any:
-        """The query of the ids of the events that pass the filters."""
+    def filtered(self, conn: Connection, **filters: Unpack[EventFilters]) -> Any:
+        """The query of the ids of the events that pass the filters (none given: all events)."""
+        actor, dyad, type = filters.get("actor"), filters.get("dyad"), filters.get("type")
+        since, until = filters.get("since"), filters.get("until")
+        outlet, text = filters.get("outlet"), filters.get("text")
+        background, statements = filters.get("background", True), filters.get("statements", True)
         q = select(events.c.event_id)
         if not background:
             q = q.where(events.c.background.is_(False))
@@ -140,9 +110,7 @@ class EventQueries:
         after: tuple[Any, str] | None = None
         while True:
             with self.engine.connect() as conn:
-                q = self.filtered(conn, None, None, type, since, until, None, None).add_columns(
-                    order.label("k")
-                )
+                q = self.filtered(conn, type=type, since=since, until=until).add_columns(order.label("k"))
                 if after is not None:
                     q = q.where(or_(order > after[0], (order == after[0]) & (events.c.event_id > after[1])))
                 rows = conn.execute(q.order_by(order, events.c.event_id).limit(page)).all()
