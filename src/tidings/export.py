@@ -87,6 +87,11 @@ def flat(r: dict[str, Any]) -> dict[str, Any]:
     return row
 
 
+def csv_row(r: dict[str, Any]) -> dict[str, Any]:
+    """One event as a CSV row: :func:`flat`, lists joined by "; "."""
+    return {k: "; ".join(v) if isinstance(v, list) else v for k, v in flat(r).items()}
+
+
 def plover(r: dict[str, Any]) -> dict[str, Any]:
     """A PLOVER-style record (see PLOVER section 1: actor/recipient lists with code and sector)."""
     et = event_types().get(r["type"])
@@ -142,8 +147,7 @@ def export(
     for records in pages:
         for r in records:
             if writer:
-                row = flat(r)
-                writer.writerow({k: "; ".join(v) if isinstance(v, list) else v for k, v in row.items()})
+                writer.writerow(csv_row(r))
             else:
                 out.write(json.dumps(plover(r) if fmt == "plover" else r, ensure_ascii=False) + "\n")
             n += 1
@@ -195,4 +199,4 @@ def _parquet(pages: Iterator[list[dict[str, Any]]], out: IO[bytes]) -> int:
     return n
 
 
-__all__ = ["FLAT", "FORMATS", "export", "flat", "plover"]
+__all__ = ["FLAT", "FORMATS", "csv_row", "export", "flat", "plover"]

@@ -11,6 +11,7 @@ from rich.table import Table
 from rich.text import Text
 
 from ..errors import TidingsError
+from ..export import FLAT, csv_row
 from .app import fail, out
 
 
@@ -79,43 +80,11 @@ def emit(records: list[dict], fmt: str) -> None:
     if fmt == "jsonl":
         for r in records:
             print(json.dumps(r, ensure_ascii=False))
-    elif fmt == "csv":
-        w = csv.writer(sys.stdout)
-        w.writerow(
-            [
-                "id",
-                "date",
-                "date_precision",
-                "type",
-                "mode",
-                "cameo",
-                "sources",
-                "targets",
-                "location",
-                "confidence",
-                "reports",
-                "independent_sources",
-                "evidence",
-            ]
-        )
+    elif fmt == "csv":  # the columns of `tidings export --format csv`
+        w = csv.DictWriter(sys.stdout, fieldnames=FLAT)
+        w.writeheader()
         for r in records:
-            w.writerow(
-                [
-                    r["id"],
-                    r["date"],
-                    r["date_precision"],
-                    r["type"],
-                    r["mode"],
-                    r["cameo"],
-                    "; ".join(a["name"] for a in r["sources"]),
-                    "; ".join(a["name"] for a in r["targets"]),
-                    r["location"],
-                    r["confidence"],
-                    len(r["reports"]),
-                    r.get("independent_sources"),
-                    r["reports"][0]["evidence"] if r["reports"] else "",
-                ]
-            )
+            w.writerow(csv_row(r))
     elif fmt == "table":
         table = Table(
             "date", "type", "source", "target", "location", "reports", "id", title=f"{len(records)} event(s)"
