@@ -36,6 +36,11 @@ class Groups(Reading):
         doc = self.doc
         by_start = {m.start: m for m in found}
         by_end = {m.end: m for m in found}
+        rulers = {  # the article's people of known country, by surname: "the Assad regime"
+            m.actor.name.split()[-1].lower(): m.actor.country
+            for m in found
+            if m.kind == "person" and m.actor.country
+        }
         for tok in self.tokens:
             role = self.kb.roles.get(tok.lower_) or self.kb.roles.get(tok.lemma_.lower())
             if role is None or tok.i in self.consumed or tok.i in self.titles or tok.ent_type_ == "PERSON":
@@ -45,7 +50,7 @@ class Groups(Reading):
                 j -= 1
             if role.kind == "person" and not (j > 0 and doc[j - 1].ent_type_ in ("NORP", "GPE", "ORG")):
                 continue  # "the envoy" alone is an anaphor; "the Peruvian envoy" names an actor
-            if role.sector == "GOV" and role.kind == "body" and (ruled := self._ruler_before(tok, found)):
+            if role.sector == "GOV" and role.kind == "body" and (ruled := self._ruler_before(tok, rulers)):
                 out.append(self._group(ruled[0], tok.i + 1, ruled[1], tok))  # "the Assad regime"
                 continue
             if tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "of":
@@ -104,7 +109,7 @@ class Groups(Reading):
                 out.append(self._group(tok.i, tok.i + 1, base, tok))
         return out
 
-    def _ruler_before(self, tok: Token, found: list[Mention]) -> tuple[int, Actor] | None:
+    def _ruler_before(self, tok: Token, rulers: dict[str, str]) -> tuple[int, Actor] | None:
         """ "the Assad regime", "the Ortega-Murillo government": a government named by its
         ruler, a person of the article or a known leader, is their country's government."""
         doc, k = self.doc, tok.i
@@ -112,14 +117,9 @@ class Groups(Reading):
             k -= 1
         if k > 0 and doc[k - 1].lower_ == "the" and k < tok.i:
             k -= 1  # the mention spans "the", as a tagger's ORG "the Assad" would
-        surnames = {
-            m.actor.name.split()[-1].lower(): m.actor.country
-            for m in found
-            if m.kind == "person" and m.actor.country
-        }
         for t in doc[k : tok.i]:
             leader = self.kb.leader(t.text)
-            country = surnames.get(t.lower_) or (leader.country if leader else None)
+            country = rulers.get(t.lower_) or (leader.country if leader else None)
             if t.pos_ == "PROPN" and country:
                 return k, replace(self._country_actor(country, country), sector="GOV")
         return None

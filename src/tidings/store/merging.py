@@ -163,18 +163,14 @@ def occurrences(conn: Connection, ids: list[str]) -> list[Occurrence]:
     docs: dict[str, set[str]] = defaultdict(set)
     published: dict[str, date] = {}
     weekdays: dict[str, int] = {}
-    for r in rows_in(
+    for r in _reports_of(
         conn,
-        mentions.join(documents, documents.c.doc_id == mentions.c.doc_id),
-        mentions.c.event_id,
         ids,
-        columns=(
-            mentions.c.event_id,
-            mentions.c.doc_id,
-            documents.c.published,
-            mentions.c.date,
-            mentions.c.evidence,
-        ),
+        mentions.c.event_id,
+        mentions.c.doc_id,
+        documents.c.published,
+        mentions.c.date,
+        mentions.c.evidence,
     ):
         docs[r.event_id].add(r.doc_id)
         weekday = weekday_of(r.date or r.published, r.evidence)
@@ -204,22 +200,24 @@ def occurrences(conn: Connection, ids: list[str]) -> list[Occurrence]:
     return out
 
 
+def _reports_of(conn: Connection, ids: Sequence[str], *columns: Any) -> list[Any]:
+    """The mentions of these events with the columns asked for, their documents' included."""
+    joined = mentions.join(documents, documents.c.doc_id == mentions.c.doc_id)
+    return rows_in(conn, joined, mentions.c.event_id, ids, columns=columns)
+
+
 def write_events(conn: Connection, touched: dict[str, Occurrence]) -> None:
     """(Re)write the touched events from all their mentions: date, place, counts, actors, keys."""
     ids = sorted(touched)
     ms: dict[str, list[Any]] = defaultdict(list)
-    for r in rows_in(
+    for r in _reports_of(
         conn,
-        mentions.join(documents, documents.c.doc_id == mentions.c.doc_id),
-        mentions.c.event_id,
         ids,
-        columns=(
-            *mentions.c,
-            documents.c.published,
-            documents.c.outlet,
-            documents.c.copy_of,
-            documents.c.seq,
-        ),
+        *mentions.c,
+        documents.c.published,
+        documents.c.outlet,
+        documents.c.copy_of,
+        documents.c.seq,
     ):
         ms[r.event_id].append(r)
     existing = {
