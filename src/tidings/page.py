@@ -146,11 +146,16 @@ class Page:
             return filed or published
         return filed if published - MAX_LAG <= filed <= published + timedelta(days=1) else published
 
+    @property
+    def headline_text(self) -> str | None:
+        """The headline as printed, or the metadata's title (extractors often leave it out)."""
+        return self.text[self.headline.start : self.headline.end] if self.headline else self.title
+
     def signatory(self) -> tuple[str, str | None] | None:
         """Who signs a statement, as (name, title): "Statement by President X on ..." in the
         headline or title, or a "Name, Title" line above the lead ("X, Secretary of State").
         Their "I" is theirs; the issuing body's "we" stays the body's."""
-        headline = self.text[self.headline.start : self.headline.end] if self.headline else self.title
+        headline = self.headline_text
         found = STATEMENT_BY.search(headline or "")
         if found:
             return _name_case(found["name"]), found["title"]
@@ -168,7 +173,7 @@ class Page:
         its yearless dates; None when the page has a date of its own."""
         if self.published or (self.dateline and self.dateline.date):
             return None
-        headline = self.text[self.headline.start : self.headline.end] if self.headline else self.title
+        headline = self.headline_text
         found = YEAR_IN_HEADLINE.search(headline or "")
         return int(found[1]) if found else None
 
