@@ -26,7 +26,20 @@ class DocActors(Named, EntityTable):
         self._find()
         self._resolve_people()
         self._short_mentions()
+        if self.turns:
+            self._read_floors()
         self._link_anaphors()
+
+    def _label(self, m: Mention) -> bool:
+        """A transcript's speaker label ("FOREIGN MINISTER X:") names who talks, not an actor."""
+        return bool(self.turns) and self.turns.in_label(self.doc[m.start].idx)
+
+    def _in_title(self, m: Mention) -> bool:
+        """The last word of a title ("Secretary of State"), which the tagger may take for a body."""
+        if m.start < 2 or self.doc[m.start - 1].lower_ != "of":
+            return False
+        phrase = f"{self.doc[m.start - 2].lower_} of {self.doc[m.start : m.end].text.lower()}"
+        return phrase in self.kb.roles
 
     # finding ---------------------------------------------------------------
     def _find(self) -> None:
@@ -38,7 +51,14 @@ class DocActors(Named, EntityTable):
         mentions += self._groups(mentions)
         mentions += self._peoples(mentions)
         mentions += self._bare_names(mentions)
-        mentions = [m for m in mentions if not self._abstract(m) and not self._reporter(m)]
+        mentions = [
+            m
+            for m in mentions
+            if not self._abstract(m)
+            and not self._reporter(m)
+            and not self._label(m)
+            and not self._in_title(m)
+        ]
         # longest first; a listed owner's group ("U.S." in "U.S. and Russian negotiators") before its country
         for m in sorted(mentions, key=lambda m: (m.start, -(m.end - m.start), m.kind != "group")):
             if any(i in self.by_token for i in range(m.start, m.end)):

@@ -7,16 +7,18 @@ from dataclasses import replace
 
 from spacy.tokens import Token
 
+from .floor import Floors
 from .mentions import FIRST_PERSON, PRONOUNS, SINGULAR_FIRST_PERSON, Mention, _quoted
-from .reading import Reading
 
 
-class Anaphora(Reading):
+class Anaphora(Floors):
     """The actor a pronoun or a bare title refers back to."""
 
     def resolve_anaphor(self, tok: Token) -> Mention | None:
         """He/she, or "the Vietnamese official": the nearest earlier person it can be."""
         low = tok.lower_
+        if self.turns and (on_floor := self.on_the_floor(tok)) is not None:
+            return on_floor  # "I", "we", "you" in a transcript's turn
         if low in PRONOUNS:
             return self._last_person(tok.i, None)
         subject = (

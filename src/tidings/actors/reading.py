@@ -10,6 +10,7 @@ from spacy.tokens import Doc, Span
 
 from ..kb import KnowledgeBase
 from ..records import Actor
+from ..turns import Turns
 from .mentions import BACKING, Mention
 
 
@@ -25,11 +26,13 @@ class Reading:
         agencies: Collection[str] = (),
         issuer: Actor | None = None,
         speaker: Actor | None = None,
+        turns: Turns | None = None,
     ) -> None:
         self.doc = doc
         self.kb = kb
         self.issuer = issuer  # the body whose statement this page is: "we" and "I" speak for it
         self.speaker = speaker  # who signs the statement, when it says: "I" is them
+        self.turns = turns or Turns()  # a transcript's speaker turns: their "I" and "you"
         self.ents = tuple(doc.ents)  # Doc.ents builds its spans anew on every access
         self.tokens = tuple(doc)  # iterating a Doc builds each Token anew: read them once
         self.ent_of = {i: e for e in self.ents for i in range(e.start, e.end)}

@@ -122,6 +122,15 @@ def subject_mentions(ctx: Context, verb: Token) -> list[Mention]:
             found = found or [
                 m for s in subjects for m in _demonym_mentions(ctx, s)
             ]  # "Israeli airstrikes killed"
+            if not found and any(s.lower_ == "it" for s in subjects):  # "it is our pleasure to welcome"
+                found = [
+                    m
+                    for c in v.children
+                    if c.dep_ == "attr"
+                    for p in c.children
+                    if p.dep_ == "poss"
+                    for m in mentions_in(ctx, p)
+                ]
             if not found and all(s.lower_ in PRONOUN_SUBJECTS for s in subjects) and is_reported(v):
                 return subject_mentions(ctx, v.head)
             return found

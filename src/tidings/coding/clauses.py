@@ -14,6 +14,7 @@ from ..lexicon import Trigger
 from ..nlp import sent_of
 from .context import Context
 from .lookup import framed_trigger, triggers_of
+from .remarks import performative, speakers_leave
 from .words import (
     ASSERTING,
     ATTEMPT_NOUNS,
@@ -179,7 +180,7 @@ def is_obligation(verb: Token) -> bool:
 
 def not_an_event(ctx: Context, tok: Token, verb: Token, is_noun: bool) -> bool:
     """Negated, hypothetical, habitual, background or purpose uses (PLOVER rules 4, 5, 10)."""
-    if negated(verb):
+    if negated(verb) or speakers_leave(verb):
         return True
     reported = is_reported(verb)
     for v in _clause_chain(verb):
@@ -187,7 +188,7 @@ def not_an_event(ctx: Context, tok: Token, verb: Token, is_noun: bool) -> bool:
         if any(
             c.dep_ == "aux" and c.lower_ in HYPOTHETICAL and not (reported and c.lower_ == "would")
             for c in kids
-        ):
+        ) and not performative(v):
             return True  # "would" in reported speech is the future seen from the past
         if any(c.dep_ == "advmod" and c.lower_ in HABITUAL for c in kids):
             return True
@@ -241,6 +242,7 @@ def not_an_event(ctx: Context, tok: Token, verb: Token, is_noun: bool) -> bool:
             c.dep_ == "dobj" and c.lemma_.lower() in STEP_NOUNS for c in verb.head.children
         )  # "took steps to ease"
         carried_out = gov in INTENT_VERBS | STANCE_ADJ | ATTEMPT_VERBS | {"continue"} or steps
+        carried_out = carried_out or performative(verb.head)
         if (not carried_out or triggers_of(ctx, verb.head)) and not protest:
             return True  # purpose clause, or covered by the governing trigger ("agreed to meet");
             # but "stayed away from work to protest X" is a protest

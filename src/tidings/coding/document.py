@@ -17,10 +17,10 @@ from ..kb import KnowledgeBase
 from ..lexicon import Lexicon
 from ..page import Page, read_page
 from ..records import Actor, DocActor, EventMention
+from ..turns import read_turns
 from .context import Context, entities, lead_range, part_range
 from .lookup import may_trigger
 from .triggers import code_predicate, code_trigger
-from .words import SPEAKER_LABEL
 
 
 def issuer_of(kb: KnowledgeBase, outlet: str | None) -> Actor | None:
@@ -76,10 +76,11 @@ def code_document(
     text = doc.text
     page = page or read_page(text, None, published)
     dateline = (page.dateline.start, page.dateline.end) if page.dateline else None
-    if issuer is not None and len(SPEAKER_LABEL.findall(text)) >= 2:
+    turns = read_turns(text)
+    if turns:
         issuer = None  # a transcript: "we" is whoever has the floor
     speaker = signatory_of(kb, page, issuer)
-    actors = DocActors(doc, kb, lexicon.nouns, dateline, page.agencies, issuer, speaker)
+    actors = DocActors(doc, kb, lexicon.nouns, dateline, page.agencies, issuer, speaker, turns)
     ctx = Context(
         doc,
         actors,

@@ -29,6 +29,7 @@ from .context import Context
 from .lookup import framed_trigger, reframed, triggers_of
 from .places import location_of, place_of
 from .record import build_event
+from .remarks import courtesy
 from .words import (
     AIMED_AT_AUTHORITY,
     BLAMING,
@@ -38,6 +39,7 @@ from .words import (
     JOINT_ACTS,
     MEETING_PLURALS,
     PLACE_TIME_PREPS,
+    QUANTIFIERS,
     REQUIRES_RECIPIENT,
     SEPARATE_MEETINGS,
     VISIT_HOSTS,
@@ -111,8 +113,8 @@ def code_trigger(ctx: Context, sent: Span, tok: Token) -> Iterator[EventMention]
         return  # "expressed concern over the economy", "called the move unwise": no one is addressed
     if event_type in BLAMING:
         targets = _doer_of_object(ctx, verb) or targets  # "condemned the arrest of X by Y": Y is accused
-    if not targets and event_type == "SUPPORT" and _courtesy(verb):
-        return  # "Thank you very much", "let me welcome you": the courtesies of remarks
+    if trig.event == "SUPPORT" and courtesy(verb):
+        return  # "Thank you very much", "I want to thank you": the courtesies of remarks
     if event_type in JOINT_ACTS and not targets and len(sources) >= 2:
         sources, targets = sources[:1], sources[1:]  # "A and B signed": A signs with B (GUIDELINES 5)
     hosted = trig.phrase.split()[0] in VISIT_HOSTS
@@ -142,11 +144,6 @@ def _doer_of_object(ctx: Context, verb: Token) -> list[Mention]:
             if found:
                 return found
     return []
-
-
-def _courtesy(verb: Token) -> bool:
-    """A speaker's thanks or welcome to "you": the formulas of remarks, not an act between actors."""
-    return any(c.dep_ == "dobj" and c.lower_ == "you" for c in verb.children)
 
 
 def _separate_meetings(
@@ -185,7 +182,11 @@ def _not_a_visit(ctx: Context, verb: Token, trig: Trigger) -> bool:
     def a_meeting(o: Token) -> bool:
         return any(t.event == "CONSULT" for t in nouns.get(o.lower_, ()) + nouns.get(o.lemma_.lower(), ()))
 
-    return bool(objects) and all(o.i not in ctx.actors.by_token and not a_meeting(o) for o in objects)
+    def an_actor(o: Token) -> bool:  # "welcome all of you": the people a quantifier picks out
+        picked = [p for c in o.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children]
+        return o.i in ctx.actors.by_token or o.lower_ in QUANTIFIERS and any(an_actor(p) for p in picked)
+
+    return bool(objects) and all(not an_actor(o) and not a_meeting(o) for o in objects)
 
 
 def _purpose_targets(ctx: Context, verb: Token, sources: list[Mention]) -> list[Mention]:

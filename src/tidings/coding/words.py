@@ -5,8 +5,6 @@ is aimed at authority, what is domestic).
 
 from __future__ import annotations
 
-import re
-
 LIGHT_VERBS = {
     "hold",
     "have",
@@ -225,6 +223,18 @@ DECISION_VERBS = {"decide", "vote", "rule"}  # not "announce": an announced nega
 VISIT_HOSTS = {"receive", "host", "welcome"}
 
 
+# "all of you", "both of them", "each of the ministers": the quantifier picks out people
+QUANTIFIERS = {"all", "both", "each", "many", "some", "most", "several"}
+
+
+# "It is our pleasure to welcome you": the speaker does what the infinitive says
+PERFORMATIVE_NOUNS = {"pleasure", "honour", "honor", "privilege"}
+
+
+# "Allow me to welcome you", "let us begin": the speaker's leave to do the next verb, not a concession
+LEAVE_VERBS = {"allow", "let", "permit"}
+
+
 SEPARATE_MEETINGS = {"meet", "receive", "visit", "call"}  # listed counterparts: one meeting each
 
 
@@ -284,10 +294,6 @@ AIMED_AT_AUTHORITY = {"PROTEST", "REQUEST", "REJECT", "THREATEN", "COERCE", "CON
 # Domestic acts: with no recipient named at all, the country where they happen (or, failing
 # that, the actors' own) is it, as event-data conventions code a protest in Algeria -> DZA.
 DOMESTIC = {"PROTEST", "COERCE", "CONCEDE"}
-
-
-# "SECRETARY KERRY:", "Vladimir Putin:" at the start of a paragraph: a transcript's speakers
-SPEAKER_LABEL = re.compile(r"^(?:[A-Z][A-Z.'\- ]{2,}|[A-Z][a-z]+(?: [A-Z][a-z]+){1,2}):", re.M)
 
 
 # The classifier codes a sentence no trigger matched only when its best type is this likely.
