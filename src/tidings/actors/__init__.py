@@ -6,8 +6,10 @@ the CPUSA" or "Vietnamese officials"), reads their roles from appositives and ti
 Cambron"), and links later short mentions ("Sims", "He", "the Vietnamese official") to the
 actor introduced earlier.
 
-The package: `mentions` (what a mention is), `reading` (the state), `named`, `groups` and
-`roles` (finding mentions and who they are), `anaphora` and `table` (one entity per actor).
+The package: `mentions` (what a mention is), `entities` (the entity table as data),
+`reading` (the state), `named`, `groups` and `roles` (finding mentions and who they are),
+`floor` (who speaks to whom in a transcript), `anaphora` and `table` (linking mentions into
+one entity per actor).
 """
 
 from __future__ import annotations
@@ -61,10 +63,7 @@ class DocActors(Named, EntityTable):
         ]
         # longest first; a listed owner's group ("U.S." in "U.S. and Russian negotiators") before its country
         for m in sorted(mentions, key=lambda m: (m.start, -(m.end - m.start), m.kind != "group")):
-            if any(i in self.by_token for i in range(m.start, m.end)):
-                continue
-            for i in range(m.start, m.end):
-                self.by_token[i] = m
+            self.table.claim(m)
 
 
 __all__ = ["DocActors", "Mention", "not_actor_words", "org_actor", "person_id"]

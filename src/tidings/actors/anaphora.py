@@ -3,8 +3,6 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from spacy.tokens import Token
 
 from .floor import Floors
@@ -49,14 +47,8 @@ class Anaphora(Floors):
         if country is None and tok.text[0].isupper() and (principal := self._first_person(tok.i, low)):
             return principal  # "The President", capitalised and bare: the page's own principal
         found = self._last_person(tok.i, country, low) or self._last_person(tok.i, country)
-        if found is not None:
-            person = self.people[found.key]
-            self.people[found.key] = replace(
-                person,
-                country=person.country or country,
-                role=person.role or tok.text,
-                sector=person.sector or role.sector,
-            )
+        if found is not None:  # what the title tells of them: "the Kenyan leader"
+            self.table.fill(found.key, country=country, role=tok.text, sector=role.sector)
         return found
 
     def _first_person(self, before: int, role: str) -> Mention | None:

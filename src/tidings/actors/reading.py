@@ -11,6 +11,7 @@ from spacy.tokens import Doc, Span
 from ..kb import KnowledgeBase
 from ..records import Actor
 from ..turns import Turns
+from .entities import Entities
 from .mentions import BACKING, Mention
 
 
@@ -43,9 +44,18 @@ class Reading:
         self.acronyms: dict[str, Actor] = {}
         self.consumed: set[int] = set()
         self.titles: set[int] = set()  # title words before a name: part of the person's mention
-        self.by_token: dict[int, Mention] = {}
-        self.people: dict[str, Actor] = {}  # key -> best-known actor of a person
+        self.table = Entities()  # the article's entity table: token -> mention, person -> actor
         self._read()
+
+    @property
+    def by_token(self) -> dict[int, Mention]:
+        """Each token's mention (the entity table's)."""
+        return self.table.by_token
+
+    @property
+    def people(self) -> dict[str, Actor]:
+        """Each person's best-known actor, by key (the entity table's)."""
+        return self.table.people
 
     def _read(self) -> None:
         """What reading does once the state is set (`DocActors` finds and links mentions)."""

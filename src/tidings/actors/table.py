@@ -6,11 +6,12 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from ..names import person_key, short_form
+from ..names import person_key
 from ..records import Actor, DocActor
 from ..resolve import kind_of
 from .anaphora import Anaphora
-from .mentions import PAIR_NOUNS, Mention, _merge
+from .entities import link_short_names, unique_short_names
+from .mentions import PAIR_NOUNS, Mention
 
 
 class EntityTable(Anaphora):
@@ -22,22 +23,14 @@ class EntityTable(Anaphora):
         tradition uses), wherever in the document the full name comes (a headline may use the
         short one first), and merge what each mention tells of a person."""
         people = [m for m in self.mentions() if m.kind == "person"]
-        full_names = {m.key: m.actor.country for m in people if len(m.key.split()) > 1}
-        by_short: dict[str, set[str]] = {}
-        for key, country in full_names.items():
-            by_short.setdefault(short_form(key, country), set()).add(key)
-        full: dict[str, Actor] = {}
+        keys = [(m.key, m.actor.country) for m in people]
+        links = link_short_names(keys)
+        self.table.people.clear()
         for m in people:
-            key = m.key
-            if key not in full_names:
-                matches = by_short.get(key) or {k for k in full_names if key in k.split()}
-                if len(matches) == 1:
-                    key = next(iter(matches))
-            known = full.get(key)
-            full[key] = _merge(known, m.actor) if known else m.actor
-            self._rekey(m, key)
-        self.people = full
-        self._short_names = {short: next(iter(keys)) for short, keys in by_short.items() if len(keys) == 1}
+            key = links.get(m.key, m.key)
+            self.table.learn(key, m.actor)
+            self.table.rekey(m, key)
+        self._short_names = unique_short_names(keys)
 
     def _short_mentions(self) -> None:
         """A lone proper noun that is the short form of a person named in the document is that
@@ -55,7 +48,7 @@ class EntityTable(Anaphora):
                 continue
             key = self._short_names.get(person_key(tok.text, self.kb))
             if key is not None:
-                self.by_token[tok.i] = Mention(tok.i, tok.i + 1, self.people[key], "person", key)
+                self.table.put(Mention(tok.i, tok.i + 1, self.people[key], "person", key))
 
     def _link_pairs(self) -> None:
         """ "The two leaders", "both sides": the last two people named, one on each token, so
@@ -72,8 +65,8 @@ class EntityTable(Anaphora):
             second = self._last_person(first.start, None, exclude=first.key) if first is not None else None
             if first is None or second is None:
                 continue
-            self.by_token[count[0].i] = replace(second, start=count[0].i, end=count[0].i + 1)
-            self.by_token[tok.i] = replace(first, start=tok.i, end=tok.i + 1)
+            self.table.put(second, count[0].i, count[0].i + 1)
+            self.table.put(first, tok.i, tok.i + 1)
 
     def _link_anaphors(self) -> None:
         """Give "He", "She" and "the Vietnamese official" the mention of the person they mean."""
@@ -90,31 +83,15 @@ class EntityTable(Anaphora):
                 continue
             found = self.resolve_anaphor(tok)
             if found is not None:
-                span = range(taken.start, taken.end) if taken is not None else [tok.i]
-                for i in span:
-                    self.by_token[i] = replace(found, start=span[0], end=span[-1] + 1)
-
-    def _rekey(self, m: Mention, key: str) -> None:
-        if key != m.key:
-            new = replace(m, key=key)
-            for i in range(m.start, m.end):
-                self.by_token[i] = new
+                start, end = (taken.start, taken.end) if taken is not None else (tok.i, tok.i + 1)
+                self.table.put(found, start, end)
 
     def mentions(self) -> list[Mention]:
-        seen, out = set(), []
-        for i in sorted(self.by_token):
-            m = self.by_token[i]
-            if id(m) not in seen:
-                seen.add(id(m))
-                out.append(m)
-        return out
+        return self.table.mentions()
 
     def actor_of(self, m: Mention) -> Actor:
         """The doc-level view of a mention's actor (a person's full name and roles)."""
-        if m.kind == "person" and m.key in self.people:
-            person = self.people[m.key]
-            return replace(person, role=m.actor.role or person.role)
-        return m.actor
+        return self.table.actor_of(m)
 
     def doc_actors(self) -> list[DocActor]:
         """Every actor of the document once, with all the names it is given here."""
@@ -164,4 +141,4 @@ class EntityTable(Anaphora):
         for key, person in list(self.people.items()):
             owners = by_country.get(person.country or "", [])
             if person.org is None and len(owners) == 1 and person.sector in (None, "GOV", "PTY"):
-                self.people[key] = replace(person, org=owners[0])
+                self.table.fill(key, org=owners[0])
