@@ -495,3 +495,35 @@ def test_sanctioning_designations_and_costs_threatened_by_litotes(code_text):
         code_text("Canada will not hesitate to impose further costs on Belarus.", "2024-06-05"), "THREATEN"
     )
     assert "BLR" in {a["country"] for a in t["targets"]}
+
+
+def test_outlet_names_are_those_of_news_organisations():
+    from tidings.credits import outlet_names
+
+    assert outlet_names("Radio Kestrel International (via an aggregator)") == {
+        "Radio Kestrel International",
+        "RKI",
+    }
+    assert outlet_names("Ministry of Foreign Affairs of Chile") == set()  # an actor's own website
+    assert outlet_names(None) == set()
+
+
+def test_the_reporting_outlet_is_no_actor_even_where_the_tagger_cut_its_name(pipeline):
+    from tidings.records import RawDocument
+
+    raw = RawDocument(
+        "outlet",
+        "text",
+        "Rojas and Vega Meet in Lima\n\n"
+        "Chilean President Ana Rojas met Peruvian President Luis Vega in Lima on Friday, "
+        "the first visit by a Chilean leader in a decade.\n\n"
+        "The two leaders discussed trade and fisheries, officials said.\n\n"
+        "The Radio of the Andes provides news and information in five languages to people in the region.",
+        outlet="Radio of the Andes",
+        published="2024-06-08",
+    )
+    [result] = pipeline.process([raw])
+    named = {a.name for e in result.events for a in (*e.sources, *e.targets)}
+    assert "Ana Rojas" in named
+    assert not {"Radio", "Andes", "Radio of the Andes"} & named
+    assert all(e.type != "AID" for e in result.events)

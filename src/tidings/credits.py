@@ -162,3 +162,47 @@ def page_agencies(text: str, parts: Iterable[tuple[str, str | None]], agency: st
     for name in list(found):
         found.update(known.names.get(name, ()))
     return frozenset(found)
+
+
+# Words that make an outlet's name a news organisation's ("Voice of America", "The Daily Star")
+MEDIA_WORDS = {
+    "news",
+    "press",
+    "times",
+    "post",
+    "journal",
+    "herald",
+    "tribune",
+    "radio",
+    "television",
+    "tv",
+    "broadcasting",
+    "broadcaster",
+    "voice",
+    "voices",
+    "gazette",
+    "daily",
+    "review",
+    "observer",
+    "telegraph",
+    "guardian",
+    "chronicle",
+    "monitor",
+    "wikinews",
+    "media",
+    "wire",
+    "agency",
+}
+
+
+def outlet_names(outlet: str | None) -> frozenset[str]:
+    """The names a news outlet goes by on its own pages: "Voice of America (via X)" gives
+    "Voice of America" and its initials "VOA" (three letters or more). The outlet that
+    reports a story is not its actor (GUIDELINES 5), nor is its self-description in the
+    page's furniture an event. A government body's website gives none: it speaks for an actor."""
+    name = re.sub(r"\s*\(.*$", "", outlet or "").strip()
+    if not name or not (name in agencies().names or set(name.lower().split()) & MEDIA_WORDS):
+        return frozenset()  # a ministry's or a president's website speaks for an actor
+    words = re.findall(r"[A-Za-z]+", name)
+    initials = {"".join(w[0] for w in words).upper(), "".join(w[0] for w in words if w[0].isupper())}
+    return frozenset({name} | {i for i in initials if len(i) >= 3})

@@ -134,6 +134,7 @@ class Pipeline:
                 article.published,
                 page=page,
                 issuer=issuer_of(self.kb, article.outlet),
+                outlet=article.outlet,
             )
             # the wire-copy band keys are computed here, where the work is parallel, not in the store
             bands = tuple(copies.bands(copies.shingles(article.text)))

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from functools import cached_property
 
 from spacy.tokens import Span
 
@@ -25,7 +26,20 @@ class Named(Roles, Groups):
         span = self.doc[m.start : m.end]
         if self.dateline and self.dateline[0] <= span.start_char < self.dateline[1]:
             return True
-        return span.text.lower() in self.agencies or m.actor.name.lower() in self.agencies
+        if span.text.lower() in self.agencies or m.actor.name.lower() in self.agencies:
+            return True
+        # a part of the agency's name the tagger cut out ("Voice" or "America" of "Voice of America")
+        return any(start <= span.start_char < end for start, end in self._agency_names)
+
+    @cached_property
+    def _agency_names(self) -> list[tuple[int, int]]:
+        """Where the text names the reporting agencies and outlet."""
+        return [
+            (m.start(), m.end())
+            for a in self.agencies
+            if len(a) > 2
+            for m in re.finditer(rf"\b{re.escape(a)}\b", self.doc.text, flags=re.I)
+        ]
 
     def _abstract(self, m: Mention) -> bool:
         """ "the West", "the international community" (with any lower-case words before)."""

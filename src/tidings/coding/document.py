@@ -13,6 +13,7 @@ from spacy.tokens import Doc
 from .. import occasions
 from ..actors import DocActors, org_actor, person_id
 from ..classify import TypeClassifier, load_classifier
+from ..credits import outlet_names
 from ..kb import KnowledgeBase
 from ..lexicon import Lexicon
 from ..page import Page, read_page
@@ -69,6 +70,7 @@ def code_document(
     classifier: TypeClassifier | None = None,
     page: Page | None = None,
     issuer: Actor | None = None,
+    outlet: str | None = None,
 ) -> tuple[list[EventMention], list[DocActor]]:
     """All events of an annotated document in text order, and the document's actors. With
     the document's `page` (its layout), only the article's own sentences are coded, the
@@ -76,11 +78,12 @@ def code_document(
     text = doc.text
     page = page or read_page(text, None, published)
     dateline = (page.dateline.start, page.dateline.end) if page.dateline else None
+    reporters = set(page.agencies) | (set(outlet_names(outlet)) if issuer is None else set())
     turns = read_turns(text)
     if turns:
         issuer = None  # a transcript: "we" is whoever has the floor
     speaker = signatory_of(kb, page, issuer)
-    actors = DocActors(doc, kb, lexicon.nouns, dateline, page.agencies, issuer, speaker, turns)
+    actors = DocActors(doc, kb, lexicon.nouns, dateline, reporters, issuer, speaker, turns)
     ctx = Context(
         doc,
         actors,
