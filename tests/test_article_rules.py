@@ -527,3 +527,60 @@ def test_the_reporting_outlet_is_no_actor_even_where_the_tagger_cut_its_name(pip
     assert "Ana Rojas" in named
     assert not {"Radio", "Andes", "Radio of the Andes"} & named
     assert all(e.type != "AID" for e in result.events)
+
+
+def test_the_presidents_with_no_number_are_the_two_just_named(code_text):
+    text = (
+        "President Ama Okafor of Ghana spoke with President Ole Lind of Norway by telephone on Monday.\n\n"
+        "The Presidents reached a practical agreement on contacts between their security services."
+    )
+    e = _only(code_text(text, "2024-06-05"), "AGREE")
+    assert _names(e["sources"] + e["targets"]) == {"Ama Okafor", "Ole Lind"}
+    assert _names(e["sources"]) == {"Ama Okafor"}  # the side named first leads (GUIDELINES 5)
+
+
+def test_the_ministers_of_one_country_are_not_a_pair(code_text):
+    text = (
+        "Ghanaian Foreign Minister Ama Okafor met Ghanaian Finance Minister Kofi Mensah on Monday.\n\n"
+        "The ministers agreed on a budget for the embassy network."
+    )
+    events = [e for e in code_text(text, "2024-06-05") if e["type"] == "AGREE"]
+    assert not any({"Ama Okafor", "Kofi Mensah"} <= _names(e["sources"] + e["targets"]) for e in events)
+
+
+def test_a_one_sided_consult_does_not_replace_the_meeting():
+    from datetime import date
+
+    from tidings.occasions import attach_to_meetings
+    from tidings.records import Actor, EventMention
+
+    arlen, wells = (
+        Actor("person:jim-arlen", "Jim Arlen", country="USA"),
+        Actor("person:tom-wells", "Tom Wells"),
+    )
+
+    def event(kind: str, at: int, sources: tuple, targets: tuple, day: date | None) -> EventMention:
+        return EventMention(kind, None, None, sources, targets, f"sentence {at}", at, at + 10, "t", day)
+
+    events = [
+        event("CONSULT", 0, (arlen,), (wells,), date(2024, 6, 5)),
+        event("CONSULT", 20, (wells,), (), date(2024, 6, 6)),  # "He also ... acknowledged": one side only
+        event("AGREE", 40, (arlen,), (wells,), None),  # "The two leaders pledged ..."
+    ]
+    assert attach_to_meetings(events)[2].date == date(2024, 6, 5)
+
+
+def test_his_counterpart_named_in_apposition_is_the_person_met(code_text):
+    text = "Defence Secretary Jim Arlen met his British counterpart Tom Wells at the Pentagon on Wednesday."
+    e = _only(code_text(text, "2024-06-06"), "CONSULT")
+    [target] = e["targets"]
+    assert (target["name"], target["country"]) == ("Tom Wells", "GBR")
+
+
+def test_a_subject_pronoun_is_not_the_person_its_own_clause_names(code_text):
+    text = (
+        "Defence Secretary Jim Arlen met his British counterpart Tom Wells at the Pentagon on Wednesday.\n\n"
+        "He also thanked Secretary Wells for Britain's leadership in the alliance."
+    )
+    e = _only(code_text(text, "2024-06-06"), "SUPPORT")
+    assert _names(e["sources"]) == {"Jim Arlen"} and _names(e["targets"]) == {"Tom Wells"}

@@ -132,7 +132,8 @@ def attach_to_meetings(
         if e.date is None and meeting is not None and meeting.date is not None and refers_back(e):
             e = replace(e, date=meeting.date, date_precision=meeting.date_precision, date_basis="inherited")
         if e.type == "CONSULT" and not e.background:
-            meeting = e if e.date is not None or meeting is None else meeting
+            two_sides = bool(e.targets) or len(e.sources) > 1  # not "He also thanked X ..."
+            meeting = e if meeting is None or e.date is not None and two_sides else meeting
             out.append(e)
             continue
         if meeting is None:  # no meeting told yet: what the lead's speakers go on to say is of its day

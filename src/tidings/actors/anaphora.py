@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
+
 from spacy.tokens import Token
 
 from .floor import Floors
@@ -17,8 +19,13 @@ class Anaphora(Floors):
         low = tok.lower_
         if self.turns and (on_floor := self.on_the_floor(tok)) is not None:
             return on_floor  # "I", "we", "you" in a transcript's turn
-        if low in PRONOUNS:
-            return self._last_person(tok.i, None)
+        if low in PRONOUNS:  # not someone its own clause names: "He thanked X" is not X
+            mates = {
+                m.key
+                for t in tok.head.subtree
+                if t.i != tok.i and (m := self.by_token.get(t.i)) is not None and m.kind == "person"
+            }
+            return self._last_person(tok.i, None, exclude=mates)
         subject = (
             tok.dep_ in ("nsubj", "nsubjpass")
             or tok.dep_ == "conj"
@@ -74,11 +81,11 @@ class Anaphora(Floors):
         return None
 
     def _last_person(
-        self, before: int, country: str | None, role: str | None = None, exclude: str | None = None
+        self, before: int, country: str | None, role: str | None = None, exclude: Collection[str] = ()
     ) -> Mention | None:
         for i in range(before - 1, -1, -1):
             m = self.by_token.get(i)
-            if m is not None and m.key == exclude:
+            if m is not None and m.key in exclude:
                 continue
             if (
                 m is not None

@@ -13,6 +13,8 @@ from .anaphora import Anaphora
 from .entities import link_short_names, unique_short_names
 from .mentions import PAIR_NOUNS, Mention
 
+PAIR_REACH = 80  # tokens back to the second of "the presidents" (two or three sentences)
+
 
 class EntityTable(Anaphora):
     """Mentions linked into one entity per actor of the document."""
@@ -57,16 +59,28 @@ class EntityTable(Anaphora):
             if tok.lower_ not in PAIR_NOUNS:
                 continue
             count = [c for c in tok.children if c.lower_ in ("two", "both")]
-            if not count and tok.lower_ in ("parties", "sides"):  # "the parties signed", "the sides agreed"
+            bare = not count  # "the parties signed", "The Presidents reached an agreement"
+            if bare:
                 count = [c for c in tok.children if c.dep_ == "det" and c.lower_ == "the"]
             if not count or tok.i in self.by_token or count[0].i in self.by_token:
                 continue
             first = self._last_person(count[0].i, None)
-            second = self._last_person(first.start, None, exclude=first.key) if first is not None else None
+            second = self._last_person(first.start, None, exclude={first.key}) if first is not None else None
             if first is None or second is None:
                 continue
-            self.table.put(second, count[0].i, count[0].i + 1)
-            self.table.put(first, tok.i, tok.i + 1)
+            if bare and tok.lower_ not in ("parties", "sides") and not self._a_pair(first, second, tok.i):
+                continue
+            # the noun, read first, is the one named first: the side named first leads (GUIDELINES 5)
+            self.table.put(first, count[0].i, count[0].i + 1)
+            self.table.put(second, tok.i, tok.i + 1)
+
+    def _a_pair(self, first: Mention, second: Mention, at: int) -> bool:
+        """Whether "the presidents" with no number means the last two people named: both of
+        them named in the last few sentences, and of two countries."""
+        a, b = self.people.get(first.key, first.actor), self.people.get(second.key, second.actor)
+        return (
+            at - second.start <= PAIR_REACH and a.country is not None and b.country not in (None, a.country)
+        )
 
     def _link_anaphors(self) -> None:
         """Give "He", "She" and "the Vietnamese official" the mention of the person they mean."""

@@ -46,7 +46,7 @@ def arguments(
             targets = [
                 m
                 for c in anchor.children
-                if c.dep_ in ("dobj", "dative") and not _own(c)
+                if c.dep_ in ("dobj", "dative") and not _own(ctx, c)
                 for m in mentions_in(ctx, c)
             ]
             if not targets and anchor.dep_ in ("xcomp",):
@@ -97,9 +97,12 @@ def arguments(
     return unique(sources), unique(targets), reciprocal
 
 
-def _own(obj: Token) -> bool:
-    """An object the actor owns ("offered its troops to X"): what is given, not who receives."""
-    return any(c.dep_ == "poss" and c.lower_ in ("its", "their", "his", "her", "our") for c in obj.children)
+def _own(ctx: Context, obj: Token) -> bool:
+    """An object the actor owns ("offered its troops to X"): what is given, not who receives;
+    but "met his British counterpart X" names a person met."""
+    return any(
+        c.dep_ == "poss" and c.lower_ in ("its", "their", "his", "her", "our") for c in obj.children
+    ) and not any(m.kind == "person" for m in mentions_in(ctx, obj))
 
 
 def subject_mentions(ctx: Context, verb: Token) -> list[Mention]:
