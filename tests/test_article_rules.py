@@ -584,3 +584,49 @@ def test_a_subject_pronoun_is_not_the_person_its_own_clause_names(code_text):
     )
     e = _only(code_text(text, "2024-06-06"), "SUPPORT")
     assert _names(e["sources"]) == {"Jim Arlen"} and _names(e["targets"]) == {"Tom Wells"}
+
+
+def test_officials_including_a_list_are_one_meeting_each(code_text):
+    text = (
+        "Under Secretary Tom Hale concluded a three-day trip to Norway, where he met with a broad range "
+        "of government officials, including President Anna Kovac, Speaker of Parliament Ivo Berg, "
+        "and others."
+    )
+    met = [e for e in code_text(text, "2024-06-06") if e["type"] == "CONSULT" and e["targets"]]
+    assert sorted(n for e in met for n in _names(e["targets"])) == ["Anna Kovac", "Ivo Berg"]
+    assert all(_names(e["sources"]) == {"Tom Hale"} for e in met)
+
+
+def test_tear_gas_fired_to_disperse_protesters_is_aimed_at_them(code_text):
+    e = _only(
+        code_text(
+            "Police in Lagos on Monday fired tear gas to disperse hundreds of protesters.", "2024-06-11"
+        ),
+        "ASSAULT",
+    )
+    assert "protesters" in _names(e["targets"])
+
+
+def test_a_headline_occasion_is_cut_from_a_name(code_text):
+    text = (
+        "Secretary of State Tom Hale Press Availability with Foreign Minister Ivo Berg\n\n"
+        "Secretary Hale met Foreign Minister Ivo Berg of Norway in Oslo on Monday."
+    )
+    named = {n for e in code_text(text, "2024-06-11") for n in _names(e["sources"] + e["targets"])}
+    assert "Tom Hale" in named and not any("Availability" in n for n in named)
+
+
+def test_a_visitor_is_not_given_the_country_of_the_place_visited(code_text):
+    text = "The people of Bergen warmly welcomed the fact that Secretary Tom Hale visited the war memorial."
+    for e in code_text(text, "2024-06-11"):
+        assert all(a["country"] != "NOR" for a in e["sources"] if a["name"] == "Tom Hale")
+
+
+def test_a_national_body_named_by_its_country_adjective_gives_its_heads_country(code_text):
+    e = _only(
+        code_text(
+            "Norwegian Parliament speaker Ivo Berg held talks with Danish leaders on Tuesday.", "2024-06-12"
+        ),
+        "CONSULT",
+    )
+    assert [a["country"] for a in e["sources"]] == ["NOR"]

@@ -42,11 +42,8 @@ def test_one_label_or_only_roles_in_the_room_is_no_transcript():
 def test_vocative_after_an_interpreters_note_and_well():
     assert vocative("(Via interpreter) Mr. President, thank you.") == ["mr", "president"]
     assert vocative("Well, Sergio, thank you very much.") == ["sergio"]
-    assert vocative("Ladies and gentlemen, today we had long talks in the capital of the country.") == [
-        "ladies",
-        "and",
-        "gentlemen",
-    ]
+    assert vocative("Ladies and gentlemen, today we had long talks in the capital of the country.") == []
+    assert vocative("(In progress) ready to start the press conference.") == []
     assert vocative("Today we had long talks in the capital of the country, and now we are here.") == []
 
 

@@ -96,13 +96,16 @@ def read_turns(text: str) -> Turns:
 def vocative(text: str) -> list[str]:
     """The words of the phrase a turn opens with, when it may address someone ("Mr
     Secretary, colleagues, ..." gives ["mr", "secretary"]; "Well, Sergey, thank you" gives
-    ["sergey"]), after an interpreter's note; [] when the opening is longer than a name."""
+    ["sergey"]), after an interpreter's note; [] when the opening is not a name or title.
+    "Ladies and gentlemen" addresses the room: only "and" may be lower case besides "of"
+    and "the", so its lower-case words leave it out."""
     text = re.sub(r"^\s*(?:\([^)]*\)\s*)*", "", text)
     text = re.sub(r"^(?:well|so|and|now)\s*,\s*", "", text, flags=re.I)
     text = re.sub(r"\b(Mr|Mrs|Ms|Dr)\.", r"\1", text)
-    opening = re.split(r"[,!;:]|\.(?:\s|$)", text, maxsplit=1)[0]
-    words = [w.lower() for w in opening.split()]
-    return words if 0 < len(words) <= 6 else []
+    opening = re.split(r"[,!;:]|\.(?:\s|$)", text, maxsplit=1)[0].split()
+    if not 0 < len(opening) <= 6 or any(w[0].islower() and w not in ("of", "the", "and") for w in opening):
+        return []  # a vocative is a name or a title: "Mr Secretary", "Dear Secretary of State"
+    return [w.lower() for w in opening]
 
 
 __all__ = ["LABEL", "VOCATIVE_OPENERS", "Turn", "Turns", "read_turns", "vocative"]

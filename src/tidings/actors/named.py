@@ -17,6 +17,8 @@ from .groups import Groups
 from .mentions import STATE_SECTORS, Mention, not_actor_words, org_actor, person_id
 from .roles import Roles
 
+OCCASION_MODIFIERS = {"press", "joint", "news", "media"}  # "Press Availability", "Joint Statement"
+
 
 class Named(Roles, Groups):
     """Mentions read from named entities."""
@@ -119,6 +121,17 @@ class Named(Roles, Groups):
         actor = replace(self._country_actor(iso3, nxt.text), sector="GOV")
         return Mention(ent.start, nxt.end, actor, "country", iso3)
 
+    def _without_occasion(self, ent: Span) -> Span:
+        """A name with the occasion a headline glued to it cut off: "X Press Availability",
+        "X Remarks" (a word of data/not_actors.txt, and "press", "joint" or "news" before it)."""
+        end = ent.end
+        while end - ent.start > 1 and self.doc[end - 1].lower_ in not_actor_words():
+            end -= 1
+        if end < ent.end:
+            while end - ent.start > 1 and self.doc[end - 1].lower_ in OCCASION_MODIFIERS:
+                end -= 1
+        return ent if end == ent.end else self.doc[ent.start : end]
+
     def _acronym_after(self, ent: Span) -> str | None:
         """The upper-case acronym in brackets right after a name: "... Office (ILO)"."""
         doc = self.doc
@@ -133,6 +146,7 @@ class Named(Roles, Groups):
             self.acronyms[acr] = actor
 
     def _person(self, ent: Span) -> Mention:
+        ent = self._without_occasion(ent)
         name = ent.text
         start, (role, org, country, sector) = self._titles_before(ent)
         app = self._appositive(ent.end)

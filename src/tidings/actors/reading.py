@@ -45,17 +45,10 @@ class Reading:
         self.consumed: set[int] = set()
         self.titles: set[int] = set()  # title words before a name: part of the person's mention
         self.table = Entities()  # the article's entity table: token -> mention, person -> actor
+        # the table's two maps, read often: each token's mention, each person's best-known actor
+        self.by_token: dict[int, Mention] = self.table.by_token
+        self.people: dict[str, Actor] = self.table.people
         self._read()
-
-    @property
-    def by_token(self) -> dict[int, Mention]:
-        """Each token's mention (the entity table's)."""
-        return self.table.by_token
-
-    @property
-    def people(self) -> dict[str, Actor]:
-        """Each person's best-known actor, by key (the entity table's)."""
-        return self.table.people
 
     def _read(self) -> None:
         """What reading does once the state is set (`DocActors` finds and links mentions)."""

@@ -46,6 +46,9 @@ class Roles(Reading):
         if k >= 0 and doc[k].ent_type_ in ("ORG", "GPE", "NORP"):
             owner = self.ent_of[k]
             org, country = self._owner(owner)
+            before = owner.start - 1  # "French National Assembly president": a body of France
+            if country is None and before >= 0 and doc[before].ent_type_ in ("NORP", "GPE"):
+                country = self.kb.country(doc[before].text)
         self.titles.update(range(i, ent.start))
         return i, (title, org, country, role.sector)
 
@@ -102,7 +105,11 @@ class Roles(Reading):
             return org.id, org.code
         if text in self.acronyms:
             return self.acronyms[text].org, self.acronyms[text].country
-        return None, self.kb.country(text)
+        country = self.kb.country(text)
+        words = text.split()
+        if country is None and len(words) > 1:  # "French National Assembly": a body of France
+            country = self.kb.country(words[0])
+        return None, country
 
     def _appositive(self, end: int) -> tuple[str | None, str | None, str | None, str | None] | None:
         """Roles in ", General Secretary of the CPV (CPV) and President of ..." after a name."""
@@ -121,6 +128,8 @@ class Roles(Reading):
         phrase = doc[end + 1 : j]
         if any(t.pos_ == "VERB" and t.tag_ in ("VBD", "VBZ", "VBP") for t in phrase):
             return None  # a clause, not an appositive
+        if any(t.ent_type_ == "PERSON" for t in phrase):
+            return None  # "A, Speaker of Parliament B, and C": the next of a list of people
         words = [t for t in phrase if t.lower_ not in ("a", "an", "the")]
         head_role = None
         for k in range(min(len(words), 5), 0, -1):

@@ -158,6 +158,15 @@ def mentions_in(ctx: Context, root: Token, depth: int = 0) -> list[Mention]:
     if root.i in ctx.actors.consumed or depth > 6:
         return []
     m = ctx.actors.by_token.get(root.i)
+    if m is None or m.kind == "group":  # "officials, including A, B and C": they are A, B and C
+        included = [
+            x
+            for c in root.children
+            if c.dep_ == "prep" and c.lower_ == "including"
+            for x in mentions_in(ctx, c, depth + 1)
+        ]
+        if included:
+            return included
     found: list[Mention] = [m] if m is not None else []
     for child in root.children:
         follow = child.dep_ in FOLLOW or (

@@ -178,8 +178,9 @@ def _with_home(
     if len(named) != 1:
         return actor
     home = named.pop()
-    if meeting and _destination(ctx, sent, home):
-        return actor  # "X traveled to Sochi, Russia, where he met Y": Russia is where X went
+    if meeting and (_destination(ctx, sent, home) or actor.id.startswith("person:")):
+        return actor  # "X traveled to Sochi, Russia, where he met Y": Russia is where X went;
+        # and a visitor is seen in the host's country ("the people of Sochi were glad X came")
     if not domestic and any(t.kind == "person" and ctx.actors.actor_of(t).country == home for t in targets):
         return actor
     return replace(actor, country=home)

@@ -98,7 +98,7 @@ def code_trigger(ctx: Context, sent: Span, tok: Token) -> Iterator[EventMention]
     if trig.phrase.split()[0] in VISIT_HOSTS and trig.event == "CONSULT" and not future:
         sources, targets = targets, sources  # the visitor is the actor (PLOVER 6)
     targets = [t for t in targets if t.actor.id not in {s.actor.id for s in sources}]
-    if not targets and event_type in AIMED_AT_AUTHORITY | {"RETREAT", "AID"}:
+    if not targets and event_type in AIMED_AT_AUTHORITY | {"RETREAT", "AID", "ASSAULT"}:
         targets = _purpose_targets(ctx, verb, sources)  # also "opened the bridge to allow aid to X"
     belief = _belief(ctx, verb, event_type)
     if not sources and targets and event_type == "ASSAULT":
