@@ -630,3 +630,35 @@ def test_a_national_body_named_by_its_country_adjective_gives_its_heads_country(
         "CONSULT",
     )
     assert [a["country"] for a in e["sources"]] == ["NOR"]
+
+
+def test_x_called_y_on_a_day_is_a_telephone_call(code_text):
+    e = _only(code_text("President Ama Okafor called President Ole Lind on Monday.", "2024-06-12"), "CONSULT")
+    assert e["mode"] == "phone" and _names(e["targets"]) == {"Ole Lind"}
+
+
+def test_called_someone_a_name_or_called_elections_is_no_call(code_text):
+    events = code_text("The opposition called President Ama Okafor a traitor. Okafor called early elections.")
+    assert not any(e["type"] == "CONSULT" for e in events)
+
+
+def test_a_month_in_a_date_is_no_march(code_text):
+    assert code_text("On March 2, former president Ole Lind turned 91.", "2024-03-05") == []
+
+
+def test_a_conjunct_of_a_passive_verb_is_passive(code_text):
+    e = _only(
+        code_text("Many of the protesters were kicked or beaten as they were arrested.", "2024-03-05"),
+        "ASSAULT",
+    )
+    assert "protesters" in _names(e["targets"]) and "protesters" not in _names(e["sources"])
+
+
+def test_talks_someone_is_ready_to_facilitate_are_not_held(code_text):
+    text = "He reiterated Norway's readiness to facilitate negotiations between Chile and Peru on the border."
+    assert not any(e["type"] == "CONSULT" for e in code_text(text, "2024-03-05"))
+
+
+def test_a_meeting_needs_two_sides(code_text):
+    text = "The people of Bergen were glad that Secretary Tom Hale visited the war memorial."
+    assert not any(e["type"] == "CONSULT" for e in code_text(text, "2024-03-05"))

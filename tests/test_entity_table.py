@@ -35,6 +35,16 @@ def test_a_short_name_two_full_names_share_stays_unlinked():
     assert "kovac" not in unique_short_names(keys)
 
 
+def test_a_shorter_full_name_within_a_longer_one_is_that_person():
+    keys = [
+        ("recep tayyip erdogan", "TUR"),
+        ("tayyip erdogan", None),
+        ("anna maria kovac", None),
+        ("anna lind", None),
+    ]
+    assert link_short_names(keys) == {"tayyip erdogan": "recep tayyip erdogan"}
+
+
 def test_unique_short_names_map_each_short_form_to_its_full_name():
     keys = [("joe sims", "USA"), ("to lam", "VNM"), ("sims", None)]
     assert unique_short_names(keys) == {"sims": "joe sims", "lam": "to lam"}

@@ -190,6 +190,13 @@ def _actor_keys(a: Actor) -> set[str]:
     return out
 
 
+def with_both_sides(events: Sequence[EventMention]) -> list[EventMention]:
+    """A visit needs a host: a trip naming one actor and no one visited ("Secretary X visited
+    the war memorial") is no event, once it has served `meetings_over_visit` as the frame of
+    the meetings told with it."""
+    return [e for e in events if e.type != "CONSULT" or e.mode != "visit" or e.targets or len(e.sources) > 1]
+
+
 def meetings_over_visit(events: Sequence[EventMention]) -> list[EventMention]:
     """A sentence that tells a trip and the meetings on it ("traveled to Sochi, where he met
     Putin") is the meetings, with mode visit; the trip is not a second event (GUIDELINES 3)."""

@@ -103,15 +103,13 @@ def link_short_names(keys: Iterable[tuple[str, str | None]]) -> dict[str, str]:
     """Which full name each short name of the article stands for: given person keys with
     their countries, "sims" -> "joe sims", "lam" -> "to lam" (Vietnamese names are called by
     the last word), "xi" -> "xi jinping" (Chinese by the first). A short name that two full
-    names share ("kim" of two Kims) stays unlinked; a word of one full name only links to it."""
+    names share ("kim" of two Kims) stays unlinked; a word of one full name only links to it;
+    a shorter full name within one longer one ("tayyip erdogan") is that one."""
     keys = list(keys)
-    full = {key: country for key, country in keys if len(key.split()) > 1}
-    by_short: dict[str, set[str]] = {}
-    for key, country in full.items():
-        by_short.setdefault(short_form(key, country), set()).add(key)
-    links: dict[str, str] = {}
+    full, links = _full_names(keys)
+    by_short = _by_short_form(full)
     for key, _ in keys:
-        if key in full:
+        if key in full or key in links:
             continue
         matches = by_short.get(key) or {k for k in full if key in k.split()}
         if len(matches) == 1:
@@ -121,11 +119,35 @@ def link_short_names(keys: Iterable[tuple[str, str | None]]) -> dict[str, str]:
 
 def unique_short_names(keys: Iterable[tuple[str, str | None]]) -> dict[str, str]:
     """The short forms that name one full name of the article ("okello" -> "james okello")."""
+    by_short = _by_short_form(_full_names(list(keys))[0])
+    return {short: next(iter(found)) for short, found in by_short.items() if len(found) == 1}
+
+
+def _full_names(keys: list[tuple[str, str | None]]) -> tuple[dict[str, str | None], dict[str, str]]:
+    """The article's full names (several words) with their countries, and the links of those
+    that lie within one longer full name ("tayyip erdogan" -> "recep tayyip erdogan"), which
+    are then no full names of their own."""
     full = {key: country for key, country in keys if len(key.split()) > 1}
+    links: dict[str, str] = {}
+    for key in full:
+        longer = [k for k in full if len(k.split()) > len(key.split()) and _within(key.split(), k.split())]
+        if len(longer) == 1:
+            links[key] = longer[0]
+    return {k: c for k, c in full.items() if k not in links}, links
+
+
+def _by_short_form(full: dict[str, str | None]) -> dict[str, set[str]]:
     by_short: dict[str, set[str]] = {}
     for key, country in full.items():
         by_short.setdefault(short_form(key, country), set()).add(key)
-    return {short: next(iter(found)) for short, found in by_short.items() if len(found) == 1}
+    return by_short
+
+
+def _within(words: list[str], longer: list[str]) -> bool:
+    """Whether the words come in the longer name, in order ("tayyip erdogan" in "recep
+    tayyip erdogan"), ending with its last word (the family name)."""
+    rest = iter(longer)
+    return words[-1] == longer[-1] and all(w in rest for w in words)
 
 
 __all__ = ["Entities", "Entity", "link_short_names", "unique_short_names"]

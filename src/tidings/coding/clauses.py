@@ -271,6 +271,8 @@ def not_an_event(ctx: Context, tok: Token, verb: Token, is_noun: bool) -> bool:
         return True  # "fought a border war from 1998 to 2000": history, not news (rule 10)
     if is_noun and verb.lemma_.lower() in INTENT_VERBS and triggers_of(ctx, verb) and tok.i > verb.i:
         return True  # "pledged 500 million euros in aid": what is promised, coded as the promise
+    if is_noun and verb.dep_ == "acl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return True  # "its readiness to facilitate negotiations", "plans to hold talks": not held
     if is_noun:
         covered = (
             bool(triggers_of(ctx, verb) or framed_trigger(ctx, verb))
@@ -366,7 +368,16 @@ def is_future(verb: Token) -> bool:
 
 
 def is_passive(verb: Token) -> bool:
-    return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+    """ "were arrested", and "were kicked or beaten" (a conjunct shares its head's voice)."""
+    if any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
+        return True
+    return (
+        verb.dep_ == "conj"
+        and verb.tag_ == "VBN"
+        and verb.head.pos_ == "VERB"
+        and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+        and any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.head.children)
+    )
 
 
 def in_main_clause(tok: Token) -> bool:

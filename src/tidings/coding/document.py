@@ -110,7 +110,7 @@ def code_document(
                 for event in code_trigger(ctx, sent, tok)
             ]
         )
-        events += found or list(code_predicate(ctx, sent))
+        events += occasions.with_both_sides(found or list(code_predicate(ctx, sent)))
     actors.infer_party_membership()
     events = [_refresh_actors(ctx, e) for e in events]
     events = occasions.headline_as_lead(events, part_range(page.headline), part_range(page.lead))

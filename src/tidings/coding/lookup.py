@@ -17,12 +17,17 @@ from .words import LIGHT_VERBS
 def may_trigger(ctx: Context, tok: Token) -> bool:
     """A cheap first look: the token's word heads a trigger, or a verb carries "must"."""
     pos = tok.pos_
-    if pos not in ("VERB", "AUX", "NOUN", "PROPN"):
-        return False
+    if pos not in ("VERB", "AUX", "NOUN", "PROPN") or tok.ent_type_ in ("DATE", "TIME"):
+        return False  # "On March 2" is no march
     heads = ctx.lexicon.heads
     return (
         tok.lower_ in heads or tok.lemma_.lower() in heads or pos in ("VERB", "AUX") and tok.i in ctx.obliged
     )
+
+
+def _of_time(prep: Token) -> bool:
+    """ "on Monday", "for two hours": a time phrase, not the particle of "call on", "call for"."""
+    return prep.dep_ == "prep" and any(o.ent_type_ in ("DATE", "TIME") for o in prep.children)
 
 
 def triggers_of(ctx: Context, tok: Token) -> tuple[Trigger, ...]:
@@ -33,6 +38,7 @@ def triggers_of(ctx: Context, tok: Token) -> tuple[Trigger, ...]:
             if (
                 child.dep_ in ("prt", "prep", "dobj", "mark", "dative")
                 and f"{lemma} {child.lower_}" in lex.verbs
+                and not _of_time(child)
             ):
                 return lex.verbs[f"{lemma} {child.lower_}"]
             mark = (

@@ -42,6 +42,7 @@ from .words import (
     QUANTIFIERS,
     REQUIRES_RECIPIENT,
     SEPARATE_MEETINGS,
+    TAKING_PART,
     VISIT_HOSTS,
 )
 
@@ -60,7 +61,7 @@ def code_trigger(ctx: Context, sent: Span, tok: Token) -> Iterator[EventMention]
     if not is_noun:  # what the verb acts on can make it another event ("withdrew its inspectors")
         triggers = tuple(dict.fromkeys(reframed(ctx, verb, t) for t in triggers))
     # "welcomed the minister" is a visit, "welcomed the statement" support, "received weapons" none
-    triggers = tuple(t for t in triggers if not _not_a_visit(ctx, verb, t))
+    triggers = tuple(t for t in triggers if not _not_a_visit(ctx, verb, t) and not _not_a_call(verb, t))
     if not triggers:
         return
     refusal = is_refusal(verb) and triggers[0].event in COOPERATIVE
@@ -109,6 +110,8 @@ def code_trigger(ctx: Context, sent: Span, tok: Token) -> Iterator[EventMention]
         not sources or event_type in REQUIRES_RECIPIENT and not targets and len(sources) < 2
     ):  # "A and B held joint drills"
         return
+    if event_type == "CONSULT" and not targets and len(sources) < 2 and not _joined(tok, verb, trig, is_noun):
+        return  # a meeting needs two sides: "we discussed the issues", "had conversations"
     if not targets and trig.phrase in ctx.lexicon.needs_partner:
         return  # "expressed concern over the economy", "called the move unwise": no one is addressed
     if event_type in BLAMING:
@@ -169,6 +172,24 @@ def _separate_meetings(
     if hosted:
         return [([m], targets) for m in sources]
     return [(sources, [m]) for m in targets]
+
+
+def _joined(tok: Token, verb: Token, trig: Trigger, is_noun: bool) -> bool:
+    """A one-sided meeting that is still an event: taking part in talks among others ("Kenya
+    took part in the talks on Sudan", "attended the summit"), or a trip, which may frame the
+    meetings on it (`occasions.meetings_over_visit`; alone it goes, `with_both_sides`)."""
+    return trig.mode == "visit" or is_noun and verb.lemma_.lower() in TAKING_PART | {"attend", "join"}
+
+
+def _not_a_call(verb: Token, trig: Trigger) -> bool:
+    """ "X called Y" (also "to congratulate him") is a telephone call; "called Y a liar" and
+    "called elections" are not (a predicate after the object, or no one called)."""
+    if trig.phrase != "call" or trig.pos != "verb":
+        return False
+    kids = list(verb.children)
+    return any(c.dep_ in ("oprd", "ccomp", "attr", "prt") for c in kids) or not any(
+        c.dep_ == "dobj" and c.pos_ == "PROPN" for c in kids
+    )
 
 
 def _not_a_visit(ctx: Context, verb: Token, trig: Trigger) -> bool:
