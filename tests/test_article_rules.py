@@ -662,3 +662,25 @@ def test_talks_someone_is_ready_to_facilitate_are_not_held(code_text):
 def test_a_meeting_needs_two_sides(code_text):
     text = "The people of Bergen were glad that Secretary Tom Hale visited the war memorial."
     assert not any(e["type"] == "CONSULT" for e in code_text(text, "2024-03-05"))
+
+
+def test_doing_something_by_blaming_someone_is_an_accusation(code_text):
+    text = "Chile's Foreign Ministry previewed the talks by blaming Peru for the breakdown in relations."
+    e = _only(code_text(text, "2024-03-05"), "ACCUSE")
+    assert _names(e["targets"]) == {"Peru"}
+
+
+def test_a_leaders_administration_is_the_government_of_their_country(code_text):
+    text = (
+        "Norwegian Prime Minister Ole Lind ordered troops to the north on Wednesday.\n\n"
+        "Ole's administration blames the rebels for the attack."
+    )
+    e = _only(code_text(text, "2024-03-05"), "ACCUSE")
+    assert [(a["country"], a["sector"]) for a in e["sources"]] == [("NOR", "GOV")]
+
+
+def test_troops_ordered_into_a_country_are_mobilized_against_it_not_asked(code_text):
+    e = _only(
+        code_text("Prime Minister Ole Lind of Norway ordered troops into Sweden.", "2024-03-05"), "MOBILIZE"
+    )
+    assert [a["country"] for a in e["targets"]] == ["SWE"]

@@ -36,10 +36,11 @@ class Groups(Reading):
         doc = self.doc
         by_start = {m.start: m for m in found}
         by_end = {m.end: m for m in found}
-        rulers = {  # the article's people of known country, by surname: "the Assad regime"
-            m.actor.name.split()[-1].lower(): m.actor.country
+        rulers = {  # the article's people of known country, by either name: "the Assad regime", "Abiy's"
+            word.lower(): m.actor.country
             for m in found
             if m.kind == "person" and m.actor.country
+            for word in (m.actor.name.split()[0], m.actor.name.split()[-1])
         }
         for tok in self.tokens:
             role = self.kb.roles.get(tok.lower_) or self.kb.roles.get(tok.lemma_.lower())
@@ -113,6 +114,8 @@ class Groups(Reading):
         """ "the Assad regime", "the Ortega-Murillo government": a government named by its
         ruler, a person of the article or a known leader, is their country's government."""
         doc, k = self.doc, tok.i
+        if k > 1 and doc[k - 1].lower_ in ("'s", "\u2019s") and doc[k - 2].pos_ == "PROPN":
+            k -= 1  # "Abiy's administration"
         while k > 0 and tok.i - k < 5 and (doc[k - 1].pos_ == "PROPN" or doc[k - 1].text in ("-", "\u2013")):
             k -= 1
         if k > 0 and doc[k - 1].lower_ == "the" and k < tok.i:

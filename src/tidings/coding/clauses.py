@@ -217,12 +217,13 @@ def not_an_event(ctx: Context, tok: Token, verb: Token, is_noun: bool) -> bool:
         return False  # an attempted act is the act (PLOVER: assassination attempts are ASSAULT)
     if verb.dep_ == "acl" and any(t.event == "REQUEST" for t in triggers_of(ctx, verb.head)):
         return True  # "its demand that Israel ease restrictions": what is asked, not done
-    guilty = (
+    by_means = verb.dep_ == "pcomp" and verb.head.lower_ == "by" and verb.head.head.pos_ == "VERB"
+    guilty = by_means or (
         verb.dep_ == "pcomp"
         and verb.head.lower_ == "of"
         and verb.head.head.lower_ == "guilty"
         and not negated(verb.head.head.head)
-    )  # "both sides are guilty of violating the truce": asserted
+    )  # "both sides are guilty of violating the truce", "previewed the talks by blaming X": asserted
     if (
         verb.dep_ in ("relcl", "acl", "pcomp", "csubj")
         and not is_noun

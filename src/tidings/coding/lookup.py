@@ -66,7 +66,14 @@ def triggers_of(ctx: Context, tok: Token) -> tuple[Trigger, ...]:
 def reframed(ctx: Context, verb: Token, trig: Trigger) -> Trigger:
     """The trigger as its object frame makes it ("withdrew its inspectors" -> SANCTION)."""
     frame = _frame(ctx, verb, trig.phrase)
-    return replace(trig, event=frame.event, mode=frame.mode, cameo=frame.cameo) if frame else trig
+    if frame is None:
+        return trig
+    # the frame's recipients first; its object is what is moved or given, never the recipient:
+    # "ordered troops into X" aims at X, not at the troops
+    recipient = trig.recipient
+    if frame.slot == "dobj":
+        recipient = tuple(dict.fromkeys(frame.recipient + tuple(r for r in recipient if r != "dobj")))
+    return replace(trig, event=frame.event, mode=frame.mode, cameo=frame.cameo, recipient=recipient)
 
 
 def _frame(ctx: Context, verb: Token, phrase: str) -> Frame | None:
