@@ -684,3 +684,12 @@ def test_troops_ordered_into_a_country_are_mobilized_against_it_not_asked(code_t
         code_text("Prime Minister Ole Lind of Norway ordered troops into Sweden.", "2024-03-05"), "MOBILIZE"
     )
     assert [a["country"] for a in e["targets"]] == ["SWE"]
+
+
+def test_demonstrating_flexibility_is_no_protest_but_encouraging_someone_is_a_request(code_text):
+    events = code_text(
+        "Under Secretary Tom Hale encouraged Prime Minister Ole Lind to demonstrate flexibility."
+    )
+    assert [e["type"] for e in events] == ["REQUEST"]
+    assert _names(events[0]["targets"]) == {"Ole Lind"}
+    assert code_text("Minister Ivo Berg encouraged investment in the north.") == []  # no one is asked

@@ -36,6 +36,7 @@ from .words import (
     COOPERATIVE,
     FALLBACK_MIN,
     FUTURE_SHIFT,
+    INTRANSITIVE_PROTESTS,
     JOINT_ACTS,
     MEETING_PLURALS,
     PLACE_TIME_PREPS,
@@ -61,7 +62,11 @@ def code_trigger(ctx: Context, sent: Span, tok: Token) -> Iterator[EventMention]
     if not is_noun:  # what the verb acts on can make it another event ("withdrew its inspectors")
         triggers = tuple(dict.fromkeys(reframed(ctx, verb, t) for t in triggers))
     # "welcomed the minister" is a visit, "welcomed the statement" support, "received weapons" none
-    triggers = tuple(t for t in triggers if not _not_a_visit(ctx, verb, t) and not _not_a_call(verb, t))
+    triggers = tuple(
+        t
+        for t in triggers
+        if not _not_a_visit(ctx, verb, t) and not _not_a_call(verb, t) and not _showing(ctx, verb, t)
+    )
     if not triggers:
         return
     refusal = is_refusal(verb) and triggers[0].event in COOPERATIVE
@@ -179,6 +184,17 @@ def _joined(tok: Token, verb: Token, trig: Trigger, is_noun: bool) -> bool:
     took part in the talks on Sudan", "attended the summit"), or a trip, which may frame the
     meetings on it (`occasions.meetings_over_visit`; alone it goes, `with_both_sides`)."""
     return trig.mode == "visit" or is_noun and verb.lemma_.lower() in TAKING_PART | {"attend", "join"}
+
+
+def _showing(ctx: Context, verb: Token, trig: Trigger) -> bool:
+    """A protest verb that protests with no object, given one that is no one ("demonstrate
+    flexibility", "rallied support"): it shows or gathers something. ("Collected signatures"
+    is a petition: that verb protests with its object.)"""
+    return (
+        trig.phrase in INTRANSITIVE_PROTESTS
+        and trig.pos == "verb"
+        and any(c.dep_ == "dobj" and c.i not in ctx.actors.by_token for c in verb.children)
+    )
 
 
 def _not_a_call(verb: Token, trig: Trigger) -> bool:

@@ -227,6 +227,10 @@ VISIT_HOSTS = {"receive", "host", "welcome"}
 QUANTIFIERS = {"all", "both", "each", "many", "some", "most", "several"}
 
 
+# protest verbs that take no object: with one ("demonstrate flexibility") they show something
+INTRANSITIVE_PROTESTS = {"demonstrate", "rally", "march"}
+
+
 # "It is our pleasure to welcome you": the speaker does what the infinitive says
 PERFORMATIVE_NOUNS = {"pleasure", "honour", "honor", "privilege"}
 
