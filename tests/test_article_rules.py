@@ -693,3 +693,9 @@ def test_demonstrating_flexibility_is_no_protest_but_encouraging_someone_is_a_re
     assert [e["type"] for e in events] == ["REQUEST"]
     assert _names(events[0]["targets"]) == {"Ole Lind"}
     assert code_text("Minister Ivo Berg encouraged investment in the north.") == []  # no one is asked
+
+
+def test_what_someone_denies_is_not_reported_as_done(code_text):
+    events = code_text("Ruritania denied that its jets bombed the hospital in the north.", "2024-03-05")
+    assert [e["type"] for e in events] == ["REJECT"]
+    assert "ASSAULT" in {e["type"] for e in code_text("Norway said Ruritanian jets bombed the hospital.")}

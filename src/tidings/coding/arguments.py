@@ -9,8 +9,9 @@ from spacy.tokens import Token
 from ..actors import Mention
 from ..lexicon import Trigger
 from ..nlp import HONORIFICS, sent_of
-from .clauses import is_passive, is_reported, says, stance_passive, subjunctive, undergone
+from .clauses import is_passive, stance_passive, subjunctive, undergone
 from .context import Context
+from .reported import is_reported, says
 from .words import FOLLOW, LIGHT_VERBS, PAIR_DEPS, PLACE_PREPS, PRONOUN_SUBJECTS, TOPIC_PREPS
 
 

@@ -9,14 +9,14 @@ import re
 
 from spacy.tokens import Token
 
-from ..classify import REPORTING, STANCE_ADJ, main_predicate
+from ..classify import STANCE_ADJ, main_predicate
 from ..lexicon import Trigger
 from ..nlp import sent_of
 from .context import Context
 from .lookup import framed_trigger, triggers_of
 from .remarks import performative, speakers_leave
+from .reported import denied, is_reported, says
 from .words import (
-    ASSERTING,
     ATTEMPT_NOUNS,
     ATTEMPT_VERBS,
     BACKGROUND_MARKS,
@@ -34,7 +34,6 @@ from .words import (
     OBLIGATION,
     STANCE_PASSIVES,
     STATE_NOUNS,
-    STATEMENT_NOUNS,
     STEP_NOUNS,
     TAKING_PART,
     TOPIC_PREPS,
@@ -59,28 +58,6 @@ def governing_verb(tok: Token) -> Token | None:
     return None
 
 
-def is_reported(verb: Token) -> bool:
-    """A clause a reporting verb introduces ("X said [Y would ...]")."""
-    v = verb
-    while v.dep_ in ("xcomp", "acomp", "conj") and v.head.i != v.i:
-        v = v.head
-    if (
-        v.dep_ == "acl"
-        and v.head.lemma_.lower() in STATEMENT_NOUNS
-        and any(c.dep_ == "mark" and c.lower_ == "that" for c in v.children)
-    ):
-        return True  # "a stern reminder to Iraq that it must cooperate"
-    return v.dep_ == "ccomp" and v.head.lemma_.lower() in REPORTING | ASSERTING
-
-
-def reporter(verb: Token) -> Token:
-    """The verb whose subject reports a clause: "X said [...]", "X issued a reminder that [...]"."""
-    v = verb
-    while v.dep_ in ("xcomp", "acomp", "conj") and v.head.i != v.i:
-        v = v.head
-    return v.head.head if v.dep_ == "acl" else v.head
-
-
 def _clause_chain(verb: Token) -> list[Token]:
     """The verb and the one it completes or is coordinated with ("agreed to [meet]")."""
     return [verb] + ([verb.head] if verb.dep_ in ("xcomp", "conj") else [])
@@ -97,16 +74,6 @@ def _period(verb: Token) -> bool:
     """A span of years the clause covers ("from 1998 to 2000", "between 1975 and 1990")."""
     text = " ".join(t.lower_ for t in verb.subtree if t.i > verb.i)
     return re.search(r"\b(from|between) (\d{4}) (to|until|and|-) (\d{4})\b", text) is not None
-
-
-def says(verb: Token) -> bool:
-    """A participle that tells what a statement says ("a declaration demanding that ...")."""
-    return (
-        verb.dep_ == "acl"
-        and verb.tag_ == "VBG"
-        and verb.head.lemma_.lower() in STATEMENT_NOUNS
-        and verb.head.head.i != verb.head.i
-    )
 
 
 def subjunctive(verb: Token) -> bool:
@@ -180,7 +147,7 @@ def is_obligation(verb: Token) -> bool:
 
 def not_an_event(ctx: Context, tok: Token, verb: Token, is_noun: bool) -> bool:
     """Negated, hypothetical, habitual, background or purpose uses (PLOVER rules 4, 5, 10)."""
-    if negated(verb) or speakers_leave(verb):
+    if negated(verb) or speakers_leave(verb) or denied(verb):
         return True
     reported = is_reported(verb)
     for v in _clause_chain(verb):

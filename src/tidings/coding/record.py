@@ -14,9 +14,10 @@ from ..actors import Mention
 from ..lexicon import Trigger
 from ..records import Actor, EventMention
 from ..records import Span as Mark
-from .clauses import governing_verb, in_main_clause, is_future, is_reported, negated, present, reporter
+from .clauses import governing_verb, in_main_clause, is_future, negated, present
 from .context import Context
 from .places import location_of
+from .reported import is_reported, reporter
 from .timing import clause_of, event_date, span_edge, times_of
 from .words import DOMESTIC
 

@@ -22,7 +22,6 @@ from .clauses import (
     is_passive,
     is_refusal,
     not_an_event,
-    reporter,
     undergone,
 )
 from .context import Context
@@ -30,6 +29,7 @@ from .lookup import framed_trigger, reframed, triggers_of
 from .places import location_of, place_of
 from .record import build_event
 from .remarks import courtesy
+from .reported import reporter
 from .words import (
     AIMED_AT_AUTHORITY,
     BLAMING,

@@ -227,6 +227,10 @@ VISIT_HOSTS = {"receive", "host", "welcome"}
 QUANTIFIERS = {"all", "both", "each", "many", "some", "most", "several"}
 
 
+# verbs that deny what their clause says: "Moscow denies [its troops are involved in the fighting]"
+DENIALS = {"deny", "refute", "dispute", "dismiss"}
+
+
 # protest verbs that take no object: with one ("demonstrate flexibility") they show something
 INTRANSITIVE_PROTESTS = {"demonstrate", "rally", "march"}
 
