@@ -699,3 +699,16 @@ def test_what_someone_denies_is_not_reported_as_done(code_text):
     events = code_text("Ruritania denied that its jets bombed the hospital in the north.", "2024-03-05")
     assert [e["type"] for e in events] == ["REJECT"]
     assert "ASSAULT" in {e["type"] for e in code_text("Norway said Ruritanian jets bombed the hospital.")}
+
+
+def test_a_release_with_no_one_named_is_by_the_authorities_where_it_happens(code_text):
+    e = _only(
+        code_text("Dozens of dissidents were freed from Burmese jails on Tuesday.", "2024-03-06"), "RETREAT"
+    )
+    assert [(a["country"], a["sector"]) for a in e["sources"]] == [("MMR", "GOV")]
+    assert "dissidents" in _names(e["targets"])
+
+
+def test_future_meetings_with_no_one_named_are_no_events(code_text):
+    text = "While in New York, Secretary Ana Ruiz will conduct a number of meetings with her counterparts."
+    assert code_text(text, "2024-03-06") == []

@@ -5,6 +5,7 @@ no trigger matched, the classifier's reading of the main predicate.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 
 from spacy.tokens import Span, Token
 
@@ -109,14 +110,15 @@ def code_trigger(ctx: Context, sent: Span, tok: Token) -> Iterator[EventMention]
     belief = _belief(ctx, verb, event_type)
     if not sources and targets and event_type == "ASSAULT":
         sources = [_unidentified(verb)]  # "three soldiers were killed by a roadside bomb"
-    elif not sources and targets and is_noun and undergone(tok):
-        sources = _authorities_where(ctx, sent, verb, tok, targets)  # "put under investigation in Italy"
+    elif not sources and targets and (is_noun and undergone(tok) or _released(verb, event_type, is_noun)):
+        # "put under investigation in Italy", "were freed from Burmese jails": its authorities
+        sources = _authorities_where(ctx, sent, verb, tok, targets)
     if (
         not sources or event_type in REQUIRES_RECIPIENT and not targets and len(sources) < 2
     ):  # "A and B held joint drills"
         return
-    if event_type == "CONSULT" and not targets and len(sources) < 2 and not _joined(tok, verb, trig, is_noun):
-        return  # a meeting needs two sides: "we discussed the issues", "had conversations"
+    if trig.event == "CONSULT" and not targets and len(sources) < 2 and not _joined(tok, verb, trig, is_noun):
+        return  # a meeting needs two sides: "we discussed the issues", "will hold meetings"
     if not targets and trig.phrase in ctx.lexicon.needs_partner:
         return  # "expressed concern over the economy", "called the move unwise": no one is addressed
     if event_type in BLAMING:
@@ -260,9 +262,27 @@ def _authorities_where(
     country where it happens ("was put under investigation in Italy" -> Italy)."""
     place = place_of(ctx, tok) or location_of(ctx, sent, verb, targets)
     iso3 = ctx.kb.country(place) if place else None
+    if iso3 is None:  # "freed from Burmese jails": the country of the place's demonym
+        demonyms = [
+            m.text
+            for p in verb.children
+            if p.dep_ == "prep"
+            for o in p.children
+            if o.dep_ == "pobj"
+            for m in o.children
+            if m.dep_ in ("amod", "compound") and m.ent_type_ in ("NORP", "GPE")
+        ]
+        iso3 = next((c for d in demonyms if (c := ctx.kb.country(d))), None)
     if iso3 is None:
         return []
-    return [Mention(tok.i, tok.i, ctx.actors.country_actor(iso3), "country", iso3)]
+    authorities = replace(ctx.actors.country_actor(iso3), sector="GOV")
+    return [Mention(tok.i, tok.i, authorities, "country", iso3)]
+
+
+def _released(verb: Token, event_type: str, is_noun: bool) -> bool:
+    """ "Dissidents were freed", "detainees were released": a release with no one named as
+    releasing, which the authorities where it happens do."""
+    return event_type == "RETREAT" and not is_noun and is_passive(verb)
 
 
 def _unidentified(verb: Token) -> Mention:
