@@ -712,3 +712,13 @@ def test_a_release_with_no_one_named_is_by_the_authorities_where_it_happens(code
 def test_future_meetings_with_no_one_named_are_no_events(code_text):
     text = "While in New York, Secretary Ana Ruiz will conduct a number of meetings with her counterparts."
     assert code_text(text, "2024-03-06") == []
+
+
+def test_a_missile_fired_into_the_sea_or_test_fired_is_a_show_of_force(code_text):
+    for text in (
+        "Iran fired several short-range projectiles into the sea on Sunday.",
+        "Iran test-fired a ballistic missile on Sunday.",
+    ):
+        e = _only(code_text(text, "2024-03-05"), "MOBILIZE")
+        assert e["mode"] == "weapons"
+    assert "ASSAULT" in {e["type"] for e in code_text("Rebels fired rockets at the Norwegian embassy.")}

@@ -43,6 +43,7 @@ from .words import (
     PLACE_TIME_PREPS,
     QUANTIFIERS,
     REQUIRES_RECIPIENT,
+    SEA_WORDS,
     SEPARATE_MEETINGS,
     TAKING_PART,
     VISIT_HOSTS,
@@ -107,6 +108,9 @@ def code_trigger(ctx: Context, sent: Span, tok: Token) -> Iterator[EventMention]
     targets = [t for t in targets if t.actor.id not in {s.actor.id for s in sources}]
     if not targets and event_type in AIMED_AT_AUTHORITY | {"RETREAT", "AID", "ASSAULT"}:
         targets = _purpose_targets(ctx, verb, sources)  # also "opened the bridge to allow aid to X"
+    if event_type == "ASSAULT" and not targets and _weapons_test(verb):
+        event_type = "MOBILIZE"  # a missile test is a show of force (PLOVER MOBILIZE)
+        trig = replace(trig, event="MOBILIZE", mode="weapons", cameo="15")
     belief = _belief(ctx, verb, event_type)
     if not sources and targets and event_type == "ASSAULT":
         sources = [_unidentified(verb)]  # "three soldiers were killed by a roadside bomb"
@@ -277,6 +281,19 @@ def _authorities_where(
         return []
     authorities = replace(ctx.actors.country_actor(iso3), sector="GOV")
     return [Mention(tok.i, tok.i, authorities, "country", iso3)]
+
+
+def _weapons_test(verb: Token) -> bool:
+    """ "test-fired a missile", "fired projectiles into the sea": a weapon fired at no one."""
+    doc = verb.doc
+    tested = verb.i > 1 and doc[verb.i - 1].text == "-" and doc[verb.i - 2].lower_ == "test"
+    into_sea = any(
+        p.dep_ == "prep" and p.lower_ in ("into", "in") and o.lemma_.lower() in SEA_WORDS
+        for p in verb.children
+        for o in p.children
+        if o.dep_ == "pobj"
+    )
+    return tested or into_sea
 
 
 def _released(verb: Token, event_type: str, is_noun: bool) -> bool:

@@ -231,6 +231,10 @@ QUANTIFIERS = {"all", "both", "each", "many", "some", "most", "several"}
 DENIALS = {"deny", "refute", "dispute", "dismiss"}
 
 
+# where a weapon fired at no one falls: "fired projectiles into the sea" is a test
+SEA_WORDS = {"sea", "ocean", "water", "waters"}
+
+
 # protest verbs that take no object: with one ("demonstrate flexibility") they show something
 INTRANSITIVE_PROTESTS = {"demonstrate", "rally", "march"}
 
