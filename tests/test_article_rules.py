@@ -722,3 +722,12 @@ def test_a_missile_fired_into_the_sea_or_test_fired_is_a_show_of_force(code_text
         e = _only(code_text(text, "2024-03-05"), "MOBILIZE")
         assert e["mode"] == "weapons"
     assert "ASSAULT" in {e["type"] for e in code_text("Rebels fired rockets at the Norwegian embassy.")}
+
+
+def test_support_an_official_gives_their_own_state_is_no_interaction(code_text):
+    own = code_text("Norwegian Foreign Minister Ivo Berg praised Norway for its patience.", "2024-03-05")
+    assert not any(e["type"] == "SUPPORT" for e in own)
+    other = _only(
+        code_text("Norwegian Foreign Minister Ivo Berg praised Sweden for its help.", "2024-03-05"), "SUPPORT"
+    )
+    assert [a["country"] for a in other["targets"]] == ["SWE"]

@@ -197,6 +197,20 @@ def with_both_sides(events: Sequence[EventMention]) -> list[EventMention]:
     return [e for e in events if e.type != "CONSULT" or e.mode != "visit" or e.targets or len(e.sources) > 1]
 
 
+def not_to_itself(events: Sequence[EventMention]) -> list[EventMention]:
+    """Support a state's officials give their own state ("Obama praised the cooperation the
+    United States has received", "the Secretary welcomed the anniversary of relations
+    between the United States and X") is no interaction between two actors: it goes when
+    every actor it is given to is the country its givers serve."""
+
+    def own(e: EventMention) -> bool:
+        served = {a.country for a in e.sources if a.sector in ("GOV", None) and a.country}
+        served |= {a.id for a in e.sources if len(a.id) == 3}
+        return bool(e.targets) and all(t.id in served and len(t.id) == 3 for t in e.targets)
+
+    return [e for e in events if e.type != "SUPPORT" or not own(e)]
+
+
 def meetings_over_visit(events: Sequence[EventMention]) -> list[EventMention]:
     """A sentence that tells a trip and the meetings on it ("traveled to Sochi, where he met
     Putin") is the meetings, with mode visit; the trip is not a second event (GUIDELINES 3)."""

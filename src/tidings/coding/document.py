@@ -112,7 +112,7 @@ def code_document(
         )
         events += occasions.with_both_sides(found or list(code_predicate(ctx, sent)))
     actors.infer_party_membership()
-    events = [_refresh_actors(ctx, e) for e in events]
+    events = occasions.not_to_itself([_refresh_actors(ctx, e) for e in events])
     events = occasions.headline_as_lead(events, part_range(page.headline), part_range(page.lead))
     events = occasions.mark_history(events, ctx.base)
     return occasions.attach_to_meetings(events, lambda e: _refers_back(ctx, e)), actors.doc_actors()
