@@ -731,3 +731,14 @@ def test_support_an_official_gives_their_own_state_is_no_interaction(code_text):
         code_text("Norwegian Foreign Minister Ivo Berg praised Sweden for its help.", "2024-03-05"), "SUPPORT"
     )
     assert [a["country"] for a in other["targets"]] == ["SWE"]
+
+
+def test_a_passive_participle_is_done_by_its_agent_to_the_noun_it_modifies(code_text):
+    text = (
+        "Peruvian President Luis Vega has announced he will free 15 Chilean sailors and marines, "
+        "captured by Peruvian forces in the Pacific nearly two weeks ago."
+    )
+    e = _only(code_text(text, "2024-03-05"), "ASSAULT")
+    assert [a["country"] for a in e["sources"]] == ["PER"]
+    assert "Luis Vega" not in _names(e["sources"] + e["targets"])
+    assert "CHL" in {a["country"] for a in e["targets"]}

@@ -9,7 +9,7 @@ from spacy.tokens import Token
 from ..actors import Mention
 from ..lexicon import Trigger
 from ..nlp import HONORIFICS, sent_of
-from .clauses import is_passive, stance_passive, subjunctive, undergone
+from .clauses import is_passive, passive_participle, stance_passive, subjunctive, undergone
 from .context import Context
 from .reported import is_reported, says
 from .words import FOLLOW, LIGHT_VERBS, PAIR_DEPS, PLACE_PREPS, PRONOUN_SUBJECTS, TOPIC_PREPS
@@ -91,6 +91,11 @@ def arguments(
             or _first_in_phrase(ctx, tok, trig, sources)
             or _owner_of_object(ctx, tok, sources)
         )
+    if not is_noun and passive_participle(verb):  # "sailors, captured by Iranian forces"
+        agents = [m for c in verb.children if c.dep_ == "agent" for m in mentions_in(ctx, c)]
+        head = verb.head
+        patients = head if verb.dep_ == "acl" else next((c for c in head.children if c.dep_ == "dobj"), None)
+        return unique(agents), unique(mentions_in(ctx, patients) if patients is not None else []), False
     if is_passive(verb) and not is_noun and not stance_passive(verb):
         agents = [m for c in verb.children if c.dep_ == "agent" for m in mentions_in(ctx, c)]
         if agents or trig.mode != "disarm":  # "guerrillas have been demobilized": they disarm

@@ -348,6 +348,18 @@ def is_passive(verb: Token) -> bool:
     )
 
 
+def passive_participle(verb: Token) -> bool:
+    """A past participle with an agent and no subject of its own, modifying a noun or a
+    clause: "15 sailors, captured by Iranian forces": the noun (or the clause's object) is
+    what undergoes it, the agent does it."""
+    return (
+        verb.tag_ == "VBN"
+        and verb.dep_ in ("acl", "advcl")
+        and any(c.dep_ == "agent" for c in verb.children)
+        and not any(c.dep_ in ("nsubj", "nsubjpass", "auxpass", "aux") for c in verb.children)
+    )
+
+
 def in_main_clause(tok: Token) -> bool:
     main = main_predicate(sent_of(tok))
     t = tok
