@@ -588,13 +588,13 @@ def test_a_subject_pronoun_is_not_the_person_its_own_clause_names(code_text):
 
 def test_officials_including_a_list_are_one_meeting_each(code_text):
     text = (
-        "Under Secretary Tom Hale concluded a three-day trip to Norway, where he met with a broad range "
+        "Under Secretary Tom Brandt concluded a three-day trip to Norway, where he met with a broad range "
         "of government officials, including President Anna Kovac, Speaker of Parliament Ivo Berg, "
         "and others."
     )
     met = [e for e in code_text(text, "2024-06-06") if e["type"] == "CONSULT" and e["targets"]]
     assert sorted(n for e in met for n in _names(e["targets"])) == ["Anna Kovac", "Ivo Berg"]
-    assert all(_names(e["sources"]) == {"Tom Hale"} for e in met)
+    assert all(_names(e["sources"]) == {"Tom Brandt"} for e in met)
 
 
 def test_tear_gas_fired_to_disperse_protesters_is_aimed_at_them(code_text):
@@ -609,17 +609,17 @@ def test_tear_gas_fired_to_disperse_protesters_is_aimed_at_them(code_text):
 
 def test_a_headline_occasion_is_cut_from_a_name(code_text):
     text = (
-        "Secretary of State Tom Hale Press Availability with Foreign Minister Ivo Berg\n\n"
-        "Secretary Hale met Foreign Minister Ivo Berg of Norway in Oslo on Monday."
+        "Secretary of State Tom Brandt Press Availability with Foreign Minister Ivo Berg\n\n"
+        "Secretary Brandt met Foreign Minister Ivo Berg of Norway in Oslo on Monday."
     )
     named = {n for e in code_text(text, "2024-06-11") for n in _names(e["sources"] + e["targets"])}
-    assert "Tom Hale" in named and not any("Availability" in n for n in named)
+    assert "Tom Brandt" in named and not any("Availability" in n for n in named)
 
 
 def test_a_visitor_is_not_given_the_country_of_the_place_visited(code_text):
-    text = "The people of Bergen warmly welcomed the fact that Secretary Tom Hale visited the war memorial."
+    text = "The people of Bergen welcomed the fact that Secretary Tom Brandt visited the harbour monument."
     for e in code_text(text, "2024-06-11"):
-        assert all(a["country"] != "NOR" for a in e["sources"] if a["name"] == "Tom Hale")
+        assert all(a["country"] != "NOR" for a in e["sources"] if a["name"] == "Tom Brandt")
 
 
 def test_a_national_body_named_by_its_country_adjective_gives_its_heads_country(code_text):
@@ -660,7 +660,7 @@ def test_talks_someone_is_ready_to_facilitate_are_not_held(code_text):
 
 
 def test_a_meeting_needs_two_sides(code_text):
-    text = "The people of Bergen were glad that Secretary Tom Hale visited the war memorial."
+    text = "The people of Bergen were glad that Secretary Tom Brandt visited the harbour monument."
     assert not any(e["type"] == "CONSULT" for e in code_text(text, "2024-03-05"))
 
 
@@ -688,7 +688,7 @@ def test_troops_ordered_into_a_country_are_mobilized_against_it_not_asked(code_t
 
 def test_demonstrating_flexibility_is_no_protest_but_encouraging_someone_is_a_request(code_text):
     events = code_text(
-        "Under Secretary Tom Hale encouraged Prime Minister Ole Lind to demonstrate flexibility."
+        "Under Secretary Tom Brandt encouraged Prime Minister Ole Lind to demonstrate flexibility."
     )
     assert [e["type"] for e in events] == ["REQUEST"]
     assert _names(events[0]["targets"]) == {"Ole Lind"}
