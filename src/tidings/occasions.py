@@ -132,8 +132,8 @@ def attach_to_meetings(
         if e.date is None and meeting is not None and meeting.date is not None and refers_back(e):
             e = replace(e, date=meeting.date, date_precision=meeting.date_precision, date_basis="inherited")
         if e.type == "CONSULT" and not e.background:
-            two_sides = bool(e.targets) or len(e.sources) > 1  # not "He also thanked X ..."
-            meeting = e if meeting is None or e.date is not None and two_sides else meeting
+            # a one-sided CONSULT ("He also thanked X ...") does not replace the meeting
+            meeting = e if meeting is None or e.date is not None and two_sided(e) else meeting
             out.append(e)
             continue
         if meeting is None:  # no meeting told yet: what the lead's speakers go on to say is of its day
@@ -194,7 +194,12 @@ def with_both_sides(events: Sequence[EventMention]) -> list[EventMention]:
     """A visit needs a host: a trip naming one actor and no one visited ("Secretary X visited
     the war memorial") is no event, once it has served `meetings_over_visit` as the frame of
     the meetings told with it."""
-    return [e for e in events if e.type != "CONSULT" or e.mode != "visit" or e.targets or len(e.sources) > 1]
+    return [e for e in events if e.type != "CONSULT" or e.mode != "visit" or two_sided(e)]
+
+
+def two_sided(e: EventMention) -> bool:
+    """Whether an event names both sides: a counterpart, or several actors acting together."""
+    return bool(e.targets) or len(e.sources) > 1
 
 
 def not_to_itself(events: Sequence[EventMention]) -> list[EventMention]:

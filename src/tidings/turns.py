@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
+from functools import cached_property
 
 # A label: capitals ("SECRETARY KERRY"), or a title-case name with its title, "of" and "the"
 # allowed ("President of Russia Vladimir Putin"), or nothing, then a colon and the words.
@@ -67,9 +68,13 @@ class Turns:
     def __bool__(self) -> bool:
         return bool(self.turns)
 
+    @cached_property
+    def _starts(self) -> list[int]:
+        return [t.start for t in self.turns]
+
     def at(self, offset: int) -> int | None:
         """The index of the turn holding a character offset, if any."""
-        i = bisect_right([t.start for t in self.turns], offset) - 1
+        i = bisect_right(self._starts, offset) - 1
         return i if i >= 0 and offset < self.turns[i].end else None
 
     def in_label(self, offset: int) -> bool:

@@ -11,11 +11,11 @@ from spacy.tokens import Token
 
 from ..names import person_key
 from ..records import Actor
-from ..turns import VOCATIVE_OPENERS, Turn, vocative
-from .mentions import Mention, _quoted, person_id
+from ..turns import VOCATIVE_OPENERS, vocative
+from .mentions import FIRST_PERSON, Mention, _quoted, person_id
 from .reading import Reading
 
-SPEAKER_WORDS = {"i", "me", "my", "we", "us", "our"}
+SPEAKER_WORDS = FIRST_PERSON | {"me", "us"}  # the speaker, as subject or object
 ADDRESSEE_WORDS = {"you"}
 CONNECTORS = {"of", "the", "and"}
 
@@ -36,7 +36,7 @@ class Floors(Reading):
     def _read_floors(self) -> None:
         """Each turn's speaker and addressee, once the article's people are known."""
         turns = self.turns.turns
-        speakers = [None if t.anonymous else self._person_in(t.words, labelled=t) for t in turns]
+        speakers = [None if t.anonymous else self._person_in(t.words, labelled=True) for t in turns]
         named = {s for s in speakers if s is not None}
         self.floors = []
         for k, turn in enumerate(turns):
@@ -71,7 +71,7 @@ class Floors(Reading):
         self,
         words: list[str],
         exclude: str | None = None,
-        labelled: Turn | None = None,
+        labelled: bool = False,
         speakers: set[str] | None = None,
     ) -> str | None:
         """The article's person a label or vocative names: by a word of their name ("SECRETARY
@@ -84,7 +84,7 @@ class Floors(Reading):
             by_name = {k for k in people if set(k.split()) & set(names)}
             if len(by_name) == 1:
                 return next(iter(by_name))
-            if by_name or labelled is None or not titles:
+            if by_name or not labelled or not titles:
                 return None
             return self._label_person(titles, names)
         role = self.kb.role(" ".join(titles)) if titles else None
