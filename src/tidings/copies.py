@@ -31,11 +31,13 @@ def shingles(text: str) -> set[str]:
 
 
 @lru_cache(maxsize=256)
-def _shingles_cached(text: str) -> frozenset[str]:
+def shingles_of(text: str) -> frozenset[str]:
+    """The shingles of a text, kept for the texts of the last batches: a text is shingled for
+    its bands, for its own copy search and as a candidate of later texts, and read once."""
     return frozenset(shingles(text))
 
 
-def bands(grams: set[str]) -> list[str]:
+def bands(grams: Set[str]) -> list[str]:
     """The band keys of a shingle set (empty when the text is too short to compare)."""
     if len(grams) < MIN_SHINGLES:
         return []
@@ -71,13 +73,13 @@ class CopyMatch:
 
 def best_copy(text: str, candidates: list[tuple[str, str | None, str]]) -> CopyMatch | None:
     """The candidate `(doc_id, copy_of, text)` this text copies, if any."""
-    grams = shingles(text)
+    grams = shingles_of(text)
     best: CopyMatch | None = None
     for doc_id, copy_of, other in candidates:
-        share = containment(grams, _shingles_cached(other))
+        share = containment(grams, shingles_of(other))
         if share >= CONTAINMENT and (best is None or share > best.containment):
             best = CopyMatch(doc_id, copy_of or doc_id, share)
     return best
 
 
-__all__ = ["CONTAINMENT", "CopyMatch", "bands", "best_copy", "containment", "shingles"]
+__all__ = ["CONTAINMENT", "CopyMatch", "bands", "best_copy", "containment", "shingles", "shingles_of"]

@@ -137,7 +137,7 @@ class Pipeline:
                 outlet=article.outlet,
             )
             # the wire-copy band keys are computed here, where the work is parallel, not in the store
-            bands = tuple(copies.bands(copies.shingles(article.text)))
+            bands = tuple(copies.bands(copies.shingles_of(article.text)))
         except Exception as e:  # a coding bug must not sink the batch; it is reported
             failure = Failure(article.origin, "code", f"{type(e).__name__}: {e}", article.source_id)
             return DocumentResult(article, failure=failure)

@@ -232,7 +232,7 @@ class Writer:
         for r in results:
             if r.article is not None and r.failure is None:
                 rows.grams[r.article.doc_id] = (
-                    list(r.bands) if r.bands is not None else copies.bands(copies.shingles(r.article.text))
+                    list(r.bands) if r.bands is not None else copies.bands(copies.shingles_of(r.article.text))
                 )
         keys = sorted({b for bands in rows.grams.values() for b in bands})
         for chunk in chunks(keys):
