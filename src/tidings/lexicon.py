@@ -23,7 +23,7 @@ class Frame:
     """A verb that reports another event when its object or subject is of a kind."""
 
     triggers: frozenset[str]
-    slot: str  # "dobj" or "nsubj"
+    slot: str  # "dobj", "nsubj" or "complement" (what a verb of judging calls its object)
     words: frozenset[str]
     event: str
     mode: str | None
@@ -44,6 +44,11 @@ class Lexicon:
         verb), the last word of a noun phrase. A token whose word is not here is no trigger."""
         words = {p.split()[0] for p in self.verbs} | {p.split()[-1] for p in self.nouns}
         return frozenset(words | {t.split()[0] for f in self.frames for t in f.triggers})
+
+    @cached_property
+    def judging(self) -> frozenset[str]:
+        """Verbs of judging: what they call their object ("an act of aggression") is a judgement."""
+        return frozenset(t for f in self.frames if f.slot == "complement" for t in f.triggers)
 
     @cached_property
     def meeting_nouns(self) -> tuple[str, ...]:
@@ -67,10 +72,13 @@ def load_lexicon() -> Lexicon:
             phrase, pos, event, mode or None, cameo or None, tuple(r for r in recipient.split("|") if r)
         )
         (verbs if pos == "verb" else nouns).setdefault(phrase, []).append(trig)
+    frames = _frames()
+    # a judgement about no one is no accusation: "described the situation as dangerous"
+    partnered |= {t for f in frames if f.slot == "complement" for t in f.triggers}
     return Lexicon(
         {k: tuple(v) for k, v in verbs.items()},
         {k: tuple(v) for k, v in nouns.items()},
-        tuple(_frames()),
+        tuple(frames),
         frozenset(partnered),
     )
 
@@ -82,9 +90,10 @@ def _frames() -> list[Frame]:
         if not line.strip() or line.startswith("#"):
             continue
         cells = line.split("\t")
-        if len(cells) < 6 or cells[1] not in ("dobj", "nsubj"):
+        if len(cells) < 6 or cells[1] not in ("dobj", "nsubj", "complement"):
             raise ValueError(
-                f"data/object_frames.tsv:{n}: expected 6 tab-separated cells with slot dobj or nsubj"
+                f"data/object_frames.tsv:{n}: expected 6 tab-separated cells with slot dobj, nsubj "
+                "or complement"
             )
         triggers, slot, words, event, mode, cameo, recipient = (cells + [""])[:7]
         out.append(

@@ -14,11 +14,27 @@ from .mentions import FIRST_PERSON, PRONOUNS, SINGULAR_FIRST_PERSON, Mention, _q
 class Anaphora(Floors):
     """The actor a pronoun or a bare title refers back to."""
 
+    def _undergoing(self, tok: Token) -> Mention | None:
+        """ "Many protesters were beaten as they were arrested": "they", the subject of a
+        clause subordinate to a passive one with no agent, are those its subject names."""
+        clause = tok.head
+        if tok.dep_ not in ("nsubj", "nsubjpass") or clause.dep_ != "advcl":
+            return None
+        main = clause.head
+        heads = [main, main.head] if main.dep_ == "conj" else [main]  # "were kicked or beaten as ..."
+        if any(c.dep_ == "agent" for h in heads for c in h.children):
+            return None  # "were freed by the group as they ...": either
+        subjects = [c for h in heads for c in h.children if c.dep_ == "nsubjpass"]
+        found = [m for s in subjects for t in s.subtree if (m := self.by_token.get(t.i)) is not None]
+        return found[0] if len(found) == 1 else None
+
     def resolve_anaphor(self, tok: Token) -> Mention | None:
         """He/she, or "the Vietnamese official": the nearest earlier person it can be."""
         low = tok.lower_
         if self.turns and (on_floor := self.on_the_floor(tok)) is not None:
             return on_floor  # "I", "we", "you" in a transcript's turn
+        if low == "they" and (undergoing := self._undergoing(tok)) is not None:
+            return undergoing
         if low in PRONOUNS:  # not someone its own clause names: "He thanked X" is not X
             mates = {
                 m.key

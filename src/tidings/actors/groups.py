@@ -106,7 +106,11 @@ class Groups(Reading):
                 base = Actor(id=f"group:{norm(name)}", name=name)
                 out.append(self._group(start - 1, tok.i + 1, base, tok))
             elif role.kind == "group" and role.sector in UNOWNED_GROUPS and tok.pos_ == "NOUN":
-                base = Actor(id=f"group:{tok.lemma_.lower()}", name=tok.text.lower())
+                # "Police in Chile dispersed ... Riot police then ...": the same police (a
+                # state's own force; protesters or rebels in a country are not the state)
+                words = {tok.lower_, tok.lemma_.lower()}
+                owned = _owned_before(out, words) if role.sector in STATE_FORCES else None
+                base = owned or Actor(id=f"group:{tok.lemma_.lower()}", name=tok.text.lower())
                 out.append(self._group(tok.i, tok.i + 1, base, tok))
         return out
 
@@ -218,3 +222,20 @@ class Groups(Reading):
                 actor = Actor(id=person_id(tok.text), name=tok.text)
                 out.append(Mention(tok.i, tok.i + 1, actor, "person", person_key(tok.text, self.kb)))
         return out
+
+
+STATE_FORCES = {"COP", "MIL"}
+
+
+def _owned_before(groups: list[Mention], words: set[str]) -> Actor | None:
+    """The owner the article has given this kind of group, when it has given one only: a bare
+    "police" after "police in Chile" are Chile's police; after police of two countries, either."""
+    owners = {m.actor.country: m.actor for m in groups if m.actor.country and _role_word(m) in words}
+    if len(owners) != 1:
+        return None
+    owner = next(iter(owners.values()))
+    return replace(owner, role=None)
+
+
+def _role_word(m: Mention) -> str:
+    return (m.actor.role or "").lower()

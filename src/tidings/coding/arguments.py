@@ -38,7 +38,7 @@ def arguments(
         sources = [
             m for c in tok.children if c.dep_ in ("poss", "amod", "compound") for m in mentions_in(ctx, c)
         ]
-        sources = sources or _demonym_mentions(ctx, tok)
+        sources = sources or demonym_mentions(ctx, tok)
     targets: list[Mention] = []
     reciprocal = False
     anchor = tok
@@ -83,7 +83,7 @@ def arguments(
         targets = [
             m
             for o in objects
-            for m in mentions_in(ctx, o) or _demonym_mentions(ctx, o, frozenset(m.actor.id for m in sources))
+            for m in mentions_in(ctx, o) or demonym_mentions(ctx, o, frozenset(m.actor.id for m in sources))
         ]
     if not targets and not reciprocal:
         targets = (
@@ -129,7 +129,7 @@ def subject_mentions(ctx: Context, verb: Token) -> list[Mention]:
                 for m in mentions_in(ctx, c)
             ]
             found = found or [
-                m for s in subjects for m in _demonym_mentions(ctx, s)
+                m for s in subjects for m in demonym_mentions(ctx, s)
             ]  # "Israeli airstrikes killed"
             if not found and any(s.lower_ == "it" for s in subjects):  # "it is our pleasure to welcome"
                 found = [
@@ -223,7 +223,7 @@ def _listed(ctx: Context, m: Mention, child: Token) -> bool:
     )
 
 
-def _demonym_mentions(ctx: Context, noun: Token, taken: frozenset[str] = frozenset()) -> list[Mention]:
+def demonym_mentions(ctx: Context, noun: Token, taken: frozenset[str] = frozenset()) -> list[Mention]:
     """The country a demonym or country name before a noun names ("Palestinian riots",
     "an Indian proposal", "a US offer"), as a mention of that country."""
     for c in noun.children:
@@ -248,7 +248,7 @@ def _owner_of_object(ctx: Context, tok: Token, sources: list[Mention]) -> list[M
                 found = [m for m in mentions_in(ctx, c) if m.actor.id not in taken]
                 if found:
                     return found
-        found = _demonym_mentions(ctx, obj, frozenset(taken))
+        found = demonym_mentions(ctx, obj, frozenset(taken))
         if found:
             return found
     return []

@@ -145,6 +145,14 @@ def is_obligation(verb: Token) -> bool:
     )
 
 
+def _what_they_called(ctx: Context, verb: Token) -> bool:
+    """ "what he called Britain's violation": a free relative of a verb of judging, which
+    news writing uses to report a judgement as the speaker's own."""
+    return verb.lemma_.lower() in ctx.lexicon.judging and any(
+        c.dep_ == "dobj" and c.lower_ == "what" for c in verb.children
+    )
+
+
 def not_an_event(ctx: Context, tok: Token, verb: Token, is_noun: bool) -> bool:
     """Negated, hypothetical, habitual, background or purpose uses (PLOVER rules 4, 5, 10)."""
     if negated(verb) or speakers_leave(verb) or denied(verb):
@@ -161,6 +169,8 @@ def not_an_event(ctx: Context, tok: Token, verb: Token, is_noun: bool) -> bool:
             return True
         if any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether") for c in kids):
             return True
+    if _what_they_called(ctx, verb):
+        return False  # "condemned what he called X's violation of ...": the speaker's judgement
     clause = verb.head if verb.dep_ == "conj" else verb
     if clause.dep_ == "advcl" and any(
         c.dep_ == "mark" and c.lower_ in BACKGROUND_MARKS | {"so"} for c in clause.children
@@ -209,7 +219,9 @@ def not_an_event(ctx: Context, tok: Token, verb: Token, is_noun: bool) -> bool:
         steps = gov in ("take", "adopt") and any(
             c.dep_ == "dobj" and c.lemma_.lower() in STEP_NOUNS for c in verb.head.children
         )  # "took steps to ease"
-        carried_out = gov in INTENT_VERBS | STANCE_ADJ | ATTEMPT_VERBS | {"continue"} or steps
+        # "used sticks to beat protesters", "used the summit to criticize X": done by those means
+        done_by = {"continue", "use", "employ"}
+        carried_out = gov in INTENT_VERBS | STANCE_ADJ | ATTEMPT_VERBS | done_by or steps
         carried_out = carried_out or performative(verb.head)
         if (not carried_out or triggers_of(ctx, verb.head)) and not protest:
             return True  # purpose clause, or covered by the governing trigger ("agreed to meet");

@@ -12,6 +12,9 @@ from ..lexicon import Frame, Trigger
 from .context import Context
 from .words import LIGHT_VERBS
 
+# clauses of their own: what is said inside them is not what the verb says
+CLAUSES = ("ccomp", "advcl", "relcl", "parataxis", "csubj")
+
 
 # triggers ------------------------------------------------------------------
 def may_trigger(ctx: Context, tok: Token) -> bool:
@@ -80,14 +83,33 @@ def _frame(ctx: Context, verb: Token, phrase: str) -> Frame | None:
     for frame in ctx.lexicon.frames:
         if phrase not in frame.triggers:
             continue
-        heads = [c for c in verb.children if c.dep_ == frame.slot]
-        heads += [h for x in heads for h in x.conjuncts]
+        if frame.slot == "complement":
+            heads = complements(verb)
+        else:
+            heads = [c for c in verb.children if c.dep_ == frame.slot]
+            heads += [h for x in heads for h in x.conjuncts]
         # the head, its modifiers and an "of" phrase ("a deployment of peacekeeping troops")
         near = [t for h in heads for t in h.subtree if abs(t.i - h.i) <= 4]
         words = {t.lemma_.lower() for t in near} | {t.lower_ for t in near}
         if words & frame.words:
             return frame
     return None
+
+
+def complements(verb: Token) -> list[Token]:
+    """What a verb of judging says its object is: "described X as counterproductive", "called
+    the embargo an act of aggression", "branded the raid illegal". An "as" phrase counts
+    wherever the parser hung it inside the clause, not inside a clause of its own."""
+    heads = [c for c in verb.children if c.dep_ in ("oprd", "acomp", "ccomp", "xcomp")]
+    for t in verb.subtree:
+        if t.lower_ != "as" or t.dep_ != "prep" or t.i < verb.i:
+            continue
+        up = t.head
+        while up.i != verb.i and up.dep_ not in CLAUSES:
+            up = up.head
+        if up.i == verb.i:
+            heads.append(t)
+    return heads
 
 
 def framed_trigger(ctx: Context, tok: Token) -> tuple[Trigger, ...]:

@@ -20,7 +20,7 @@ def location_of(ctx: Context, sent: Span, anchor: Token, participants: list[Ment
     if place:
         return place
     keys = {m.key for m in participants}
-    para = _paragraph_sentences(ctx, sent)
+    para = paragraph_sentences(ctx, sent)
     for other in para:
         subj = [t for t in other if t.dep_ == "nsubj"]
         mentions = [m for t in subj for m in mentions_in(ctx, t)]
@@ -58,7 +58,7 @@ def _objects(verb: Token) -> list[Token]:
     return found + [c for o in found for c in o.conjuncts]
 
 
-def _paragraph_sentences(ctx: Context, sent: Span) -> list[Span]:
+def paragraph_sentences(ctx: Context, sent: Span) -> list[Span]:
     text = ctx.text
     para_start = text.rfind("\n", 0, sent.start_char) + 1
     para_end = text.find("\n", sent.end_char)

@@ -12,8 +12,8 @@ from spacy.tokens import Span, Token
 from ..actors import Mention
 from ..classify import NONE, main_predicate
 from ..lexicon import Trigger
-from ..records import Actor, EventMention
-from .arguments import arguments, mentions_in, subject_mentions, unique
+from ..records import EventMention
+from .arguments import arguments, demonym_mentions, mentions_in, subject_mentions, unique
 from .clauses import (
     conditional,
     enacted,
@@ -23,14 +23,13 @@ from .clauses import (
     is_passive,
     is_refusal,
     not_an_event,
-    undergone,
 )
 from .context import Context
-from .lookup import framed_trigger, reframed, triggers_of
-from .places import location_of, place_of
+from .lookup import complements, framed_trigger, reframed, triggers_of
 from .record import build_event
 from .remarks import courtesy
 from .reported import reporter
+from .unnamed import unnamed_doers
 from .words import (
     AIMED_AT_AUTHORITY,
     BLAMING,
@@ -59,7 +58,7 @@ def code_trigger(ctx: Context, sent: Span, tok: Token) -> Iterator[EventMention]
         return
     is_noun = triggers[0].pos == "noun"
     verb = governing_verb(tok) if is_noun else tok
-    if verb is None:
+    if verb is None or is_noun and _a_judgement(ctx, tok, verb):
         return
     if not is_noun:  # what the verb acts on can make it another event ("withdrew its inspectors")
         triggers = tuple(dict.fromkeys(reframed(ctx, verb, t) for t in triggers))
@@ -112,17 +111,16 @@ def code_trigger(ctx: Context, sent: Span, tok: Token) -> Iterator[EventMention]
         event_type = "MOBILIZE"  # a missile test is a show of force (PLOVER MOBILIZE)
         trig = replace(trig, event="MOBILIZE", mode="weapons", cameo="15")
     belief = _belief(ctx, verb, event_type)
-    if not sources and targets and event_type == "ASSAULT":
-        sources = [_unidentified(verb)]  # "three soldiers were killed by a roadside bomb"
-    elif not sources and targets and (is_noun and undergone(tok) or _released(verb, event_type, is_noun)):
-        # "put under investigation in Italy", "were freed from Burmese jails": its authorities
-        sources = _authorities_where(ctx, sent, verb, tok, targets)
+    if not sources and targets:  # "were freed", "was beaten and arrested": no doer named
+        sources = unnamed_doers(ctx, sent, verb, tok, event_type, is_noun, targets)
     if (
         not sources or event_type in REQUIRES_RECIPIENT and not targets and len(sources) < 2
     ):  # "A and B held joint drills"
         return
     if trig.event == "CONSULT" and not targets and len(sources) < 2 and not _joined(tok, verb, trig, is_noun):
         return  # a meeting needs two sides: "we discussed the issues", "will hold meetings"
+    if not targets and event_type == "ACCUSE" and not is_noun:
+        targets = _judged(ctx, verb, sources)  # "branded the Chilean raid illegal": Chile
     if not targets and trig.phrase in ctx.lexicon.needs_partner:
         return  # "expressed concern over the economy", "called the move unwise": no one is addressed
     if event_type in BLAMING:
@@ -157,6 +155,28 @@ def _doer_of_object(ctx: Context, verb: Token) -> list[Mention]:
             found = mentions_in(ctx, c)
             if found:
                 return found
+    return []
+
+
+def _a_judgement(ctx: Context, noun: Token, verb: Token) -> bool:
+    """ "called X a threat", "described it as an invasion": what X is called is no event."""
+    return verb.lemma_.lower() in ctx.lexicon.judging and any(noun in c.subtree for c in complements(verb))
+
+
+def _judged(ctx: Context, verb: Token, sources: list[Mention]) -> list[Mention]:
+    """Whom a judgement of a thing judges: the owner or doer of the act it calls wrong
+    ("branded the Chilean raid illegal", "what he called Britain's violation of ...", "called
+    the embargo imposed by Y an act of aggression")."""
+    things = [c for c in verb.children if c.dep_ in ("dobj", "oprd")]
+    things += [s for c in complements(verb) if c.dep_ == "ccomp" for s in c.children if s.dep_ == "nsubj"]
+    taken = frozenset(m.actor.id for m in sources)
+    for thing in things:
+        doers = [c for c in thing.children if c.dep_ == "poss"]
+        doers += [t for t in thing.subtree if t.dep_ in ("agent", "prep") and t.lower_ == "by"]
+        found = [m for c in doers for m in mentions_in(ctx, c) if m.actor.id not in taken]
+        found = found or demonym_mentions(ctx, thing, taken)
+        if found:
+            return found
     return []
 
 
@@ -206,7 +226,7 @@ def _showing(ctx: Context, verb: Token, trig: Trigger) -> bool:
 def _not_a_call(verb: Token, trig: Trigger) -> bool:
     """ "X called Y" (also "to congratulate him") is a telephone call; "called Y a liar" and
     "called elections" are not (a predicate after the object, or no one called)."""
-    if trig.phrase != "call" or trig.pos != "verb":
+    if trig.phrase != "call" or trig.pos != "verb" or trig.event != "CONSULT":
         return False
     kids = list(verb.children)
     return any(c.dep_ in ("oprd", "ccomp", "attr", "prt") for c in kids) or not any(
@@ -229,7 +249,9 @@ def _not_a_visit(ctx: Context, verb: Token, trig: Trigger) -> bool:
         picked = [p for c in o.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children]
         return o.i in ctx.actors.by_token or o.lower_ in QUANTIFIERS and any(an_actor(p) for p in picked)
 
-    return bool(objects) and all(not an_actor(o) and not a_meeting(o) for o in objects)
+    if not objects:  # "welcomed what it called ...", "welcomed that ...": no one is received
+        return not is_passive(verb)
+    return all(not an_actor(o) and not a_meeting(o) for o in objects)
 
 
 def _purpose_targets(ctx: Context, verb: Token, sources: list[Mention]) -> list[Mention]:
@@ -259,30 +281,6 @@ def _purpose_targets(ctx: Context, verb: Token, sources: list[Mention]) -> list[
     return []
 
 
-def _authorities_where(
-    ctx: Context, sent: Span, verb: Token, tok: Token, targets: list[Mention]
-) -> list[Mention]:
-    """Who does what a subject undergoes when no one is named: the authorities of the
-    country where it happens ("was put under investigation in Italy" -> Italy)."""
-    place = place_of(ctx, tok) or location_of(ctx, sent, verb, targets)
-    iso3 = ctx.kb.country(place) if place else None
-    if iso3 is None:  # "freed from Burmese jails": the country of the place's demonym
-        demonyms = [
-            m.text
-            for p in verb.children
-            if p.dep_ == "prep"
-            for o in p.children
-            if o.dep_ == "pobj"
-            for m in o.children
-            if m.dep_ in ("amod", "compound") and m.ent_type_ in ("NORP", "GPE")
-        ]
-        iso3 = next((c for d in demonyms if (c := ctx.kb.country(d))), None)
-    if iso3 is None:
-        return []
-    authorities = replace(ctx.actors.country_actor(iso3), sector="GOV")
-    return [Mention(tok.i, tok.i, authorities, "country", iso3)]
-
-
 def _weapons_test(verb: Token) -> bool:
     """ "test-fired a missile", "fired projectiles into the sea": a weapon fired at no one."""
     doc = verb.doc
@@ -294,24 +292,6 @@ def _weapons_test(verb: Token) -> bool:
         if o.dep_ == "pobj"
     )
     return tested or into_sea
-
-
-def _released(verb: Token, event_type: str, is_noun: bool) -> bool:
-    """ "Dissidents were freed", "detainees were released": a release with no one named as
-    releasing, which the authorities where it happens do."""
-    return event_type == "RETREAT" and not is_noun and is_passive(verb)
-
-
-def _unidentified(verb: Token) -> Mention:
-    """The attacker of a report that names victims but no perpetrator: PLOVER's unidentified
-    armed forces (UAF), as the 0.5b1 gold standard codes bare bombings."""
-    return Mention(
-        verb.i,
-        verb.i,
-        Actor(id="unidentified", name="unidentified attackers", sector="UAF"),
-        "group",
-        "unidentified",
-    )
 
 
 def _belief(ctx: Context, anchor: Token, event_type: str) -> float | None:

@@ -1,0 +1,110 @@
+"""Who did it when the text names no one: news reports what people undergo in the passive
+("were arrested", "was freed", "came under investigation") and leaves the doer to the reader.
+The doer is the one the act implies: the authorities of the country where it happens for a
+release or an investigation, its police for an arrest (and for a beating told with the
+arrest), and unidentified attackers for an attack (PLOVER's UAF).
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from spacy.tokens import Span, Token
+
+from ..actors import Mention
+from ..records import Actor
+from .clauses import is_passive, undergone
+from .context import Context
+from .places import location_of, paragraph_sentences, place_of
+
+ARRESTS = {"arrest", "deport"}  # trigger modes of what the police do (CAMEO 173, 174)
+
+
+def unnamed_doers(
+    ctx: Context, sent: Span, verb: Token, tok: Token, event_type: str, is_noun: bool, targets: list[Mention]
+) -> list[Mention]:
+    """The doer of an act whose text names only whom it is done to (no doer when none is implied)."""
+    passive = not is_noun and is_passive(verb)
+    if event_type == "ASSAULT":  # "was beaten and arrested in X": by the police of X
+        arrest = _arrest_told_with(ctx, verb) if passive else None
+        police = _police(ctx, sent, arrest, targets) if arrest else []
+        return police or [_unidentified(verb)]  # "three soldiers were killed by a roadside bomb"
+    if is_noun and undergone(tok) or passive and event_type == "RETREAT":
+        # "put under investigation in Italy", "were freed from Burmese jails": its authorities
+        return _authorities_where(ctx, sent, verb, tok, targets, "GOV")
+    if passive and event_type == "COERCE" and _arrest(ctx, verb):  # "were arrested in X"
+        return _police(ctx, sent, verb, targets)
+    return []
+
+
+def _police(ctx: Context, sent: Span, arrest: Token, targets: list[Mention]) -> list[Mention]:
+    """Who made an arrest no one is named for: the police the paragraph has just named ("Riot
+    police charged the crowd. Many were beaten as they were arrested."), else the police of the
+    country where it happens, else of the country of those arrested ("a Cuban journalist was
+    arrested"): an arrest is done by a state to those within its reach."""
+    before = [s for s in paragraph_sentences(ctx, sent) if s.end <= sent.start] + [sent]
+    named = [
+        m
+        for s in before
+        for t in s
+        if t.i < arrest.i and (m := ctx.actors.by_token.get(t.i)) is not None and m.actor.sector == "COP"
+    ]
+    if named:
+        return named[-1:]
+    found = _authorities_where(ctx, sent, arrest, arrest, targets, "COP")
+    home = next((m.actor.country for m in targets if m.actor.country), None)
+    if found or home is None:
+        return found
+    police = replace(ctx.actors.country_actor(home), sector="COP", role="police")
+    return [Mention(arrest.i, arrest.i, police, "country", home)]
+
+
+def _arrest(ctx: Context, verb: Token) -> bool:
+    """The verb is one of arresting or deporting ("detained", "rounded up")."""
+    return any(t.mode in ARRESTS for t in ctx.lexicon.verbs.get(verb.lemma_.lower(), ()))
+
+
+def _arrest_told_with(ctx: Context, verb: Token) -> Token | None:
+    """The arrest a passive beating is told with: "was beaten and arrested", "were kicked or
+    beaten as they were arrested"."""
+    told = [*verb.conjuncts, *(c for c in verb.children if c.dep_ == "advcl")]
+    told += [c for t in verb.conjuncts for c in t.children if c.dep_ == "advcl"]
+    return next((t for t in told if is_passive(t) and _arrest(ctx, t)), None)
+
+
+def _authorities_where(
+    ctx: Context, sent: Span, verb: Token, tok: Token, targets: list[Mention], sector: str
+) -> list[Mention]:
+    """The authorities (or police) of the country where it happens ("was put under
+    investigation in Italy" -> Italy); none when the text does not say where."""
+    place = place_of(ctx, tok) or location_of(ctx, sent, verb, targets)
+    iso3 = ctx.kb.country(place) if place else None
+    if iso3 is None:  # "freed from Burmese jails": the country of the place's demonym
+        demonyms = [
+            m.text
+            for p in verb.children
+            if p.dep_ == "prep"
+            for o in p.children
+            if o.dep_ == "pobj"
+            for m in o.children
+            if m.dep_ in ("amod", "compound") and m.ent_type_ in ("NORP", "GPE")
+        ]
+        iso3 = next((c for d in demonyms if (c := ctx.kb.country(d))), None)
+    if iso3 is None:
+        return []
+    authorities = replace(ctx.actors.country_actor(iso3), sector=sector)
+    if sector == "COP":
+        authorities = replace(authorities, role="police")
+    return [Mention(tok.i, tok.i, authorities, "country", iso3)]
+
+
+def _unidentified(verb: Token) -> Mention:
+    """The attacker of a report that names victims but no perpetrator: PLOVER's unidentified
+    armed forces (UAF), as the 0.5b1 gold standard codes bare bombings."""
+    return Mention(
+        verb.i,
+        verb.i,
+        Actor(id="unidentified", name="unidentified attackers", sector="UAF"),
+        "group",
+        "unidentified",
+    )

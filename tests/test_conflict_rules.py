@@ -1,0 +1,123 @@
+"""Rules of conflict reporting (issue 15): judgements as accusations, arrests and beatings
+whose doer is left unnamed, and the same force named again. Every sentence here is written
+for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.events import codes
+from tests.events import names as _names
+from tests.events import only as _only
+
+pytestmark = pytest.mark.model
+
+
+def _types(events: list[dict]) -> list[str]:
+    return [e["type"] for e in events]
+
+
+# judgements: "described X's actions as counterproductive" -------------------------
+def test_describing_a_countrys_actions_as_wrong_accuses_it(code_text):
+    e = _only(
+        code_text("Peruvian President Luis Mora described Chile's new tariffs as counterproductive."),
+        "ACCUSE",
+    )
+    assert _names(e["sources"]) == {"Luis Mora"}
+    assert codes(e["targets"]) == {"CHL"}
+
+
+def test_calling_an_act_by_its_doer_an_aggression_accuses_the_doer(code_text):
+    e = _only(
+        code_text(
+            "Peru's foreign minister Ana Ruiz called the embargo imposed by Norway an act of aggression."
+        ),
+        "ACCUSE",
+    )
+    assert codes(e["targets"]) == {"NOR"}
+
+
+def test_branding_a_raid_by_its_demonym_accuses_that_country(code_text):
+    e = _only(code_text("Officials in Lima branded the Chilean raid illegal."), "ACCUSE")
+    assert codes(e["targets"]) == {"CHL"}
+
+
+def test_what_a_speaker_called_a_violation_is_their_accusation(code_text):
+    text = (
+        "Norwegian Prime Minister Ole Berg spoke in Oslo on Tuesday. He said he was saddened by "
+        "what he called Sweden's violation of Norwegian waters."
+    )
+    e = _only(code_text(text), "ACCUSE")
+    assert _names(e["sources"]) == {"Ole Berg"}
+    assert codes(e["targets"]) == {"SWE"}
+
+
+def test_a_judgement_about_no_one_is_no_accusation(code_text):
+    assert "ACCUSE" not in _types(code_text("The governor described the situation as dangerous."))
+    assert _types(code_text("Analysts see the deal as a step forward.")) == []
+
+
+def test_what_a_country_is_called_is_no_event_of_its_own(code_text):
+    events = code_text("Ecuador's foreign minister Luis Mora called Peru a threat to regional peace.")
+    assert _types(events) == ["ACCUSE"]
+
+
+def test_calling_a_country_is_still_a_phone_call(code_text):
+    e = _only(code_text("Ecuador's foreign minister Luis Mora called Peru on Monday."), "CONSULT")
+    assert e["mode"] == "phone"
+
+
+def test_welcoming_what_someone_called_a_proposal_is_no_visit(code_text):
+    events = code_text("Peru welcomed what it called a constructive proposal by Chile.")
+    assert "CONSULT" not in _types(events)
+
+
+# arrests and beatings with no doer named ------------------------------------------
+def test_an_arrest_with_no_one_named_is_by_the_police_of_the_place(code_text):
+    e = _only(code_text("Several teachers were arrested in Peru on Monday."), "COERCE")
+    [police] = e["sources"]
+    assert (police["country"], police["sector"]) == ("PER", "COP")
+
+
+def test_a_beating_told_with_an_arrest_is_by_the_arresting_police(code_text):
+    events = code_text(
+        "The Chilean journalist Tomas Ferreira was beaten and arrested while trying to attend a vigil."
+    )
+    for etype in ("ASSAULT", "COERCE"):
+        [police] = _only(events, etype)["sources"]
+        assert (police["country"], police["sector"]) == ("CHL", "COP")  # the country of the arrested
+
+
+def test_they_in_a_clause_under_a_passive_one_are_its_subject(code_text):
+    text = (
+        "Riot police in Bolivia charged the marchers on Friday. Many of the students were kicked "
+        "or beaten as they were arrested."
+    )
+    e = _only(code_text(text), "COERCE")
+    assert _names(e["targets"]) == {"students"}
+    assert codes(e["sources"]) == {"BOL"}  # the police the paragraph has just named
+
+
+def test_they_after_a_passive_with_an_agent_is_left_open(code_text):
+    text = "Some hostages were later freed by the gang, but then they seized three Chilean tourists."
+    assert all("hostages" not in _names(e["sources"]) for e in code_text(text))
+
+
+def test_bare_police_after_a_countrys_police_are_that_police(code_text):
+    text = (
+        "Police in Bolivia dispersed a march on Monday.\n\nLater, police detained ten students in the square."
+    )
+    e = _only(code_text(text), "COERCE")
+    assert codes(e["sources"]) == {"BOL"}
+
+
+def test_bare_protesters_are_not_the_state_of_the_place(code_text):
+    text = "Protesters in Bolivia marched on Monday.\n\nPolice later detained the protesters."
+    e = _only(code_text(text), "COERCE")
+    assert all(a["sector"] != "GOV" for a in e["targets"])
+
+
+def test_using_means_to_beat_someone_is_a_beating(code_text):
+    e = _only(code_text("Riot police in Chile used sticks to beat protesters."), "ASSAULT")
+    assert codes(e["sources"]) == {"CHL"}
+    assert _names(e["targets"]) == {"protesters"}
