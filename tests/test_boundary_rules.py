@@ -382,8 +382,10 @@ def test_protesters_of_no_named_country_protest_at_home(code_text):
 def test_a_stance_passive_is_the_subjects_act(code_text):
     e = _only(code_text("Kenya is opposed to Ugandan mediation in its dispute with Somalia."), "REJECT")
     assert _codes(e["sources"]) == {"KEN"} and _codes(e["targets"]) == {"UGA"}
-    e = _only(code_text("Ghana is committed to opening its markets, the finance minister said."), "AGREE")
-    assert _codes(e["sources"]) == {"GHA"}
+    e = _only(
+        code_text("Ghana is committed to opening its markets to Togo, the finance minister said."), "AGREE"
+    )
+    assert _codes(e["sources"]) == {"GHA"}  # with no one it is for, a commitment is a stance (GUIDELINES 1)
 
 
 def test_continuing_an_act_is_the_act_but_continued_support_is_a_state(code_text):

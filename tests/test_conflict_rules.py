@@ -121,3 +121,38 @@ def test_using_means_to_beat_someone_is_a_beating(code_text):
     e = _only(code_text("Riot police in Chile used sticks to beat protesters."), "ASSAULT")
     assert codes(e["sources"]) == {"CHL"}
     assert _names(e["targets"]) == {"protesters"}
+
+
+# pledges and agreements: whom the agreed act is for -------------------------------
+def test_readiness_to_help_names_the_nations_helped(code_text):
+    text = (
+        "Canada stands ready to offer all appropriate assistance to those nations most affected "
+        "including Peru and Bolivia."
+    )
+    e = _only(code_text(text), "AGREE")
+    assert codes(e["targets"]) == {"PER", "BOL"}
+
+
+def test_an_offer_to_negotiate_is_for_the_one_negotiated_with(code_text):
+    text = "Chilean Foreign Minister Ana Ruiz offered to negotiate with the president of Bolivia."
+    e = _only(code_text(text), "AGREE")
+    assert codes(e["targets"]) == {"BOL"}
+
+
+def test_a_standing_commitment_with_no_one_is_no_agreement(code_text):
+    assert "AGREE" not in _types(code_text("Chile is committed to opening up its economy."))
+    assert "AGREE" not in _types(code_text("Peru stands ready to cooperate."))
+
+
+def test_a_thing_accepted_is_an_agreement_without_a_named_partner(code_text):
+    e = _only(code_text("Norway accepted a compromise formula on Tuesday, officials said."), "AGREE")
+    assert codes(e["sources"]) == {"NOR"}
+
+
+def test_the_president_of_a_country_named_before_is_that_person(code_text):
+    text = (
+        "Peruvian President Luis Mora met Chilean Foreign Minister Ana Soto in Lima. "
+        "Later, Ana Soto offered to negotiate with the president of Peru on fishing rights."
+    )
+    e = _only(code_text(text), "AGREE")
+    assert _names(e["targets"]) == {"Luis Mora"}

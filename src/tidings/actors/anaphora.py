@@ -59,11 +59,15 @@ class Anaphora(Floors):
         dets = [c for c in tok.children if c.dep_ == "det"]
         if not dets or dets[0].lower_ not in ("the", "this"):
             return None
-        country = next(
+        served = [o for p in tok.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children]
+        country = next(  # "the Kenyan leader", "the president of Kenya"
             (
-                self.kb.country(c.text)
-                for c in tok.children
-                if c.dep_ in ("amod", "compound") and c.ent_type_ == "NORP"
+                self.kb.country(self.ent_of[c.i].text if c.i in self.ent_of else c.text)
+                for c in [*tok.children, *served]
+                if c.dep_ in ("amod", "compound")
+                and c.ent_type_ == "NORP"
+                or c.dep_ == "pobj"
+                and c.ent_type_ == "GPE"
             ),
             None,
         )

@@ -49,8 +49,10 @@ class Groups(Reading):
             j = tok.i  # "the Kenyan foreign minister": look past lower-case modifiers
             while j > 0 and doc[j - 1].is_lower and doc[j - 1].pos_ in ("ADJ", "NOUN") and tok.i - j < 3:
                 j -= 1
-            if role.kind == "person" and not (j > 0 and doc[j - 1].ent_type_ in ("NORP", "GPE", "ORG")):
-                continue  # "the envoy" alone is an anaphor; "the Peruvian envoy" names an actor
+            if role.kind == "person" and not (
+                j > 0 and doc[j - 1].ent_type_ in ("NORP", "GPE", "ORG") or self._role_of_owner(tok, by_start)
+            ):
+                continue  # "the envoy" alone is an anaphor; "the Peruvian envoy", "the envoy of Y" name one
             if role.sector == "GOV" and role.kind == "body" and (ruled := self._ruler_before(tok, rulers)):
                 out.append(self._group(ruled[0], tok.i + 1, ruled[1], tok))  # "the Assad regime"
                 continue
@@ -113,6 +115,15 @@ class Groups(Reading):
                 base = owned or Actor(id=f"group:{tok.lemma_.lower()}", name=tok.text.lower())
                 out.append(self._group(tok.i, tok.i + 1, base, tok))
         return out
+
+    def _role_of_owner(self, tok: Token, by_start: dict[int, Mention]) -> bool:
+        """ "the president of Armenia": a role followed by the state or body it serves."""
+        doc = self.doc
+        if tok.i + 2 >= len(doc) or doc[tok.i + 1].lower_ != "of":
+            return False
+        k = tok.i + 2 + (doc[tok.i + 2].lower_ == "the")
+        owner = by_start.get(k) or by_start.get(tok.i + 2)
+        return owner is not None and owner.kind in ("org", "country")
 
     def _ruler_before(self, tok: Token, rulers: dict[str, str]) -> tuple[int, Actor] | None:
         """ "the Assad regime", "the Ortega-Murillo government": a government named by its

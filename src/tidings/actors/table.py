@@ -44,7 +44,9 @@ class EntityTable(Anaphora):
             if taken is not None and not (
                 taken.kind == "org"
                 and taken.start == tok.i
-                and taken.end == tok.i + 1
+                and (
+                    taken.end == tok.i + 1 or taken.start == tok.i
+                )  # "the Kenyan leader", "the president of X"
                 and self.kb.org(tok.text) is None
             ):
                 continue
@@ -90,7 +92,9 @@ class EntityTable(Anaphora):
             by_role = (
                 taken is not None
                 and taken.kind == "group"
-                and taken.end == tok.i + 1
+                and (
+                    taken.end == tok.i + 1 or taken.start == tok.i
+                )  # "the Kenyan leader", "the president of X"
                 and getattr(self.kb.roles.get(tok.lower_), "kind", None) == "person"
             )
             if taken is not None and not by_role or tok.i in self.consumed:

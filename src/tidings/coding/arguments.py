@@ -12,7 +12,7 @@ from ..nlp import HONORIFICS, sent_of
 from .clauses import is_passive, passive_participle, stance_passive, subjunctive, undergone
 from .context import Context
 from .reported import is_reported, says
-from .words import FOLLOW, LIGHT_VERBS, PAIR_DEPS, PLACE_PREPS, PRONOUN_SUBJECTS, TOPIC_PREPS
+from .words import FOLLOW, LIGHT_VERBS, PAIR_DEPS, PLACE_PREPS, PRONOUN_SUBJECTS, RECIPIENT_PREPS, TOPIC_PREPS
 
 
 # arguments -----------------------------------------------------------------
@@ -165,9 +165,11 @@ def mentions_in(ctx: Context, root: Token, depth: int = 0) -> list[Mention]:
         return []
     m = ctx.actors.by_token.get(root.i)
     if m is None or m.kind == "group":  # "officials, including A, B and C": they are A, B and C
+        heads = [root, *(c for c in root.children if c.dep_ == "acl")]  # "those most affected, including"
         included = [
             x
-            for c in root.children
+            for h in heads
+            for c in h.children
             if c.dep_ == "prep" and c.lower_ == "including"
             for x in mentions_in(ctx, c, depth + 1)
         ]
@@ -296,3 +298,43 @@ def unique(mentions: list[Mention]) -> list[Mention]:
         if all(m.start != o.start and m.actor.id != o.actor.id for o in out):
             out.append(m)
     return out
+
+
+def agreed_for(ctx: Context, verb: Token, sources: list[Mention]) -> list[Mention]:
+    """Whom an agreed, offered or promised act is for: "agreed to deploy a team to New
+    Zealand", "stands ready to offer assistance to those nations, including X", "offered to
+    negotiate with the president of Y", "is willing to send arms to help defend Z"."""
+    taken = {m.actor.id for m in sources}
+    acts = [verb]
+    for _ in range(4):  # down the chain of what is agreed: "ready to offer", "send ... to help defend"
+        for act in acts:
+            objects = [c for c in act.children if c.dep_ in ("dobj", "dative")]
+            phrases = [
+                c
+                for h in (act, *objects)
+                for c in h.children
+                if c.dep_ == "prep" and c.lower_ in RECIPIENT_PREPS
+            ]
+            people = [o for o in objects if o.ent_type_ in ("GPE", "PERSON", "NORP")]
+            found = [m for p in phrases + people for m in mentions_in(ctx, p) if m.actor.id not in taken]
+            # "send troops to a peacekeeping force in Haiti": the country the act goes to
+            found = found or [
+                m
+                for p in phrases
+                if p.lower_ in ("to", "into")
+                for t in p.subtree
+                if t.ent_type_ == "GPE"
+                and (m := ctx.actors.by_token.get(t.i)) is not None
+                and m.kind == "country"
+            ]
+            if found:
+                return unique([m for m in found if m.actor.id not in taken])
+        acts = [
+            c
+            for v in acts
+            for c in v.children
+            if c.dep_ in ("xcomp", "acomp")
+            or c.dep_ == "advcl"
+            and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+        ]
+    return []

@@ -13,7 +13,7 @@ from ..actors import Mention
 from ..classify import NONE, main_predicate
 from ..lexicon import Trigger
 from ..records import EventMention
-from .arguments import arguments, demonym_mentions, mentions_in, subject_mentions, unique
+from .arguments import agreed_for, arguments, demonym_mentions, mentions_in, subject_mentions, unique
 from .clauses import (
     conditional,
     enacted,
@@ -107,6 +107,8 @@ def code_trigger(ctx: Context, sent: Span, tok: Token) -> Iterator[EventMention]
     targets = [t for t in targets if t.actor.id not in {s.actor.id for s in sources}]
     if not targets and event_type in AIMED_AT_AUTHORITY | {"RETREAT", "AID", "ASSAULT"}:
         targets = _purpose_targets(ctx, verb, sources)  # also "opened the bridge to allow aid to X"
+    if not targets and event_type == "AGREE":
+        targets = agreed_for(ctx, verb, sources)  # "agreed to deploy a team to New Zealand"
     if event_type == "ASSAULT" and not targets and _weapons_test(verb):
         event_type = "MOBILIZE"  # a missile test is a show of force (PLOVER MOBILIZE)
         trig = replace(trig, event="MOBILIZE", mode="weapons", cameo="15")
@@ -114,8 +116,12 @@ def code_trigger(ctx: Context, sent: Span, tok: Token) -> Iterator[EventMention]
     if not sources and targets:  # "were freed", "was beaten and arrested": no doer named
         sources = unnamed_doers(ctx, sent, verb, tok, event_type, is_noun, targets)
     if (
-        not sources or event_type in REQUIRES_RECIPIENT and not targets and len(sources) < 2
-    ):  # "A and B held joint drills"
+        not sources
+        or event_type in REQUIRES_RECIPIENT
+        and not targets
+        and len(sources) < 2  # "A and B held joint drills"
+        and not (event_type == "AGREE" and _thing_accepted(verb, is_noun))
+    ):  # an agreement with no one is a stance: "is committed to", "stands ready to", "plans to"
         return
     if trig.event == "CONSULT" and not targets and len(sources) < 2 and not _joined(tok, verb, trig, is_noun):
         return  # a meeting needs two sides: "we discussed the issues", "will hold meetings"
@@ -156,6 +162,16 @@ def _doer_of_object(ctx: Context, verb: Token) -> list[Mention]:
             if found:
                 return found
     return []
+
+
+def _thing_accepted(verb: Token, is_noun: bool) -> bool:
+    """ "Denmark accepted a formula", "offered concessions": a thing accepted or offered is an
+    agreement even where the text leaves the other side to the reader."""
+    return (
+        not is_noun
+        and verb.tag_ == "VBD"
+        and any(c.dep_ == "dobj" and c.pos_ == "NOUN" for c in verb.children)
+    )
 
 
 def _a_judgement(ctx: Context, noun: Token, verb: Token) -> bool:

@@ -295,7 +295,9 @@ PLACE_PREPS = {"in", "at", "near", "outside", "inside", "around", "across", "thr
 PLACE_TIME_PREPS = {"in", "at", "on", "during", "after", "before", "since", "until", "near", "within", "for"}
 
 
-REQUIRES_RECIPIENT = {"COOPERATE", "AID", "SANCTION"}
+REQUIRES_RECIPIENT = {"COOPERATE", "AID", "SANCTION", "AGREE"}
+# prepositions that name whom an act is for: "send aid to X", "negotiate with X", "help for X"
+RECIPIENT_PREPS = {"to", "with", "for", "into"}
 
 
 # Acts aimed at authority: with no recipient in their own clause, the one their purpose names
