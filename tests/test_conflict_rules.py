@@ -156,3 +156,32 @@ def test_the_president_of_a_country_named_before_is_that_person(code_text):
     )
     e = _only(code_text(text), "AGREE")
     assert _names(e["targets"]) == {"Luis Mora"}
+
+
+# long lists of titled names -----------------------------------------------------------
+LIST = (
+    "Chilean Foreign Minister Ana Soto concluded a visit to Peru, where she met with a broad range "
+    "of officials, including President Mora, Speaker of Congress Vargas, Caretaker Prime Minister "
+    "Quispe, Prime Minister-Designate Huaman, and the Commander of the Armed Forces Pedro Mora, "
+    "among others."
+)
+
+
+def test_an_including_list_is_one_meeting_per_person_named(code_text):
+    met = {n for e in code_text(LIST) if e["type"] == "CONSULT" for n in _names(e["targets"])}
+    assert {"Mora", "Huaman", "Pedro Mora"} <= met
+
+
+def test_a_title_affix_is_not_a_first_name(code_text):
+    met = {n for e in code_text(LIST) for n in _names(e["targets"])}
+    assert "Designate Huaman" not in met and "Caretaker" not in met
+
+
+def test_a_word_of_the_armed_forces_is_no_person(code_text):
+    met = {n for e in code_text(LIST) for n in _names(e["targets"])}
+    assert "Armed" not in met
+
+
+def test_a_surname_before_its_full_name_in_one_sentence_is_another_person(code_text):
+    met = [n for e in code_text(LIST) if e["type"] == "CONSULT" for n in _names(e["targets"])]
+    assert met.count("Pedro Mora") == 1

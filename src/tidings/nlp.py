@@ -153,10 +153,26 @@ def titled_persons(doc: Doc) -> Doc:
             joined[-1] = Span(doc, joined[-1].start, e.end, label="PERSON")
         else:
             joined.append(e)
-    doc.ents = joined
+    doc.ents = [e for e in joined if not _in_a_name(doc, e)]
     return doc
 
 
+def _in_a_name(doc: Doc, ent: Span) -> bool:
+    """One word after "the" and before a capitalised word is part of a name of a thing ("the
+    Armed Forces", "the Clinton Foundation"), not a person."""
+    return (
+        ent.label_ == "PERSON"
+        and len(ent) == 1
+        and ent.start > 0
+        and doc[ent.start - 1].lower_ == "the"
+        and ent.end < len(doc)
+        and doc[ent.end].is_title
+    )
+
+
+# words that qualify a title and that a tagger reads as a first name: "Prime Minister-Designate
+# X", "President-Elect Y", "Caretaker Prime Minister Z"
+TITLE_AFFIXES = {"designate", "elect", "caretaker", "acting", "interim", "outgoing", "incoming"}
 POSSESSIVE = {"'s", "\u2019s", "'", "\u2019"}
 # verbs of a headline in title case that a tagger takes for a surname ("Kerry Meets With Putin")
 HEADLINE_VERBS = {
@@ -213,6 +229,8 @@ def _whole_name(doc: Doc, ent: Span, kb: KnowledgeBase) -> Span:
     start, end = ent.start, ent.end
     while end - start > 1 and (doc[end - 1].text in POSSESSIVE or doc[end - 1].lower_ in HEADLINE_VERBS):
         end -= 1
+    while end - start > 1 and (doc[start].lower_ in TITLE_AFFIXES or doc[start].is_punct):  # "-Designate X"
+        start += 1
     if (
         start > 0
         and not doc[start - 1].ent_type_

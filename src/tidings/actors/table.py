@@ -27,12 +27,24 @@ class EntityTable(Anaphora):
         people = [m for m in self.mentions() if m.kind == "person"]
         keys = [(m.key, m.actor.country) for m in people]
         links = link_short_names(keys)
+        first: dict[str, int] = {}  # where each name is first given
+        for m in people:
+            first.setdefault(m.key, m.start)
         self.table.people.clear()
         for m in people:
             key = links.get(m.key, m.key)
+            if key != m.key and self._named_later_in_sentence(m.start, first.get(key)):
+                key = m.key  # "President Aoun, ..., and Commander Joseph Aoun": two people
             self.table.learn(key, m.actor)
             self.table.rekey(m, key)
         self._short_names = unique_short_names(keys)
+
+    def _named_later_in_sentence(self, at: int, full_at: int | None) -> bool:
+        """A short name whose full name comes later in its own sentence is someone else: news
+        gives a name in full first, and never names one person twice in one sentence."""
+        return (
+            full_at is not None and full_at > at and self.doc[at].sent.start == self.doc[full_at].sent.start
+        )
 
     def _short_mentions(self) -> None:
         """A lone proper noun that is the short form of a person named in the document is that
@@ -44,9 +56,7 @@ class EntityTable(Anaphora):
             if taken is not None and not (
                 taken.kind == "org"
                 and taken.start == tok.i
-                and (
-                    taken.end == tok.i + 1 or taken.start == tok.i
-                )  # "the Kenyan leader", "the president of X"
+                and taken.end == tok.i + 1
                 and self.kb.org(tok.text) is None
             ):
                 continue

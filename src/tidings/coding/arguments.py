@@ -171,7 +171,7 @@ def mentions_in(ctx: Context, root: Token, depth: int = 0) -> list[Mention]:
             for h in heads
             for c in h.children
             if c.dep_ == "prep" and c.lower_ == "including"
-            for x in mentions_in(ctx, c, depth + 1)
+            for x in _listed_after(ctx, c)
         ]
         if included:
             return included
@@ -298,6 +298,19 @@ def unique(mentions: list[Mention]) -> list[Mention]:
         if all(m.start != o.start and m.actor.id != o.actor.id for o in out):
             out.append(m)
     return out
+
+
+def _listed_after(ctx: Context, including: Token) -> list[Mention]:
+    """The actors an "including" list names, in order. A long list of titled names parses as
+    anything (appositions, "of" phrases, conjuncts), so every mention in it counts; where it
+    names people, the people ("including President A, Speaker of Parliament B and C")."""
+    found: list[Mention] = []
+    for t in including.subtree:
+        m = ctx.actors.by_token.get(t.i)
+        if m is not None and t.i not in ctx.actors.consumed and all(f.start != m.start for f in found):
+            found.append(m)
+    people = [m for m in found if m.kind == "person"]
+    return people or found
 
 
 def agreed_for(ctx: Context, verb: Token, sources: list[Mention]) -> list[Mention]:
