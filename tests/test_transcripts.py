@@ -106,3 +106,16 @@ def test_an_invitation_is_a_request_from_the_inviter(code_text):
     )
     assert e["mode"] == "meet"
     assert names(e["sources"]) == {"Okafor"} and names(e["targets"]) == {"Lind"}
+
+
+def test_a_meeting_a_host_tells_of_with_their_own_president_is_the_guests(code_text):
+    text = (
+        "Remarks With Foreign Minister Ilse Marwick of Portugal\n\n"
+        "FOREIGN MINISTER MARWICK: Secretary of State Paul Ostrander, welcome to Lisbon. The meeting "
+        "with the President of Portugal is just over.\n\n"
+        "SECRETARY OSTRANDER: Thank you, Madam Minister.\n"
+    )
+    met = [
+        e for e in code_text(text) if e["type"] == "CONSULT" and "PRT" in {t["country"] for t in e["targets"]}
+    ]
+    assert any(names(e["sources"]) == {"Paul Ostrander"} for e in met)

@@ -73,7 +73,9 @@ class Anaphora(Floors):
         )
         if country is None and tok.text[0].isupper() and (principal := self._first_person(tok.i, low)):
             return principal  # "The President", capitalised and bare: the page's own principal
-        found = self._last_person(tok.i, country, low) or self._last_person(tok.i, country)
+        found = self._last_person(tok.i, country, low)
+        if found is None and not served:  # "the Kenyan leader": the Kenyan last named, whatever their title
+            found = self._last_person(tok.i, country)
         if found is not None:  # what the title tells of them: "the Kenyan leader"
             self.table.fill(found.key, country=country, role=tok.text, sector=role.sector)
         return found

@@ -67,6 +67,17 @@ class Floors(Reading):
             return None
         return Mention(tok.i, tok.i + 1, self.people[key], "person", key)
 
+    def floor_at(self, tok: Token) -> tuple[Mention | None, Mention | None]:
+        """Who has the floor where the token is, and whom they address (None outside a transcript)."""
+        k = self.turns.at(tok.idx) if self.turns else None
+        if k is None:
+            return None, None
+        floor = self.floors[k]
+        return self._on_floor(tok, floor.speaker), self._on_floor(tok, floor.addressee)
+
+    def _on_floor(self, tok: Token, key: str | None) -> Mention | None:
+        return Mention(tok.i, tok.i, self.people[key], "person", key) if key is not None else None
+
     def _person_in(
         self,
         words: list[str],

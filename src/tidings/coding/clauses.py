@@ -23,6 +23,7 @@ from .words import (
     BACKGROUND_PREPS,
     DECISION_VERBS,
     ENACTED_BY_DECISION,
+    ENDING_VERBS,
     FUTURE_AUX,
     HABITUAL,
     HYPOTHETICAL,
@@ -292,8 +293,13 @@ def _background_noun_at(ctx: Context, tok: Token, at: Token) -> bool:
         return True  # what another event is about ("negotiations on a troop pullback")
     if any(d in ("no",) for d in dets):
         return True
-    if at.dep_ in ("nsubj", "nsubjpass") and dets and dets[0] in ("the", "this", "that"):
-        return True  # "The meeting marked ...": a reference back, not a new report
+    if (
+        at.dep_ in ("nsubj", "nsubjpass")
+        and dets
+        and dets[0] in ("the", "this", "that")
+        and not _ended(at.head)
+    ):
+        return True  # "The meeting marked ...": a reference back; "the meeting with X is just over" a report
     if prep is not None and prep.lower_ == "on" and tok.lemma_.lower() in STATE_NOUNS:
         return False  # a state the actors are in: "troops remained on high alert"
     if protest:
@@ -312,6 +318,12 @@ def _background_noun_at(ctx: Context, tok: Token, at: Token) -> bool:
     preps = {r for t in triggers_of(ctx, tok) for r in t.recipient}
     has_partner = any(c.dep_ == "prep" and c.lower_ in preps for c in tok.children)
     return not (has_partner or (at.dep_ == "dobj" and at.head.lemma_.lower() in LIGHT_VERBS))
+
+
+def _ended(verb: Token) -> bool:
+    """ "is (just) over", "has ended", "concluded": the clause reports that its subject took place."""
+    lemma = verb.lemma_.lower()
+    return lemma in ENDING_VERBS or lemma == "be" and any(c.lower_ == "over" for c in verb.children)
 
 
 def _narrative_relative(verb: Token) -> bool:

@@ -2,7 +2,8 @@
 ("were arrested", "was freed", "came under investigation") and leaves the doer to the reader.
 The doer is the one the act implies: the authorities of the country where it happens for a
 release or an investigation, its police for an arrest (and for a beating told with the
-arrest), and unidentified attackers for an attack (PLOVER's UAF).
+arrest), unidentified attackers for an attack (PLOVER's UAF), and for a meeting a speaker of a
+transcript tells of ("the meeting with X is just over"), the speaker.
 """
 
 from __future__ import annotations
@@ -25,6 +26,8 @@ def unnamed_doers(
 ) -> list[Mention]:
     """The doer of an act whose text names only whom it is done to (no doer when none is implied)."""
     passive = not is_noun and is_passive(verb)
+    if event_type == "CONSULT" and is_noun:  # "the meeting with X is just over", said in a transcript
+        return _at_the_meeting(ctx, tok, targets)
     if event_type == "ASSAULT":  # "was beaten and arrested in X": by the police of X
         arrest = _arrest_told_with(ctx, verb) if passive else None
         police = _police(ctx, sent, arrest, targets) if arrest else []
@@ -57,6 +60,18 @@ def _police(ctx: Context, sent: Span, arrest: Token, targets: list[Mention]) -> 
         return found
     police = replace(ctx.actors.country_actor(home), sector="COP", role="police")
     return [Mention(arrest.i, arrest.i, police, "country", home)]
+
+
+def _at_the_meeting(ctx: Context, tok: Token, targets: list[Mention]) -> list[Mention]:
+    """Who met the one a speaker tells of a meeting with: the speaker, unless that one is of
+    the speaker's own side; then the guest the speaker addresses ("welcome to Moscow ... the
+    meeting in the Kremlin with the President is just over")."""
+    speaker, addressee = ctx.actors.floor_at(tok)
+    met = {m.actor.country for m in targets}
+    for side in (speaker, addressee):
+        if side is not None and side.key not in {m.key for m in targets} and side.actor.country not in met:
+            return [side]
+    return []
 
 
 def _arrest(ctx: Context, verb: Token) -> bool:

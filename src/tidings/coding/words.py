@@ -318,3 +318,7 @@ FOLLOW = {"conj", "compound", "amod", "poss", "pobj", "nmod", "appos"}
 
 
 PAIR_DEPS = {"nummod", "det", "predet", "preconj"}
+
+
+# verbs that report their subject took place: "the meeting with X has ended", "talks concluded"
+ENDING_VERBS = {"end", "conclude", "finish", "close", "wrap"}
