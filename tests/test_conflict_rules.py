@@ -185,3 +185,30 @@ def test_a_word_of_the_armed_forces_is_no_person(code_text):
 def test_a_surname_before_its_full_name_in_one_sentence_is_another_person(code_text):
     met = [n for e in code_text(LIST) if e["type"] == "CONSULT" for n in _names(e["targets"])]
     assert met.count("Pedro Mora") == 1
+
+
+# sanctions and concerns -----------------------------------------------------------------
+def test_visa_restrictions_on_foreign_officials_are_a_sanction(code_text):
+    e = _only(code_text("Chile imposed visa restrictions on Bolivian officials on Monday."), "SANCTION")
+    assert codes(e["sources"]) == {"CHL"} and codes(e["targets"]) == {"BOL"}
+    assert [x["type"] for x in code_text("Canada announced a travel ban on Bolivian officials.")] == [
+        "SANCTION"
+    ]
+
+
+def test_restrictions_on_a_countrys_own_press_stay_coercion(code_text):
+    assert "COERCE" in _types(code_text("Chile imposed restrictions on the press."))
+
+
+def test_raising_concerns_about_a_country_accuses_it(code_text):
+    e = _only(code_text("Peru raised concerns about Chile's fishing fleet."), "ACCUSE")
+    assert codes(e["targets"]) == {"CHL"}
+
+
+def test_a_relative_clause_after_a_comma_tells_what_its_subject_did(code_text):
+    text = "Canada is acting along with the European Union, which also adopted sanctions on Bolivia today."
+    e = _only(code_text(text), "SANCTION")
+    assert _names(e["sources"]) == {"European Union"}
+    assert "SANCTION" not in _types(
+        code_text("The sanctions that the European Union adopted on Bolivia were lifted.")
+    )

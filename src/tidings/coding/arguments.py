@@ -119,6 +119,8 @@ def subject_mentions(ctx: Context, verb: Token) -> list[Mention]:
         subjects = [c for c in v.children if c.dep_ in ("nsubj", "nsubjpass")]
         if subjects:
             found = [m for s in subjects for m in mentions_in(ctx, s)]
+            if not found and v.dep_ == "relcl" and any(s.tag_ in ("WDT", "WP") for s in subjects):
+                found = mentions_in(ctx, v.head)  # "the EU, which also adopted sanctions": the EU
             # "The Red Cross operating in Iraq said": a participle misparsed as the subject
             found = found or [
                 m

@@ -177,7 +177,7 @@ def not_an_event(ctx: Context, tok: Token, verb: Token, is_noun: bool) -> bool:
         c.dep_ == "mark" and c.lower_ in BACKGROUND_MARKS | {"so"} for c in clause.children
     ):
         return True  # background ("after X met Y") or purpose ("so that X will support Y")
-    if any(
+    if not _narrative_relative(verb) and any(
         c.dep_ in ("dobj", "nsubj", "nsubjpass")
         and c.tag_ in ("WDT", "WP")
         or c.dep_ == "dobj"
@@ -327,9 +327,11 @@ def _ended(verb: Token) -> bool:
 
 
 def _narrative_relative(verb: Token) -> bool:
-    """ "traveled to Sochi, where he met Putin": a relative clause of place or time after a
-    comma goes on with the story; it does not define what it follows."""
+    """ "traveled to Sochi, where he met Putin", "the EU, which also adopted sanctions today": a
+    relative clause of place or time, or one whose subject is "which" or "who", after a comma
+    goes on with the story; it does not define what it follows."""
     adv = [c for c in verb.children if c.dep_ == "advmod" and c.lower_ in ("where", "when")]
+    adv += [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in ("which", "who")]
     return verb.dep_ == "relcl" and bool(adv) and adv[0].i > 0 and verb.doc[adv[0].i - 1].text == ","
 
 
