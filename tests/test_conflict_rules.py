@@ -212,3 +212,27 @@ def test_a_relative_clause_after_a_comma_tells_what_its_subject_did(code_text):
     assert "SANCTION" not in _types(
         code_text("The sanctions that the European Union adopted on Bolivia were lifted.")
     )
+
+
+def test_warning_someone_against_an_act_asks_them_not_to(code_text):
+    e = _only(code_text("Chile's Defense Ministry has warned Bolivia against rash behavior."), "REQUEST")
+    assert codes(e["targets"]) == {"BOL"}
+
+
+def test_ending_a_strike_is_a_concession(code_text):
+    assert "CONCEDE" in _types(code_text("Chilean labor unions ended a nationwide strike on Monday."))
+
+
+def test_an_organisation_naming_the_occasion_is_no_party(code_text):
+    text = "Vladimir Petrov and Luis Mora confirmed their agreement to meet this year at the G20 summit."
+    assert all("G20" not in n and "Group of" not in n for e in code_text(text) for n in _names(e["targets"]))
+
+
+def test_reiterating_a_call_is_the_call(code_text):
+    e = _only(code_text("Peru reiterated its call for Chile to withdraw its ships."), "REQUEST")
+    assert codes(e["targets"]) == {"CHL"}
+
+
+def test_people_an_act_names_by_where_they_are_belong_there(code_text):
+    e = _only(code_text("Soldiers opened fire on protesters in Bolivia on Monday."), "ASSAULT")
+    assert codes(e["targets"]) == {"BOL"}

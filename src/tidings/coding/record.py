@@ -96,10 +96,21 @@ def build_event(
 
 
 def _placed(ctx: Context, m: Mention, location: str | None) -> Actor | None:
-    """A group of no named country on the receiving end belongs where the event happens:
-    "killed 23 people in Tel Aviv" -> Israeli civilians."""
+    """A group of no named country on the receiving end belongs where the event happens
+    ("killed 23 people in Tel Aviv" -> Israeli civilians), or where its own phrase puts it."""
     actor = ctx.actors.actor_of(m)
-    iso3 = ctx.kb.country(location) if location and m.kind == "group" and not actor.country else None
+    if m.kind != "group" or actor.country:
+        return None
+    # else where its own phrase puts it: "individuals complicit in undermining democracy in X"
+    place = location or next(
+        (
+            t.text
+            for t in ctx.doc[m.end - 1].subtree
+            if t.ent_type_ == "GPE" and t.dep_ == "pobj" and t.head.lower_ == "in"
+        ),
+        None,
+    )
+    iso3 = ctx.kb.country(place) if place else None
     return replace(actor, country=iso3) if iso3 else None
 
 

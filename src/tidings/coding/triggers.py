@@ -36,6 +36,7 @@ from .words import (
     COOPERATIVE,
     FALLBACK_MIN,
     FUTURE_SHIFT,
+    GATHERINGS,
     INTRANSITIVE_PROTESTS,
     JOINT_ACTS,
     MEETING_PLURALS,
@@ -104,7 +105,9 @@ def code_trigger(ctx: Context, sent: Span, tok: Token) -> Iterator[EventMention]
         event_type = "REQUEST"
     if trig.phrase.split()[0] in VISIT_HOSTS and trig.event == "CONSULT" and not future:
         sources, targets = targets, sources  # the visitor is the actor (PLOVER 6)
-    targets = [t for t in targets if t.actor.id not in {s.actor.id for s in sources}]
+    targets = [
+        t for t in targets if t.actor.id not in {s.actor.id for s in sources} and not _occasion(ctx, t)
+    ]
     if not targets and event_type in AIMED_AT_AUTHORITY | {"RETREAT", "AID", "ASSAULT"}:
         targets = _purpose_targets(ctx, verb, sources)  # also "opened the bridge to allow aid to X"
     if not targets and event_type == "AGREE":
@@ -162,6 +165,13 @@ def _doer_of_object(ctx: Context, verb: Token) -> list[Mention]:
             if found:
                 return found
     return []
+
+
+def _occasion(ctx: Context, m: Mention) -> bool:
+    """ "to meet at the G8 summit": an organisation that names the gathering is no party to it
+    (a country is: "Ugandan mediation", "the US-China talks")."""
+    last = ctx.doc[m.end - 1] if m.end > m.start else ctx.doc[m.start]
+    return m.kind == "org" and last.dep_ == "compound" and last.head.lemma_.lower() in GATHERINGS
 
 
 def _thing_accepted(verb: Token, is_noun: bool) -> bool:
@@ -348,7 +358,9 @@ def code_predicate(ctx: Context, sent: Span) -> Iterator[EventMention]:
             sources,
         )
     sources, targets = unique(sources), unique(targets)
-    targets = [t for t in targets if t.actor.id not in {s.actor.id for s in sources}]
+    targets = [
+        t for t in targets if t.actor.id not in {s.actor.id for s in sources} and not _occasion(ctx, t)
+    ]
     if not targets and best in AIMED_AT_AUTHORITY:
         targets = _purpose_targets(ctx, verb, sources)
     if not sources or best in REQUIRES_RECIPIENT and not targets:

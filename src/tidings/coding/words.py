@@ -322,3 +322,6 @@ PAIR_DEPS = {"nummod", "det", "predet", "preconj"}
 
 # verbs that report their subject took place: "the meeting with X has ended", "talks concluded"
 ENDING_VERBS = {"end", "conclude", "finish", "close", "wrap"}
+
+# gatherings an organisation's name can label: "the G8 summit", "the ASEAN ministerial"
+GATHERINGS = {"summit", "conference", "forum", "ministerial", "session", "meeting"}
