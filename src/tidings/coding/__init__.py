@@ -9,7 +9,8 @@ CONCEDE and announced coercion THREATEN (PLOVER rules 3-5, 10).
 
 The package, in the order a sentence meets it: ``document`` (the document's sentences and the
 article's rules), ``triggers`` (a sentence's triggers, or the classifier), ``lookup`` (the
-lexicon), ``clauses`` (the clause's mood), ``arguments`` (who and whom), ``timing`` and
+lexicon), ``clauses`` (the clause's mood), ``arguments`` (who and whom), ``judgements`` (what
+a verb of judging accuses), ``unnamed`` (the doer a passive leaves unnamed), ``timing`` and
 ``places`` (when and where), ``record`` (the event record); ``context`` and ``words`` are
 shared by all.
 """

@@ -13,7 +13,7 @@ from ..actors import Mention
 from ..classify import NONE, main_predicate
 from ..lexicon import Trigger
 from ..records import EventMention
-from .arguments import agreed_for, arguments, demonym_mentions, mentions_in, subject_mentions, unique
+from .arguments import agreed_for, arguments, mentions_in, subject_mentions, unique
 from .clauses import (
     conditional,
     enacted,
@@ -25,7 +25,8 @@ from .clauses import (
     not_an_event,
 )
 from .context import Context
-from .lookup import complements, framed_trigger, reframed, triggers_of
+from .judgements import a_judgement, judged
+from .lookup import framed_trigger, reframed, triggers_of
 from .record import build_event
 from .remarks import courtesy
 from .reported import reporter
@@ -59,7 +60,7 @@ def code_trigger(ctx: Context, sent: Span, tok: Token) -> Iterator[EventMention]
         return
     is_noun = triggers[0].pos == "noun"
     verb = governing_verb(tok) if is_noun else tok
-    if verb is None or is_noun and _a_judgement(ctx, tok, verb):
+    if verb is None or is_noun and a_judgement(ctx, tok, verb):
         return
     if not is_noun:  # what the verb acts on can make it another event ("withdrew its inspectors")
         triggers = tuple(dict.fromkeys(reframed(ctx, verb, t) for t in triggers))
@@ -129,7 +130,7 @@ def code_trigger(ctx: Context, sent: Span, tok: Token) -> Iterator[EventMention]
     if trig.event == "CONSULT" and not targets and len(sources) < 2 and not _joined(tok, verb, trig, is_noun):
         return  # a meeting needs two sides: "we discussed the issues", "will hold meetings"
     if not targets and event_type == "ACCUSE" and not is_noun:
-        targets = _judged(ctx, verb, sources)  # "branded the Chilean raid illegal": Chile
+        targets = judged(ctx, verb, sources)  # "branded the Chilean raid illegal": Chile
     if not targets and trig.phrase in ctx.lexicon.needs_partner:
         return  # "expressed concern over the economy", "called the move unwise": no one is addressed
     if event_type in BLAMING:
@@ -182,28 +183,6 @@ def _thing_accepted(verb: Token, is_noun: bool) -> bool:
         and verb.tag_ == "VBD"
         and any(c.dep_ == "dobj" and c.pos_ == "NOUN" for c in verb.children)
     )
-
-
-def _a_judgement(ctx: Context, noun: Token, verb: Token) -> bool:
-    """ "called X a threat", "described it as an invasion": what X is called is no event."""
-    return verb.lemma_.lower() in ctx.lexicon.judging and any(noun in c.subtree for c in complements(verb))
-
-
-def _judged(ctx: Context, verb: Token, sources: list[Mention]) -> list[Mention]:
-    """Whom a judgement of a thing judges: the owner or doer of the act it calls wrong
-    ("branded the Chilean raid illegal", "what he called Britain's violation of ...", "called
-    the embargo imposed by Y an act of aggression")."""
-    things = [c for c in verb.children if c.dep_ in ("dobj", "oprd")]
-    things += [s for c in complements(verb) if c.dep_ == "ccomp" for s in c.children if s.dep_ == "nsubj"]
-    taken = frozenset(m.actor.id for m in sources)
-    for thing in things:
-        doers = [c for c in thing.children if c.dep_ == "poss"]
-        doers += [t for t in thing.subtree if t.dep_ in ("agent", "prep") and t.lower_ == "by"]
-        found = [m for c in doers for m in mentions_in(ctx, c) if m.actor.id not in taken]
-        found = found or demonym_mentions(ctx, thing, taken)
-        if found:
-            return found
-    return []
 
 
 def _separate_meetings(
