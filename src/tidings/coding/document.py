@@ -5,10 +5,11 @@ lead, history, statements within meetings) over all its events.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import replace
 from datetime import date
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from .. import occasions
 from ..actors import DocActors, org_actor, person_id
@@ -99,9 +100,10 @@ def code_document(
         page.year(),
     )
     events: list[EventMention] = []
+    named = sorted(actors.by_token)  # the tokens that name an actor
     for sent in ctx.sentences:
-        if not page.codable(sent.start_char, sent.end_char):
-            continue
+        if not page.codable(sent.start_char, sent.end_char) or not _names_an_actor(named, sent):
+            continue  # every event has an actor of its own sentence; a sentence of none codes none
         found = occasions.meetings_over_visit(
             [
                 event
@@ -116,6 +118,11 @@ def code_document(
     events = occasions.headline_as_lead(events, part_range(page.headline), part_range(page.lead))
     events = occasions.mark_history(events, ctx.base)
     return occasions.attach_to_meetings(events, lambda e: _refers_back(ctx, e)), actors.doc_actors()
+
+
+def _names_an_actor(named: list[int], sent: Span) -> bool:
+    k = bisect_left(named, sent.start)
+    return k < len(named) and named[k] < sent.end
 
 
 def _refresh_actors(ctx: Context, event: EventMention) -> EventMention:

@@ -25,7 +25,7 @@ from .connection import writing
 from .resolution import Resolution
 from .schema import doc_actors, doc_bands, documents, failures, mentions
 from .search import Search
-from .sql import chunks
+from .sql import chunks, rows_in
 
 
 def derive(conn: Connection, resolution: Resolution, kb: KnowledgeBase, doc_ids: Sequence[str]) -> None:
@@ -52,6 +52,7 @@ class BatchRows:
         self.by_band: dict[str, list[str]] = {}  # band -> documents (stored or of this batch)
         self.grams: dict[str, list[str]] = {}  # doc id -> its bands
         self.added: set[str] = set()
+        self.stored: set[str] = set()  # documents of the batch the store holds already
 
 
 class Writer:
@@ -97,6 +98,10 @@ class Writer:
             with writing(self.engine, self.db) as conn:
                 rows = BatchRows()
                 results = list(results)
+                ids = [r.article.doc_id for r in results if r.failure is None and r.article is not None]
+                rows.stored = {
+                    r[0] for r in rows_in(conn, documents, documents.c.doc_id, ids, [documents.c.doc_id])
+                }
                 self._stored_bands(conn, results, rows)
                 for result in results:
                     if result.failure is not None:
@@ -141,10 +146,7 @@ class Writer:
     def _add_article(self, conn: Connection, result: DocumentResult, now: datetime, rows: BatchRows) -> None:
         a = result.article
         assert a is not None
-        if (
-            a.doc_id in rows.added
-            or conn.execute(select(documents.c.doc_id).where(documents.c.doc_id == a.doc_id)).first()
-        ):
+        if a.doc_id in rows.added or a.doc_id in rows.stored:
             return
         if rows.seq is None:
             rows.seq = conn.execute(select(func.max(documents.c.seq))).scalar() or 0
