@@ -17,6 +17,58 @@ def _types(events: list[dict]) -> list[str]:
     return [e["type"] for e in events]
 
 
+# whom the act is aimed at, one sentence each ---------------------------------------------
+AIMED = [
+    pytest.param(
+        "Peru's foreign minister Ana Ruiz called the embargo imposed by Norway an act of aggression.",
+        "ACCUSE",
+        {"NOR"},
+        id="calling-an-act-an-aggression-accuses-its-doer",
+    ),
+    pytest.param(
+        "Officials in Lima branded the Chilean raid illegal.",
+        "ACCUSE",
+        {"CHL"},
+        id="branding-a-raid-accuses-its-country",
+    ),
+    pytest.param(
+        "Peru raised concerns about Chile's fishing fleet.",
+        "ACCUSE",
+        {"CHL"},
+        id="raising-concerns-about-x-accuses-x",
+    ),
+    pytest.param(
+        "Chile's Defense Ministry has warned Bolivia against rash behavior.",
+        "REQUEST",
+        {"BOL"},
+        id="warning-x-against-an-act-asks-x-not-to",
+    ),
+    pytest.param(
+        "Peru reiterated its call for Chile to withdraw its ships.",
+        "REQUEST",
+        {"CHL"},
+        id="reiterating-a-call-is-the-call",
+    ),
+    pytest.param(
+        "Soldiers opened fire on protesters in Bolivia on Monday.",
+        "ASSAULT",
+        {"BOL"},
+        id="people-named-by-where-they-are-belong-there",
+    ),
+    pytest.param(
+        "Chilean Foreign Minister Ana Ruiz offered to negotiate with the president of Bolivia.",
+        "AGREE",
+        {"BOL"},
+        id="an-offer-to-negotiate-is-for-the-one-negotiated-with",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "etype", "targets"), AIMED)
+def test_the_act_is_aimed_at_whom_the_pattern_names(code_text, text, etype, targets):
+    assert codes(_only(code_text(text), etype)["targets"]) == targets
+
+
 # judgements: "described X's actions as counterproductive" -------------------------
 def test_describing_a_countrys_actions_as_wrong_accuses_it(code_text):
     e = _only(
@@ -24,21 +76,6 @@ def test_describing_a_countrys_actions_as_wrong_accuses_it(code_text):
         "ACCUSE",
     )
     assert _names(e["sources"]) == {"Luis Mora"}
-    assert codes(e["targets"]) == {"CHL"}
-
-
-def test_calling_an_act_by_its_doer_an_aggression_accuses_the_doer(code_text):
-    e = _only(
-        code_text(
-            "Peru's foreign minister Ana Ruiz called the embargo imposed by Norway an act of aggression."
-        ),
-        "ACCUSE",
-    )
-    assert codes(e["targets"]) == {"NOR"}
-
-
-def test_branding_a_raid_by_its_demonym_accuses_that_country(code_text):
-    e = _only(code_text("Officials in Lima branded the Chilean raid illegal."), "ACCUSE")
     assert codes(e["targets"]) == {"CHL"}
 
 
@@ -133,12 +170,6 @@ def test_readiness_to_help_names_the_nations_helped(code_text):
     assert codes(e["targets"]) == {"PER", "BOL"}
 
 
-def test_an_offer_to_negotiate_is_for_the_one_negotiated_with(code_text):
-    text = "Chilean Foreign Minister Ana Ruiz offered to negotiate with the president of Bolivia."
-    e = _only(code_text(text), "AGREE")
-    assert codes(e["targets"]) == {"BOL"}
-
-
 def test_a_standing_commitment_with_no_one_is_no_agreement(code_text):
     assert "AGREE" not in _types(code_text("Chile is committed to opening up its economy."))
     assert "AGREE" not in _types(code_text("Peru stands ready to cooperate."))
@@ -200,11 +231,6 @@ def test_restrictions_on_a_countrys_own_press_stay_coercion(code_text):
     assert "COERCE" in _types(code_text("Chile imposed restrictions on the press."))
 
 
-def test_raising_concerns_about_a_country_accuses_it(code_text):
-    e = _only(code_text("Peru raised concerns about Chile's fishing fleet."), "ACCUSE")
-    assert codes(e["targets"]) == {"CHL"}
-
-
 def test_a_relative_clause_after_a_comma_tells_what_its_subject_did(code_text):
     text = "Canada is acting along with the European Union, which also adopted sanctions on Bolivia today."
     e = _only(code_text(text), "SANCTION")
@@ -214,11 +240,6 @@ def test_a_relative_clause_after_a_comma_tells_what_its_subject_did(code_text):
     )
 
 
-def test_warning_someone_against_an_act_asks_them_not_to(code_text):
-    e = _only(code_text("Chile's Defense Ministry has warned Bolivia against rash behavior."), "REQUEST")
-    assert codes(e["targets"]) == {"BOL"}
-
-
 def test_ending_a_strike_is_a_concession(code_text):
     assert "CONCEDE" in _types(code_text("Chilean labor unions ended a nationwide strike on Monday."))
 
@@ -226,13 +247,3 @@ def test_ending_a_strike_is_a_concession(code_text):
 def test_an_organisation_naming_the_occasion_is_no_party(code_text):
     text = "Vladimir Petrov and Luis Mora confirmed their agreement to meet this year at the G20 summit."
     assert all("G20" not in n and "Group of" not in n for e in code_text(text) for n in _names(e["targets"]))
-
-
-def test_reiterating_a_call_is_the_call(code_text):
-    e = _only(code_text("Peru reiterated its call for Chile to withdraw its ships."), "REQUEST")
-    assert codes(e["targets"]) == {"CHL"}
-
-
-def test_people_an_act_names_by_where_they_are_belong_there(code_text):
-    e = _only(code_text("Soldiers opened fire on protesters in Bolivia on Monday."), "ASSAULT")
-    assert codes(e["targets"]) == {"BOL"}
