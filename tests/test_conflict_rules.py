@@ -175,6 +175,11 @@ def test_a_standing_commitment_with_no_one_is_no_agreement(code_text):
     assert "AGREE" not in _types(code_text("Peru stands ready to cooperate."))
 
 
+def test_a_pledge_to_a_group_of_no_stated_country_names_no_one(code_text):
+    text = "The Norwegian ambassador said Oslo will provide further support for maternal health clinics."
+    assert all("clinics" not in _names(e["targets"]) for e in code_text(text))
+
+
 def test_a_thing_accepted_is_an_agreement_without_a_named_partner(code_text):
     e = _only(code_text("Norway accepted a compromise formula on Tuesday, officials said."), "AGREE")
     assert codes(e["sources"]) == {"NOR"}

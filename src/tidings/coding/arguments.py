@@ -342,6 +342,9 @@ def agreed_for(ctx: Context, verb: Token, sources: list[Mention]) -> list[Mentio
                 and (m := ctx.actors.by_token.get(t.i)) is not None
                 and m.kind == "country"
             ]
+            # a group is someone's only when the text says whose: "support for health clinics" is no one
+            homes = {m.actor.country for m in sources}
+            found = [m for m in found if m.kind != "group" or m.actor.country not in homes | {None}]
             if found:
                 return unique([m for m in found if m.actor.id not in taken])
         acts = [
