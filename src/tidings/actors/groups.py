@@ -50,7 +50,7 @@ class Groups(Reading):
             while j > 0 and doc[j - 1].is_lower and doc[j - 1].pos_ in ("ADJ", "NOUN") and tok.i - j < 3:
                 j -= 1
             if role.kind == "person" and not (
-                j > 0 and doc[j - 1].ent_type_ in ("NORP", "GPE", "ORG") or self._role_of_owner(tok, by_start)
+                j > 0 and doc[j - 1].ent_type_ in ("NORP", "GPE", "ORG") or self._owner_after(tok, by_start)
             ):
                 continue  # "the envoy" alone is an anaphor; "the Peruvian envoy", "the envoy of Y" name one
             if role.sector == "GOV" and role.kind == "body" and (ruled := self._ruler_before(tok, rulers)):
@@ -58,8 +58,7 @@ class Groups(Reading):
                 continue
             if tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "of":
                 k = tok.i + 2 + (doc[tok.i + 2].lower_ == "the" if tok.i + 2 < len(doc) else 0)
-                owner = by_start.get(k) or by_start.get(tok.i + 2)
-                if owner is not None and owner.kind in ("org", "country"):
+                if (owner := self._owner_after(tok, by_start)) is not None:
                     out.append(self._group(tok.i, owner.end, owner.actor, tok))
                     continue
                 region = self.ent_of.get(k)
@@ -116,14 +115,14 @@ class Groups(Reading):
                 out.append(self._group(tok.i, tok.i + 1, base, tok))
         return out
 
-    def _role_of_owner(self, tok: Token, by_start: dict[int, Mention]) -> bool:
-        """ "the president of Armenia": a role followed by the state or body it serves."""
+    def _owner_after(self, tok: Token, by_start: dict[int, Mention]) -> Mention | None:
+        """ "the president of Armenia", "leaders of the CPUSA": the state or body a role serves."""
         doc = self.doc
         if tok.i + 2 >= len(doc) or doc[tok.i + 1].lower_ != "of":
-            return False
+            return None
         k = tok.i + 2 + (doc[tok.i + 2].lower_ == "the")
         owner = by_start.get(k) or by_start.get(tok.i + 2)
-        return owner is not None and owner.kind in ("org", "country")
+        return owner if owner is not None and owner.kind in ("org", "country") else None
 
     def _ruler_before(self, tok: Token, rulers: dict[str, str]) -> tuple[int, Actor] | None:
         """ "the Assad regime", "the Ortega-Murillo government": a government named by its

@@ -227,6 +227,13 @@ def _listed(ctx: Context, m: Mention, child: Token) -> bool:
     )
 
 
+def doer_phrases(act: Token) -> list[Token]:
+    """Where a noun of an act names who did it: its owner ("Y's arrest of X") and an agent
+    phrase ("the shelling of X by Y"), however the parser attached the "by"."""
+    owners = [c for c in act.children if c.dep_ == "poss"]
+    return owners + [t for t in act.subtree if t.dep_ in ("agent", "prep") and t.lower_ == "by"]
+
+
 def demonym_mentions(ctx: Context, noun: Token, taken: frozenset[str] = frozenset()) -> list[Mention]:
     """The country a demonym or country name before a noun names ("Palestinian riots",
     "an Indian proposal", "a US offer"), as a mention of that country."""
@@ -320,6 +327,7 @@ def agreed_for(ctx: Context, verb: Token, sources: list[Mention]) -> list[Mentio
     Zealand", "stands ready to offer assistance to those nations, including X", "offered to
     negotiate with the president of Y", "is willing to send arms to help defend Z"."""
     taken = {m.actor.id for m in sources}
+    homes = {m.actor.country for m in sources} | {None}
     acts = [verb]
     for _ in range(4):  # down the chain of what is agreed: "ready to offer", "send ... to help defend"
         for act in acts:
@@ -343,10 +351,13 @@ def agreed_for(ctx: Context, verb: Token, sources: list[Mention]) -> list[Mentio
                 and m.kind == "country"
             ]
             # a group is someone's only when the text says whose: "support for health clinics" is no one
-            homes = {m.actor.country for m in sources}
-            found = [m for m in found if m.kind != "group" or m.actor.country not in homes | {None}]
+            found = [
+                m
+                for m in found
+                if m.actor.id not in taken and (m.kind != "group" or m.actor.country not in homes)
+            ]
             if found:
-                return unique([m for m in found if m.actor.id not in taken])
+                return unique(found)
         acts = [
             c
             for v in acts

@@ -9,7 +9,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from ..actors import Mention
-from .arguments import demonym_mentions, mentions_in
+from .arguments import demonym_mentions, doer_phrases, mentions_in
 from .context import Context
 from .lookup import complements
 
@@ -27,9 +27,7 @@ def judged(ctx: Context, verb: Token, sources: list[Mention]) -> list[Mention]:
     things += [s for c in complements(verb) if c.dep_ == "ccomp" for s in c.children if s.dep_ == "nsubj"]
     taken = frozenset(m.actor.id for m in sources)
     for thing in things:
-        doers = [c for c in thing.children if c.dep_ == "poss"]
-        doers += [t for t in thing.subtree if t.dep_ in ("agent", "prep") and t.lower_ == "by"]
-        found = [m for c in doers for m in mentions_in(ctx, c) if m.actor.id not in taken]
+        found = [m for c in doer_phrases(thing) for m in mentions_in(ctx, c) if m.actor.id not in taken]
         found = found or demonym_mentions(ctx, thing, taken)
         if found:
             return found

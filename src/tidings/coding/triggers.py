@@ -13,7 +13,7 @@ from ..actors import Mention
 from ..classify import NONE, main_predicate
 from ..lexicon import Trigger
 from ..records import EventMention
-from .arguments import agreed_for, arguments, mentions_in, subject_mentions, unique
+from .arguments import agreed_for, arguments, doer_phrases, mentions_in, subject_mentions, unique
 from .clauses import (
     conditional,
     enacted,
@@ -157,11 +157,7 @@ def _doer_of_object(ctx: Context, verb: Token) -> list[Mention]:
             ctx.lexicon.nouns.get(obj.lower_) or ctx.lexicon.nouns.get(obj.lemma_.lower())
         ):
             continue
-        doers = [c for c in obj.children if c.dep_ == "poss"]
-        doers += [
-            t for t in obj.subtree if t.dep_ in ("agent", "prep") and t.lower_ == "by"
-        ]  # however attached
-        for c in doers:
+        for c in doer_phrases(obj):
             found = mentions_in(ctx, c)
             if found:
                 return found

@@ -58,8 +58,7 @@ def _police(ctx: Context, sent: Span, arrest: Token, targets: list[Mention]) -> 
     home = next((m.actor.country for m in targets if m.actor.country), None)
     if found or home is None:
         return found
-    police = replace(ctx.actors.country_actor(home), sector="COP", role="police")
-    return [Mention(arrest.i, arrest.i, police, "country", home)]
+    return [_authorities(ctx, home, "COP", arrest)]
 
 
 def _at_the_meeting(ctx: Context, tok: Token, targets: list[Mention]) -> list[Mention]:
@@ -107,10 +106,13 @@ def _authorities_where(
         iso3 = next((c for d in demonyms if (c := ctx.kb.country(d))), None)
     if iso3 is None:
         return []
-    authorities = replace(ctx.actors.country_actor(iso3), sector=sector)
-    if sector == "COP":
-        authorities = replace(authorities, role="police")
-    return [Mention(tok.i, tok.i, authorities, "country", iso3)]
+    return [_authorities(ctx, iso3, sector, tok)]
+
+
+def _authorities(ctx: Context, iso3: str, sector: str, at: Token) -> Mention:
+    """A country's authorities in the capacity the act implies (its police for an arrest)."""
+    actor = replace(ctx.actors.country_actor(iso3), sector=sector, role="police" if sector == "COP" else None)
+    return Mention(at.i, at.i, actor, "country", iso3)
 
 
 def _unidentified(verb: Token) -> Mention:
