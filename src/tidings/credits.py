@@ -59,8 +59,6 @@ BYLINE_WORDS = frozenset(
 DASH_CREDIT = re.compile(r"[-–—]+\s*(?P<who>[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,3})\.?")
 CREDIT_VALUE = re.compile(r"[^:]{1,40}:\s*(?P<who>[^()]{1,60}?)\.?\s*$")
 PAREN_CREDIT = re.compile(r"\)(?:\s*(?:--|[-–—―:])|[ \t]*(?:\n|$))")  # "(AP) —", "... said. (AP)"
-NAME_WORD = re.compile(r"(?<![\w.-])[^\W\d_][\w&-]*(?:\.[\w&-]+)*")  # "AP" of "AP.", "Xinhua" of "Xinhua's"
-NAME_GOES_ON = re.compile(r"[\w-]")
 REPORTING = re.compile(
     r"(?:according to|told|quoted by|cited by|reported by|quoting|citing|news agency"
     r"|press agency|state-run|official|state)\W+(?:the\W+)?$",
@@ -74,19 +72,16 @@ REPORTED = re.compile(
 
 
 class Agencies(NamedTuple):
-    """The known news agencies: each name's agency (all its names), and names by first word."""
+    """The known news agencies: each name's agency (all its names), and one pattern finding
+    any of the names as whole words, the longest first ("Associated Press" before "AP")."""
 
     names: dict[str, frozenset[str]]
-    by_first_word: dict[str, tuple[str, ...]]
+    pattern: re.Pattern[str]
 
     def find(self, text: str) -> Iterator[tuple[int, int, str]]:
         """(start, end, name) of every known agency name in `text`, as a whole word."""
-        for word in NAME_WORD.finditer(text):
-            for name in self.by_first_word.get(word.group(), ()):
-                end = word.start() + len(name)
-                if text.startswith(name, word.start()) and not NAME_GOES_ON.match(text, end):
-                    yield word.start(), end, name
-                    break
+        for m in self.pattern.finditer(text):
+            yield m.start(), m.end(), m.group()
 
 
 @cache
@@ -99,10 +94,32 @@ def agencies() -> Agencies:
         group = {n.strip() for n in line.split("|") if n.strip()}
         for name in group:
             names.setdefault(name, set()).update(group)
-    by_first: dict[str, list[str]] = {}
-    for name in sorted(names, key=len, reverse=True):
-        by_first.setdefault(name.split()[0], []).append(name)
-    return Agencies({n: frozenset(g) for n, g in names.items()}, {k: tuple(v) for k, v in by_first.items()})
+    # a name begins a word ("AP" of "AP.", "Xinhua" of "Xinhua's") and does not run on into one
+    pattern = re.compile(rf"(?<![\w.-]){_trie(names)}(?![\w-])")
+    return Agencies({n: frozenset(g) for n, g in names.items()}, pattern)
+
+
+def _trie(words: Iterable[str]) -> str:
+    """A regular expression matching any of `words`, branching a character at a time (one
+    alternation of hundreds of names is tried name by name at every word); the longest name
+    that fits is taken, a shorter one when the longer runs on into a word."""
+    root: dict[str, dict] = {}
+    for w in words:
+        node = root
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def branch(node: dict[str, dict]) -> str:
+        alternatives = [re.escape(ch) + branch(child) for ch, child in sorted(node.items()) if ch]
+        if not alternatives:
+            return ""
+        body = alternatives[0] if len(alternatives) == 1 else "(?:" + "|".join(alternatives) + ")"
+        if "" not in node:
+            return body
+        return f"(?:{body})?" if len(alternatives) > 1 or len(body) > 1 else f"{body}?"
+
+    return branch(root)
 
 
 def byline(para: str) -> str | None:

@@ -71,6 +71,7 @@ class KnowledgeBase:
         self.orgs: dict[str, Organization] = {}  # normalized alias -> org
         self.org_by_id: dict[str, Organization] = {}
         self.roles: dict[str, Role] = {}
+        self.person_roles: frozenset[str] = frozenset()  # titles a person holds ("president")
         self.leaders: dict[str, Leader] = {}  # normalized full name or listed short form -> leader
         self.titled_leaders: dict[tuple[str, str], Leader | None] = {}  # (title, surname) -> the one leader
         self.surface: dict[str, set[str]] = {"GPE": set(), "NORP": set(), "ORG": set()}
@@ -115,6 +116,7 @@ class KnowledgeBase:
     def _load_roles(self) -> None:
         for phrase, sector, kind in _rows("roles.tsv"):
             self.roles[phrase] = Role(phrase, sector, kind)
+        self.person_roles = frozenset(p for p, r in self.roles.items() if r.kind == "person")
 
     def _load_leaders(self) -> None:
         for row in _rows("leaders.tsv"):

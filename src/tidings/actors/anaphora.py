@@ -7,12 +7,20 @@ from collections.abc import Collection
 
 from spacy.tokens import Token
 
-from .floor import Floors
+from .floor import ADDRESSEE_WORDS, SPEAKER_WORDS, Floors
 from .mentions import FIRST_PERSON, PRONOUNS, SINGULAR_FIRST_PERSON, Mention, _quoted
+
+# the words that may refer back to an actor, besides a person's title ("the Secretary")
+REFERRING_WORDS = PRONOUNS | FIRST_PERSON | SPEAKER_WORDS | ADDRESSEE_WORDS | {"they", "party"}
 
 
 class Anaphora(Floors):
     """The actor a pronoun or a bare title refers back to."""
+
+    def may_refer_back(self, tok: Token) -> bool:
+        """Whether the word is one `resolve_anaphor` reads at all (most words of a text are not)."""
+        low = tok.lower_
+        return low in REFERRING_WORDS or low in self.kb.person_roles
 
     def _undergoing(self, tok: Token) -> Mention | None:
         """ "Many protesters were beaten as they were arrested": "they", the subject of a

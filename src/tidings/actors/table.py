@@ -98,6 +98,8 @@ class EntityTable(Anaphora):
         """Give "He", "She" and "the Vietnamese official" the mention of the person they mean."""
         self._link_pairs()
         for tok in self.tokens:
+            if not self.may_refer_back(tok):
+                continue
             taken = self.by_token.get(tok.i)
             by_role = (
                 taken is not None

@@ -225,6 +225,7 @@ def write_events(conn: Connection, touched: dict[str, Occurrence]) -> None:
         for chunk in chunks(ids)
         for r in conn.execute(select(events.c.event_id).where(events.c.event_id.in_(chunk)))
     }
+    placed = events_of_mentions(conn, sorted({r.within for rs in ms.values() for r in rs if r.within}))
     for chunk in chunks(ids):
         conn.execute(delete(event_actors).where(event_actors.c.event_id.in_(chunk)))
         conn.execute(delete(event_keys).where(event_keys.c.event_id.in_(chunk)))
@@ -254,7 +255,7 @@ def write_events(conn: Connection, touched: dict[str, Occurrence]) -> None:
             reports=len({r.doc_id for r in rows}),
             independent_sources=independent(rows),
             background=all(r.background for r in rows),
-            within=meeting_of(conn, rows, event_id),
+            within=meeting_of(rows, event_id, placed),
         )
         (updates if event_id in existing else inserts).append({"event_id": event_id, **values})
         for side, whos in (("source", occ.sources), ("target", occ.targets)):
@@ -310,17 +311,20 @@ def independent(rows: Sequence[Any]) -> int:
     return len({find(f"doc:{r.doc_id}") for r in rows})
 
 
-def meeting_of(conn: Connection, rows: Sequence[Any], event_id: str) -> str | None:
-    """The event a statement was made at, when every report of it says so."""
+def events_of_mentions(conn: Connection, mention_ids: Sequence[str]) -> dict[str, str]:
+    """The event each of these mentions is placed in (those placed), in one query a chunk."""
+    columns = (mentions.c.mention_id, mentions.c.event_id)
+    found = rows_in(conn, mentions, mentions.c.mention_id, mention_ids, columns=columns)
+    return {r.mention_id: r.event_id for r in found if r.event_id is not None}
+
+
+def meeting_of(rows: Sequence[Any], event_id: str, placed: dict[str, str]) -> str | None:
+    """The event a statement was made at, when every report of it says so (`placed`: the
+    event of each meeting's mention)."""
     meetings = {r.within for r in rows}
     if None in meetings or not meetings:
         return None
-    found = conn.execute(
-        select(mentions.c.event_id).where(
-            mentions.c.mention_id.in_(sorted(meetings)), mentions.c.event_id.is_not(None)
-        )
-    ).all()
-    ids = {r[0] for r in found} - {event_id}
+    ids = {placed[m] for m in meetings if m in placed} - {event_id}
     return ids.pop() if len(ids) == 1 else None
 
 
@@ -329,6 +333,7 @@ __all__ = [
     "Pending",
     "candidates",
     "independent",
+    "events_of_mentions",
     "meeting_of",
     "merge",
     "occurrences",
