@@ -252,3 +252,51 @@ def test_ending_a_strike_is_a_concession(code_text):
 def test_an_organisation_naming_the_occasion_is_no_party(code_text):
     text = "Vladimir Petrov and Luis Mora confirmed their agreement to meet this year at the G20 summit."
     assert all("G20" not in n and "Group of" not in n for e in code_text(text) for n in _names(e["targets"]))
+
+
+# groups the text places only by the story's place ----------------------------------------
+def _page_events(pipeline, text: str) -> list[dict]:
+    """The events of a page whose first line is its headline."""
+    from tidings.records import RawDocument
+
+    raw = RawDocument("page", "text", text, title=text.split("\n")[0], published="2024-06-05")
+    [result] = pipeline.process([raw])
+    return [e.as_dict() for e in result.events]
+
+
+def test_groups_of_no_stated_country_are_of_the_dateline_country(code_text):
+    text = "QUITO, Ecuador (Reuters) - Police detained ten students on Tuesday after a march over bus fares."
+    e = _only(code_text(text), "COERCE")
+    assert codes(e["sources"]) == {"ECU"} and codes(e["targets"]) == {"ECU"}
+    assert _names(e["targets"]) == {"students"}  # still the students, now of Ecuador
+
+
+def test_groups_of_no_stated_country_are_of_the_one_country_the_lead_names(pipeline):
+    text = "Fare protests spread across Ecuador\n\nPolice detained ten students on Tuesday after a march."
+    e = _only(_page_events(pipeline, text), "COERCE")
+    assert codes(e["targets"]) == {"ECU"}
+
+
+def test_a_lead_naming_two_countries_places_no_group(pipeline):
+    text = "Ecuador and Peru hold border talks\n\nPolice detained ten students on Tuesday after a march."
+    e = _only(_page_events(pipeline, text), "COERCE")
+    assert codes(e["targets"]) == {None}
+
+
+def test_a_government_statement_filed_from_its_capital_places_no_group(pipeline):
+    from tidings.records import RawDocument
+
+    title = "Statement on the fare protests"
+    text = (
+        f"{title}\n\nWASHINGTON — The Department of State is following the events in the capital "
+        "closely and calls on all sides to show restraint.\n\n"
+        "Police detained ten students on Tuesday after a march over bus fares."
+    )
+    placed = {}
+    for outlet in ("U.S. Department of State", "Radio of the Andes"):
+        raw = RawDocument("page", "text", text, title=title, outlet=outlet, published="2024-06-05")
+        [result] = pipeline.process([raw])
+        e = next(e for e in result.events if e.type == "COERCE")
+        placed[outlet] = {a.country for a in e.targets}
+    # a news story is filed from where it happens; a government's, from its seat
+    assert placed == {"Radio of the Andes": {"USA"}, "U.S. Department of State": {None}}

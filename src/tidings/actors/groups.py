@@ -106,7 +106,7 @@ class Groups(Reading):
                 name = doc[start - 1 : tok.i + 1].text
                 base = Actor(id=f"group:{norm(name)}", name=name)
                 out.append(self._group(start - 1, tok.i + 1, base, tok))
-            elif role.kind == "group" and role.sector in UNOWNED_GROUPS and tok.pos_ == "NOUN":
+            elif role.kind == "group" and role.sector in UNOWNED_GROUPS and _common_noun(tok):
                 # "Police in Chile dispersed ... Riot police then ...": the same police (a
                 # state's own force; protesters or rebels in a country are not the state)
                 words = {tok.lower_, tok.lemma_.lower()}
@@ -235,6 +235,13 @@ class Groups(Reading):
 
 
 STATE_FORCES = {"COP", "MIL"}
+
+
+def _common_noun(tok: Token) -> bool:
+    """A common noun, also where the tagger takes one for a name because a sentence or a
+    dateline's dash puts a capital on it ("LIMA (AP) - Police detained ...")."""
+    starts = tok.is_sent_start or tok.i > 0 and tok.nbor(-1).text in ("-", "\u2013", "\u2014", ":")
+    return tok.pos_ == "NOUN" or tok.pos_ == "PROPN" and not tok.ent_type_ and bool(starts)
 
 
 def _owned_before(groups: list[Mention], words: set[str]) -> Actor | None:

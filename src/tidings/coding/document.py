@@ -22,6 +22,7 @@ from ..records import Actor, DocActor, EventMention
 from ..turns import read_turns
 from .context import Context, entities, lead_range, part_range
 from .lookup import may_trigger
+from .places import placed_groups, story_country
 from .triggers import code_predicate, code_trigger
 
 
@@ -114,7 +115,9 @@ def code_document(
         )
         events += occasions.with_both_sides(found or list(code_predicate(ctx, sent)))
     actors.infer_party_membership()
-    events = occasions.not_to_itself([_refresh_actors(ctx, e) for e in events])
+    # a government's statement is filed from its seat ("WASHINGTON -"), not where its acts land
+    home = story_country(ctx, page.dateline.place if page.dateline else None) if issuer is None else None
+    events = occasions.not_to_itself([placed_groups(ctx, _refresh_actors(ctx, e), home) for e in events])
     events = occasions.headline_as_lead(events, part_range(page.headline), part_range(page.lead))
     events = occasions.mark_history(events, ctx.base)
     return occasions.attach_to_meetings(events, lambda e: _refers_back(ctx, e)), actors.doc_actors()

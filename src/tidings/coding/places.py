@@ -1,14 +1,17 @@
 """Where an event happened: an "in/at X" phrase of its clause (or of whom it acts on),
-else a place a sentence of the paragraph puts a participant in.
+else a place a sentence of the paragraph puts a participant in; and the country of the
+groups the text places only by the story's place.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from spacy.tokens import Span, Token
 
 from ..actors import Mention
+from ..records import Actor, EventMention
 from .arguments import mentions_in
 from .context import Context
 
@@ -64,3 +67,41 @@ def paragraph_sentences(ctx: Context, sent: Span) -> list[Span]:
     para_end = text.find("\n", sent.end_char)
     para_end = len(text) if para_end == -1 else para_end
     return [s for s in ctx.sentences if para_start <= s.start_char and s.end_char <= para_end and s != sent]
+
+
+# groups that belong to the place where they act when the text gives them no country:
+# "protesters", "police", "rebels", "unions", "soldiers" (not refugees, journalists or attackers)
+PLACE_BOUND = {"CVL", "LAB", "EDU", "AGR", "REB", "COP", "MIL", "OPP"}
+
+
+def story_country(ctx: Context, dateline_place: str | None) -> str | None:
+    """The country a news story is filed from or about: its dateline's ("NAIROBI, Kenya -"),
+    else the one country its headline and lead name places in, if only one."""
+    for part in re.split(r"\s*[,/]\s*", dateline_place or ""):
+        if part and (iso3 := ctx.kb.country(part)):
+            return iso3
+    if ctx.lead is None:
+        return None
+    start, end = ctx.lead
+    named = {
+        iso3
+        for e in ctx.ents
+        if e.label_ == "GPE" and start <= e.start_char < end and (iso3 := ctx.kb.country(e.text))
+    }
+    return next(iter(named)) if len(named) == 1 else None
+
+
+def placed_groups(ctx: Context, event: EventMention, home: str | None) -> EventMention:
+    """Give the groups the text leaves without a country ("Police arrested 20 protesters")
+    the country where they act: the event's place, else the story's country. A news report
+    names a group's country only when it differs from where the story is."""
+    where = (ctx.kb.country(event.location) if event.location else None) or home
+    if where is None:
+        return event
+
+    def placed(a: Actor) -> Actor:
+        if a.country or a.sector not in PLACE_BOUND or not a.id.startswith("group:"):
+            return a
+        return replace(a, country=where)
+
+    return replace(event, sources=tuple(map(placed, event.sources)), targets=tuple(map(placed, event.targets)))
