@@ -104,4 +104,6 @@ def placed_groups(ctx: Context, event: EventMention, home: str | None) -> EventM
             return a
         return replace(a, country=where)
 
-    return replace(event, sources=tuple(map(placed, event.sources)), targets=tuple(map(placed, event.targets)))
+    return replace(
+        event, sources=tuple(map(placed, event.sources)), targets=tuple(map(placed, event.targets))
+    )
