@@ -300,3 +300,17 @@ def test_a_government_statement_filed_from_its_capital_places_no_group(pipeline)
         placed[outlet] = {a.country for a in e.targets}
     # a news story is filed from where it happens; a government's, from its seat
     assert placed == {"Radio of the Andes": {"USA"}, "U.S. Department of State": {None}}
+
+
+# one act, one event ------------------------------------------------------------------------
+def test_victims_killed_when_a_named_doer_attacked_are_one_attack_by_that_doer(code_text):
+    events = code_text("At least 12 villagers were killed when rebels attacked a market in Mali on Sunday.")
+    attacks = [e for e in events if e["type"] == "ASSAULT"]
+    assert len(attacks) == 1
+    assert _names(attacks[0]["sources"]) == {"rebels"} and "villagers" in _names(attacks[0]["targets"])
+
+
+def test_an_act_read_with_and_without_its_target_is_one_event(code_text):
+    text = "Peruvian jets carried out airstrikes against armed groups in northern Bolivia, killing at least 30."
+    attacks = [e for e in code_text(text) if e["type"] == "ASSAULT"]
+    assert len(attacks) == 1 and attacks[0]["targets"]

@@ -302,3 +302,30 @@ def _covers(lead: EventMention, headline: EventMention) -> bool:
 
 def _people(e: EventMention) -> int:
     return sum(a.id.startswith("person:") for a in (*e.sources, *e.targets))
+
+
+def one_act_per_sentence(events: Sequence[EventMention]) -> list[EventMention]:
+    """A sentence that tells one act twice gives it once: an attack told by its doer and by
+    its victims ("18 people were killed when rebels attacked the station") is the doer's
+    attack on the victims; an event that names fewer sides of the same act than another of
+    its sentence ("carried out airstrikes against rebels in Iraq", read with and without
+    the target) is that event."""
+    doers = [e for e in events if e.type == "ASSAULT" and not _unidentified(e)]
+    told = [e for e in events if e.type == "ASSAULT" and _unidentified(e)]
+    if doers and told:
+        first = doers[0]
+        victims = {a.id: a for e in [first, *told] for a in e.targets}
+        merged = replace(first, targets=tuple(victims.values()))
+        events = [merged if e is first else e for e in events if e not in told]
+    return [e for e in events if not any(x is not e and _tells_more(x, e) for x in events)]
+
+
+def _unidentified(e: EventMention) -> bool:
+    return bool(e.sources) and all(a.id == "unidentified" for a in e.sources)
+
+
+def _tells_more(x: EventMention, e: EventMention) -> bool:
+    """x is the same act as e with more of its sides named."""
+    xs, xt = {a.id for a in x.sources}, {a.id for a in x.targets}
+    es, et = {a.id for a in e.sources}, {a.id for a in e.targets}
+    return x.type == e.type and es <= xs and et <= xt and (es, et) != (xs, xt)

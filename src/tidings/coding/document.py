@@ -113,7 +113,9 @@ def code_document(
                 for event in code_trigger(ctx, sent, tok)
             ]
         )
-        events += occasions.with_both_sides(found or list(code_predicate(ctx, sent)))
+        events += occasions.one_act_per_sentence(
+            occasions.with_both_sides(found or list(code_predicate(ctx, sent)))
+        )
     actors.infer_party_membership()
     # a government's statement is filed from its seat ("WASHINGTON -"), not where its acts land
     home = story_country(ctx, page.dateline.place if page.dateline else None) if issuer is None else None
