@@ -311,6 +311,8 @@ def test_victims_killed_when_a_named_doer_attacked_are_one_attack_by_that_doer(c
 
 
 def test_an_act_read_with_and_without_its_target_is_one_event(code_text):
-    text = "Peruvian jets carried out airstrikes against armed groups in northern Bolivia, killing at least 30."
+    text = (
+        "Peruvian jets carried out airstrikes against armed groups in northern Bolivia, killing at least 30."
+    )
     attacks = [e for e in code_text(text) if e["type"] == "ASSAULT"]
     assert len(attacks) == 1 and attacks[0]["targets"]
