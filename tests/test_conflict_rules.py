@@ -208,6 +208,34 @@ def test_an_including_list_is_one_meeting_per_person_named(code_text):
     assert {"Mora", "Huaman", "Pedro Mora"} <= met
 
 
+def test_an_including_list_the_parser_cuts_off_still_names_its_last_people(code_text):
+    text = (
+        "Deputy Foreign Minister Ana Soto concluded a three-day trip to Peru, where she met with "
+        "a broad range of government officials, including President Vega, Speaker of Congress Ruiz, "
+        "and Central Bank Governor Karl Montes."
+    )
+    met = {n for e in code_text(text) if e["type"] == "CONSULT" for n in _names(e["targets"])}
+    assert {"Vega", "Karl Montes"} <= met
+
+
+def test_a_list_followed_by_a_clause_of_its_own_is_not_read_past(code_text):
+    text = "Ana Soto met officials, including President Vega, and Karl Montes praised the visit."
+    met = {n for e in code_text(text) if e["type"] == "CONSULT" for n in _names(e["targets"])}
+    assert "Karl Montes" not in met
+
+
+def test_the_host_of_a_visit_who_holds_office_is_of_the_country_visited(code_text):
+    text = "Deputy Foreign Minister Ana Soto traveled to Peru, where she met President Luis Vega."
+    e = _only(code_text(text), "CONSULT")
+    assert codes(e["targets"]) == {"PER"} and codes(e["sources"]) == {None}
+
+
+def test_concerns_of_ones_own_do_not_accuse_oneself(code_text):
+    text = "President Ana Soto raised her concerns about Peru's compliance with the fisheries treaty."
+    e = _only(code_text(text), "ACCUSE")
+    assert _names(e["targets"]) == {"Peru"} and _names(e["sources"]) == {"Ana Soto"}
+
+
 def test_a_title_affix_is_not_a_first_name(code_text):
     met = {n for e in code_text(LIST) for n in _names(e["targets"])}
     assert "Designate Huaman" not in met and "Caretaker" not in met

@@ -314,12 +314,25 @@ def _listed_after(ctx: Context, including: Token) -> list[Mention]:
     anything (appositions, "of" phrases, conjuncts), so every mention in it counts; where it
     names people, the people ("including President A, Speaker of Parliament B and C")."""
     found: list[Mention] = []
-    for t in including.subtree:
+    for t in [*including.subtree, *_list_tail(including)]:
         m = ctx.actors.by_token.get(t.i)
         if m is not None and t.i not in ctx.actors.consumed and all(f.start != m.start for f in found):
             found.append(m)
     people = [m for m in found if m.kind == "person"]
     return people or found
+
+
+def _list_tail(including: Token) -> list[Token]:
+    """The rest of a list that closes its sentence where the parser hung its last items
+    elsewhere ("..., including President A, Speaker B, and Governor C."): the names, titles,
+    commas and "and" up to the sentence's end, none when a clause goes on."""
+    doc = including.doc
+    tail = []
+    for t in doc[including.right_edge.i + 1 : sent_of(including).end]:
+        if t.pos_ in ("VERB", "AUX") or t.text in (";", ":"):
+            return []
+        tail.append(t)
+    return tail
 
 
 def agreed_for(ctx: Context, verb: Token, sources: list[Mention]) -> list[Mention]:

@@ -22,6 +22,10 @@ from .timing import clause_of, event_date, span_edge, times_of
 from .words import DOMESTIC
 
 
+# offices held at home: the host of a visit who holds one is of the country visited
+HOME_OFFICES = {"GOV", "LEG"}
+
+
 # the event record ------------------------------------------------------------
 def build_event(
     ctx: Context,
@@ -67,7 +71,8 @@ def build_event(
         _with_home(ctx, sent, ctx.actors.actor_of(m), targets, domestic, meeting) for m in sources
     )
     target_actors = tuple(
-        _placed(ctx, m, location) or _with_home(ctx, sent, ctx.actors.actor_of(m), sources, meeting=meeting)
+        _placed(ctx, m, location)
+        or _with_home(ctx, sent, ctx.actors.actor_of(m), sources, meeting=meeting, host=meeting)
         for m in targets
     )
     if not target_actors and event_type in DOMESTIC:
@@ -178,18 +183,22 @@ def _with_home(
     targets: list[Mention],
     domestic: bool = False,
     meeting: bool = False,
+    host: bool = False,
 ) -> Actor:
     """An actor of unknown country ("President X", "opposition groups") in a sentence that names
     exactly one country acts at home: "President X extended the curfew in Abidjan" -> CIV.
     Not when that country is a person's on the other side ("Putin offered to meet the
     president of Armenia"), unless the act is domestic: protesters demanding the resignation
-    of the Algerian president are Algerian."""
+    of the Algerian president are Algerian. The host of a visit to a country who holds a
+    state office there is of that country."""
     if actor.country or actor.sector == "UAF":
         return actor
     named = _countries_named(ctx, sent)
     if len(named) != 1:
         return actor
     home = named.pop()
+    if host and actor.sector in HOME_OFFICES and _destination(ctx, sent, home):
+        return replace(actor, country=home)  # "a trip to Peru, where she met President X": Peru's
     if meeting and (_destination(ctx, sent, home) or actor.id.startswith("person:")):
         return actor  # "X traveled to Sochi, Russia, where he met Y": Russia is where X went;
         # and a visitor is seen in the host's country ("the people of Sochi were glad X came")

@@ -134,7 +134,9 @@ def code_trigger(ctx: Context, sent: Span, tok: Token) -> Iterator[EventMention]
     if not targets and trig.phrase in ctx.lexicon.needs_partner:
         return  # "expressed concern over the economy", "called the move unwise": no one is addressed
     if event_type in BLAMING:
-        targets = _doer_of_object(ctx, verb) or targets  # "condemned the arrest of X by Y": Y is accused
+        # "condemned the arrest of X by Y": Y is accused; "raised her concerns": not herself
+        own = {m.actor.id for m in sources}
+        targets = [m for m in _doer_of_object(ctx, verb) if m.actor.id not in own] or targets
     if trig.event == "SUPPORT" and courtesy(verb):
         return  # "Thank you very much", "I want to thank you": the courtesies of remarks
     if event_type in JOINT_ACTS and not targets and len(sources) >= 2:
