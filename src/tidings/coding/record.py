@@ -21,7 +21,6 @@ from .reported import is_reported, reporter
 from .timing import clause_of, event_date, span_edge, times_of
 from .words import DOMESTIC
 
-
 # offices held at home: the host of a visit who holds one is of the country visited
 HOME_OFFICES = {"GOV", "LEG"}
 
