@@ -344,3 +344,20 @@ def test_an_act_read_with_and_without_its_target_is_one_event(code_text):
     )
     attacks = [e for e in code_text(text) if e["type"] == "ASSAULT"]
     assert len(attacks) == 1 and attacks[0]["targets"]
+
+
+# offers and invitations --------------------------------------------------------------------
+def test_readiness_with_an_inserted_condition_is_still_an_offer(code_text):
+    e = _only(code_text("Bolivia is ready, if asked, to send doctors to Chile."), "AGREE")
+    assert codes(e["sources"]) == {"BOL"} and codes(e["targets"]) == {"CHL"}
+
+
+def test_offering_to_assist_in_someones_investigation_is_an_offer_to_them(code_text):
+    text = "Bolivia will be ready to assist in the Chilean authorities' investigation."
+    e = _only(code_text(text), "AGREE")
+    assert codes(e["targets"]) == {"CHL"}
+
+
+def test_the_guest_a_country_invites_is_not_of_that_country(code_text):
+    e = _only(code_text("Chile invited Luis Vega to visit Santiago next year."), "REQUEST")
+    assert _names(e["targets"]) == {"Luis Vega"} and codes(e["targets"]) == {None}

@@ -223,6 +223,7 @@ def not_an_event(ctx: Context, tok: Token, verb: Token, is_noun: bool) -> bool:
         # "used sticks to beat protesters", "used the summit to criticize X": done by those means
         done_by = {"continue", "use", "employ"}
         carried_out = gov in INTENT_VERBS | STANCE_ADJ | ATTEMPT_VERBS | done_by or steps
+        carried_out = carried_out or stance_infinitive(verb)
         carried_out = carried_out or performative(verb.head)
         if (not carried_out or triggers_of(ctx, verb.head)) and not protest:
             return True  # purpose clause, or covered by the governing trigger ("agreed to meet");
@@ -344,11 +345,26 @@ def present(verb: Token) -> bool:
     return verb.dep_ == "xcomp" and verb.head.tag_ in ("VBP", "VBZ")
 
 
+def stance_infinitive(verb: Token) -> bool:
+    """ "will be ready, if necessary, to assist": the infinitive of a stance adjective that an
+    inserted phrase made the parser hang on the copula."""
+    return (
+        verb.dep_ == "advcl"
+        and verb.head.lemma_.lower() == "be"
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+        and any(c.dep_ == "acomp" and c.lower_ in STANCE_ADJ for c in verb.head.children)
+    )
+
+
 def is_future(verb: Token) -> bool:
     kids = list(verb.children)
     if any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in kids):
         return True
-    if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in INTENT_VERBS | STANCE_ADJ:
+    if (
+        verb.dep_ == "xcomp"
+        and verb.head.lemma_.lower() in INTENT_VERBS | STANCE_ADJ
+        or stance_infinitive(verb)
+    ):
         return True
     if (
         verb.dep_ == "advcl"

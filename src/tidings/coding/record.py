@@ -71,7 +71,7 @@ def build_event(
     )
     target_actors = tuple(
         _placed(ctx, m, location)
-        or _with_home(ctx, sent, ctx.actors.actor_of(m), sources, meeting=meeting, host=meeting)
+        or _with_home(ctx, sent, ctx.actors.actor_of(m), sources, meeting=meeting, host=True)
         for m in targets
     )
     if not target_actors and event_type in DOMESTIC:
@@ -188,7 +188,8 @@ def _with_home(
     exactly one country acts at home: "President X extended the curfew in Abidjan" -> CIV.
     Not when that country is a person's on the other side ("Putin offered to meet the
     president of Armenia"), unless the act is domestic: protesters demanding the resignation
-    of the Algerian president are Algerian. The host of a visit to a country who holds a
+    of the Algerian president are Algerian. On the receiving end (`host`), not when that
+    country is the other side's at all; but the host of a visit to a country who holds a
     state office there is of that country."""
     if actor.country or actor.sector == "UAF":
         return actor
@@ -196,13 +197,16 @@ def _with_home(
     if len(named) != 1:
         return actor
     home = named.pop()
-    if host and actor.sector in HOME_OFFICES and _destination(ctx, sent, home):
+    if host and meeting and actor.sector in HOME_OFFICES and _destination(ctx, sent, home):
         return replace(actor, country=home)  # "a trip to Peru, where she met President X": Peru's
     if meeting and (_destination(ctx, sent, home) or actor.id.startswith("person:")):
         return actor  # "X traveled to Sochi, Russia, where he met Y": Russia is where X went;
         # and a visitor is seen in the host's country ("the people of Sochi were glad X came")
-    if not domestic and any(t.kind == "person" and ctx.actors.actor_of(t).country == home for t in targets):
-        return actor
+    if not domestic and any(
+        (t.kind == "person" or host and t.kind == "country") and ctx.actors.actor_of(t).country == home
+        for t in targets
+    ):
+        return actor  # "Chile invited X to visit": X is Chile's guest, not Chile's
     return replace(actor, country=home)
 
 
