@@ -361,3 +361,13 @@ def test_offering_to_assist_in_someones_investigation_is_an_offer_to_them(code_t
 def test_the_guest_a_country_invites_is_not_of_that_country(code_text):
     e = _only(code_text("Chile invited Luis Vega to visit Santiago next year."), "REQUEST")
     assert _names(e["targets"]) == {"Luis Vega"} and codes(e["targets"]) == {None}
+
+
+def test_a_release_in_the_passive_is_by_the_doer_named_just_before(code_text):
+    text = (
+        "Rebels in the north of Chile have released two of their hostages.\n\n"
+        "A third hostage, Canadian engineer Tom Birch, was released on Monday."
+    )
+    releases = [e for e in code_text(text) if e["type"] == "RETREAT"]
+    birch = next(e for e in releases if "Tom Birch" in _names(e["targets"]))
+    assert _names(birch["sources"]) == _names(releases[0]["sources"]) != set()

@@ -14,11 +14,13 @@ from spacy.tokens import Span, Token
 
 from ..actors import Mention
 from ..records import Actor
+from .arguments import subject_mentions
 from .clauses import is_passive, undergone
 from .context import Context
 from .places import location_of, paragraph_sentences, place_of
 
 ARRESTS = {"arrest", "deport"}  # trigger modes of what the police do (CAMEO 173, 174)
+DOER_LOOKBACK = 3  # sentences back where a passive act's doer may have been named
 
 
 def unnamed_doers(
@@ -33,8 +35,10 @@ def unnamed_doers(
         police = _police(ctx, sent, arrest, targets) if arrest else []
         return police or [_unidentified(verb)]  # "three soldiers were killed by a roadside bomb"
     if is_noun and undergone(tok) or passive and event_type == "RETREAT":
+        # "Rebels freed two hostages. A third was freed Sunday": the doer the article has named;
         # "put under investigation in Italy", "were freed from Burmese jails": its authorities
-        return _authorities_where(ctx, sent, verb, tok, targets, "GOV")
+        before = _doer_told_before(ctx, sent, verb) if passive else []
+        return before or _authorities_where(ctx, sent, verb, tok, targets, "GOV")
     if passive and event_type == "COERCE" and _arrest(ctx, verb):  # "were arrested in X"
         return _police(ctx, sent, verb, targets)
     return []
@@ -59,6 +63,21 @@ def _police(ctx: Context, sent: Span, arrest: Token, targets: list[Mention]) -> 
     if found or home is None:
         return found
     return [_authorities(ctx, home, "COP", arrest)]
+
+
+def _doer_told_before(ctx: Context, sent: Span, verb: Token) -> list[Mention]:
+    """Who did the same act in the active voice in the sentences just before ("Rebels have
+    released another hostage. Five others were released Sunday"): news tells the doer once
+    and the rest of the act in the passive."""
+    lemma = verb.lemma_.lower()
+    earlier = [s for s in ctx.sentences if s.end <= sent.start][-DOER_LOOKBACK:]
+    for s in reversed([*earlier, sent]):
+        for t in s:
+            if t.i < verb.i and t.lemma_.lower() == lemma and t.pos_ == "VERB" and not is_passive(t):
+                doers = subject_mentions(ctx, t)
+                if doers:
+                    return doers
+    return []
 
 
 def _at_the_meeting(ctx: Context, tok: Token, targets: list[Mention]) -> list[Mention]:
