@@ -371,3 +371,19 @@ def test_a_release_in_the_passive_is_by_the_doer_named_just_before(code_text):
     releases = [e for e in code_text(text) if e["type"] == "RETREAT"]
     birch = next(e for e in releases if "Tom Birch" in _names(e["targets"]))
     assert _names(birch["sources"]) == _names(releases[0]["sources"]) != set()
+
+
+def test_reinforcing_a_preference_is_no_mobilisation_but_reinforcing_troops_is(code_text):
+    text = "President Ana Soto reinforced her preference for a diplomatic solution to the crisis in Bolivia."
+    assert not [e for e in code_text(text) if e["type"] == "MOBILIZE"]
+    e = _only(code_text("Peru reinforced its troops along the border with Bolivia."), "MOBILIZE")
+    assert codes(e["sources"]) == {"PER"}
+
+
+def test_concerns_reiterated_at_a_call_are_one_accusation_of_its_own(code_text):
+    text = (
+        "President Ana Soto of Chile spoke today with President Luis Vega of Peru.\n\n"
+        "President Soto reiterated her concerns about Peru's naval build-up."
+    )
+    accusations = [e for e in code_text(text) if e["type"] == "ACCUSE"]
+    assert len(accusations) == 1 and accusations[0]["within"] is None

@@ -35,6 +35,9 @@ EARLIER = {"previous", "earlier", "last", "former", "past", "prior", "first"}
 SAID = {"AGREE", "SUPPORT", "REQUEST", "ACCUSE", "REJECT", "THREATEN", "COOPERATE"}
 # statements that are part of a meeting rather than acts of their own (GUIDELINES 2)
 WITHIN_TYPES = {"SUPPORT", "COOPERATE"}
+# acts made at a meeting that stay events of their own, however they are told ("reiterated
+# his concerns about X" accuses X)
+OWN_ACTS = {"ACCUSE", "REQUEST", "THREATEN", "REJECT"}
 WITHIN_TRIGGERS = {
     "reaffirm",
     "affirm",
@@ -151,7 +154,7 @@ def attach_to_meetings(
             continue
         if e.date is None and meeting.date is not None:
             e = replace(e, date=meeting.date, date_precision=meeting.date_precision, date_basis="inherited")
-        if e.type in WITHIN_TYPES or e.trigger.lower() in WITHIN_TRIGGERS:
+        if e.type in WITHIN_TYPES or e.trigger.lower() in WITHIN_TRIGGERS and e.type not in OWN_ACTS:
             e = replace(e, within=meeting.id)
         out.append(e)
     return out
@@ -309,7 +312,7 @@ def one_act_per_sentence(events: Sequence[EventMention]) -> list[EventMention]:
     its victims ("18 people were killed when rebels attacked the station") is the doer's
     attack on the victims; an event that names fewer sides of the same act than another of
     its sentence ("carried out airstrikes against rebels in Iraq", read with and without
-    the target) is that event."""
+    the target) is that event, and one read off two of its words is one."""
     doers = [e for e in events if e.type == "ASSAULT" and not _unidentified(e)]
     told = [e for e in events if e.type == "ASSAULT" and _unidentified(e)]
     if doers and told:
@@ -317,7 +320,17 @@ def one_act_per_sentence(events: Sequence[EventMention]) -> list[EventMention]:
         victims = {a.id: a for e in [first, *told] for a in e.targets}
         merged = replace(first, targets=tuple(victims.values()))
         events = [merged if e is first else e for e in events if e not in told]
-    return [e for e in events if not any(x is not e and _tells_more(x, e) for x in events)]
+    kept = [e for e in events if not any(x is not e and _tells_more(x, e) for x in events)]
+    return [e for k, e in enumerate(kept) if not any(_same_sides(x, e) for x in kept[:k])]
+
+
+def _same_sides(x: EventMention, e: EventMention) -> bool:
+    """One act read off two words of its sentence ("reiterated his concerns about X")."""
+    return (x.type, _ids(x.sources), _ids(x.targets)) == (e.type, _ids(e.sources), _ids(e.targets))
+
+
+def _ids(actors: tuple[Actor, ...]) -> frozenset[str]:
+    return frozenset(a.id for a in actors)
 
 
 def _unidentified(e: EventMention) -> bool:
@@ -326,6 +339,5 @@ def _unidentified(e: EventMention) -> bool:
 
 def _tells_more(x: EventMention, e: EventMention) -> bool:
     """x is the same act as e with more of its sides named."""
-    xs, xt = {a.id for a in x.sources}, {a.id for a in x.targets}
-    es, et = {a.id for a in e.sources}, {a.id for a in e.targets}
+    xs, xt, es, et = _ids(x.sources), _ids(x.targets), _ids(e.sources), _ids(e.targets)
     return x.type == e.type and es <= xs and et <= xt and (es, et) != (xs, xt)
