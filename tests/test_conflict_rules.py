@@ -387,3 +387,21 @@ def test_concerns_reiterated_at_a_call_are_one_accusation_of_its_own(code_text):
     )
     accusations = [e for e in code_text(text) if e["type"] == "ACCUSE"]
     assert len(accusations) == 1 and accusations[0]["within"] is None
+
+
+# what a stance is about is not reported as done ---------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        ("President Ana Soto voiced her concern for the attack on the Chilean embassy in Lima.", "ASSAULT"),
+        ("Chile expressed support for the deployment of peacekeepers to Haiti.", "MOBILIZE"),
+        ("Peru renewed its calls for the release of the Chilean sailors.", "RETREAT"),
+    ],
+    ids=["concern-for-an-attack", "support-for-a-deployment", "calls-for-a-release"],
+)
+def test_an_act_a_stance_is_about_is_no_event_of_its_own(code_text, text, absent):
+    assert absent not in _types(code_text(text))
+
+
+def test_regards_sent_to_the_one_addressed_are_a_courtesy(code_text):
+    assert not code_text("President Luis Vega sends you his regards.")

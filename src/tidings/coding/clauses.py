@@ -154,6 +154,25 @@ def _what_they_called(ctx: Context, verb: Token) -> bool:
     )
 
 
+# acts of speech whose nouns take a topic ("concern for", "calls for", "support for")
+STANCE_EVENTS = {"ACCUSE", "SUPPORT", "REQUEST", "REJECT"}
+
+
+def _topic_of_a_stance(ctx: Context, noun: Token) -> bool:
+    """An event noun in the phrase of a stance noun is its topic, not an act reported ("voiced
+    concern for the attack on X", "renewed calls for talks", "condolences over the raid")."""
+    head = noun.head
+    if noun.dep_ != "pobj" or head.dep_ != "prep" or head.head.pos_ != "NOUN":
+        return False
+    stance = head.head
+    if any(t.event in STANCE_EVENTS for t in triggers_of(ctx, stance)):
+        return True
+    lemma = stance.lemma_.lower()  # "expressed support for": the noun of a verb phrase's trigger
+    return stance.dep_ == "dobj" and any(
+        t.event in STANCE_EVENTS and t.phrase.split()[-1] == lemma for t in triggers_of(ctx, stance.head)
+    )
+
+
 def not_an_event(ctx: Context, tok: Token, verb: Token, is_noun: bool) -> bool:
     """Negated, hypothetical, habitual, background or purpose uses (PLOVER rules 4, 5, 10)."""
     if negated(verb) or speakers_leave(verb) or denied(verb):
@@ -251,6 +270,8 @@ def not_an_event(ctx: Context, tok: Token, verb: Token, is_noun: bool) -> bool:
         return True  # "X wants Y to attack Z": a wish about another's act, not an act
     if _period(verb):
         return True  # "fought a border war from 1998 to 2000": history, not news (rule 10)
+    if is_noun and _topic_of_a_stance(ctx, tok):
+        return True  # "his concern for the attack on X", "calls for talks": what it is about
     if is_noun and verb.lemma_.lower() in INTENT_VERBS and triggers_of(ctx, verb) and tok.i > verb.i:
         return True  # "pledged 500 million euros in aid": what is promised, coded as the promise
     if is_noun and verb.dep_ == "acl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):

@@ -38,5 +38,6 @@ def performative(verb: Token) -> bool:
 
 def courtesy(verb: Token) -> bool:
     """A speaker's thanks or greeting to "you" (who may be known, in a transcript): the
-    formulas of remarks, not an act between actors. A welcome to a place is a visit."""
-    return any(c.dep_ == "dobj" and c.lower_ == "you" for c in verb.children)
+    formulas of remarks, not an act between actors ("sends you his regards" too). A welcome
+    to a place is a visit."""
+    return any(c.dep_ in ("dobj", "dative") and c.lower_ == "you" for c in verb.children)
