@@ -396,8 +396,19 @@ def test_concerns_reiterated_at_a_call_are_one_accusation_of_its_own(code_text):
         ("President Ana Soto voiced her concern for the attack on the Chilean embassy in Lima.", "ASSAULT"),
         ("Chile expressed support for the deployment of peacekeepers to Haiti.", "MOBILIZE"),
         ("Peru renewed its calls for the release of the Chilean sailors.", "RETREAT"),
+        (
+            "Peru demanded the recall of the Chilean envoy and an investigation into police use of force.",
+            "ACCUSE",
+        ),
+        ("Chile rejected the offer of talks with Peru.", "CONSULT"),
     ],
-    ids=["concern-for-an-attack", "support-for-a-deployment", "calls-for-a-release"],
+    ids=[
+        "concern-for-an-attack",
+        "support-for-a-deployment",
+        "calls-for-a-release",
+        "a-demanded-investigation",
+        "a-rejected-offer",
+    ],
 )
 def test_an_act_a_stance_is_about_is_no_event_of_its_own(code_text, text, absent):
     assert absent not in _types(code_text(text))
@@ -405,3 +416,8 @@ def test_an_act_a_stance_is_about_is_no_event_of_its_own(code_text, text, absent
 
 def test_regards_sent_to_the_one_addressed_are_a_courtesy(code_text):
     assert not code_text("President Luis Vega sends you his regards.")
+
+
+def test_what_protesters_demand_as_they_march_is_the_protests_demand(code_text):
+    text = "Thousands of students marched in Lima on Sunday, demanding the resignation of the education minister."
+    assert _types(code_text(text)) == ["PROTEST"]

@@ -312,7 +312,8 @@ def one_act_per_sentence(events: Sequence[EventMention]) -> list[EventMention]:
     its victims ("18 people were killed when rebels attacked the station") is the doer's
     attack on the victims; an event that names fewer sides of the same act than another of
     its sentence ("carried out airstrikes against rebels in Iraq", read with and without
-    the target) is that event, and one read off two of its words is one."""
+    the target) is that event, and one read off two of its words is one. What protesters
+    demand as they march is the protest's demand, not a request of its own."""
     doers = [e for e in events if e.type == "ASSAULT" and not _unidentified(e)]
     told = [e for e in events if e.type == "ASSAULT" and _unidentified(e)]
     if doers and told:
@@ -320,6 +321,8 @@ def one_act_per_sentence(events: Sequence[EventMention]) -> list[EventMention]:
         victims = {a.id: a for e in [first, *told] for a in e.targets}
         merged = replace(first, targets=tuple(victims.values()))
         events = [merged if e is first else e for e in events if e not in told]
+    protests = [_ids(e.sources) for e in events if e.type == "PROTEST"]
+    events = [e for e in events if e.type != "REQUEST" or _ids(e.sources) not in protests]
     kept = [e for e in events if not any(x is not e and _tells_more(x, e) for x in events)]
     return [e for k, e in enumerate(kept) if not any(_same_sides(x, e) for x in kept[:k])]
 

@@ -156,21 +156,31 @@ def _what_they_called(ctx: Context, verb: Token) -> bool:
 
 # acts of speech whose nouns take a topic ("concern for", "calls for", "support for")
 STANCE_EVENTS = {"ACCUSE", "SUPPORT", "REQUEST", "REJECT"}
+ASKED_OR_REFUSED = {"REQUEST", "REJECT"}
 
 
-def _topic_of_a_stance(ctx: Context, noun: Token) -> bool:
+def _topic_of_a_stance(ctx: Context, noun: Token, depth: int = 0) -> bool:
     """An event noun in the phrase of a stance noun is its topic, not an act reported ("voiced
-    concern for the attack on X", "renewed calls for talks", "condolences over the raid")."""
+    concern for the attack on X", "renewed calls for talks", "condolences over the raid"), as
+    is what a demand or a refusal is of ("demanded the recall of X and an investigation",
+    "rejected the offer of talks")."""
+    while noun.dep_ == "conj" and noun.head.i != noun.i:
+        noun = noun.head
     head = noun.head
-    if noun.dep_ != "pobj" or head.dep_ != "prep" or head.head.pos_ != "NOUN":
+    if noun.dep_ == "dobj":
+        return any(t.event in ASKED_OR_REFUSED for t in triggers_of(ctx, head))
+    if noun.dep_ != "pobj" or head.dep_ != "prep" or head.head.pos_ != "NOUN" or depth > 3:
         return False
     stance = head.head
     if any(t.event in STANCE_EVENTS for t in triggers_of(ctx, stance)):
         return True
     lemma = stance.lemma_.lower()  # "expressed support for": the noun of a verb phrase's trigger
-    return stance.dep_ == "dobj" and any(
-        t.event in STANCE_EVENTS and t.phrase.split()[-1] == lemma for t in triggers_of(ctx, stance.head)
-    )
+    return (
+        stance.dep_ == "dobj"
+        and any(
+            t.event in STANCE_EVENTS and t.phrase.split()[-1] == lemma for t in triggers_of(ctx, stance.head)
+        )
+    ) or _topic_of_a_stance(ctx, stance, depth + 1)
 
 
 def not_an_event(ctx: Context, tok: Token, verb: Token, is_noun: bool) -> bool:
