@@ -419,5 +419,5 @@ def test_regards_sent_to_the_one_addressed_are_a_courtesy(code_text):
 
 
 def test_what_protesters_demand_as_they_march_is_the_protests_demand(code_text):
-    text = "Thousands of students marched in Lima on Sunday, demanding the resignation of the education minister."
+    text = "Thousands of students marched in Lima, demanding the resignation of the education minister."
     assert _types(code_text(text)) == ["PROTEST"]
