@@ -22,9 +22,9 @@ from .clauses import (
     is_obligation,
     is_passive,
     is_refusal,
-    not_an_event,
 )
 from .context import Context
+from .eventhood import not_an_event
 from .judgements import a_judgement, judged
 from .lookup import framed_trigger, reframed, triggers_of
 from .record import build_event
