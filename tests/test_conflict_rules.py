@@ -421,3 +421,16 @@ def test_regards_sent_to_the_one_addressed_are_a_courtesy(code_text):
 def test_what_protesters_demand_as_they_march_is_the_protests_demand(code_text):
     text = "Thousands of students marched in Lima, demanding the resignation of the education minister."
     assert _types(code_text(text)) == ["PROTEST"]
+
+
+@pytest.mark.parametrize(
+    ("text", "etype"),
+    [
+        ("Peru offered to withdraw its ships, but Chile immediately rejected the offer.", "REJECT"),
+        ("Peru proposed a ceasefire on Monday.\n\nChile accepted the proposal on Tuesday.", "AGREE"),
+    ],
+    ids=["rejecting-the-offer-just-made", "accepting-the-proposal-told-before"],
+)
+def test_the_offer_accepted_or_rejected_is_of_whoever_just_made_it(code_text, text, etype):
+    e = _only(code_text(text), etype)
+    assert codes(e["sources"]) == {"CHL"} and codes(e["targets"]) == {"PER"}

@@ -30,7 +30,7 @@ from .lookup import framed_trigger, reframed, triggers_of
 from .record import build_event
 from .remarks import courtesy
 from .reported import reporter
-from .unnamed import unnamed_doers
+from .unnamed import proposer_of, unnamed_doers
 from .words import (
     AIMED_AT_AUTHORITY,
     BLAMING,
@@ -111,6 +111,8 @@ def code_trigger(ctx: Context, sent: Span, tok: Token) -> Iterator[EventMention]
     ]
     if not targets and event_type in AIMED_AT_AUTHORITY | {"RETREAT", "AID", "ASSAULT"}:
         targets = _purpose_targets(ctx, verb, sources)  # also "opened the bridge to allow aid to X"
+    if not targets and event_type in ("AGREE", "REJECT") and not is_noun:
+        targets = proposer_of(ctx, sent, verb, sources)  # "X offered ..., but Y rejected the offer": X
     if not targets and event_type == "AGREE":
         targets = agreed_for(ctx, verb, sources)  # "agreed to deploy a team to New Zealand"
     if event_type == "ASSAULT" and not targets and _weapons_test(verb):

@@ -3,7 +3,8 @@
 The doer is the one the act implies: the authorities of the country where it happens for a
 release or an investigation, its police for an arrest (and for a beating told with the
 arrest), unidentified attackers for an attack (PLOVER's UAF), and for a meeting a speaker of a
-transcript tells of ("the meeting with X is just over"), the speaker.
+transcript tells of ("the meeting with X is just over"), the speaker; and whose offer it is
+that someone accepts or rejects ("the offer"), when the text told it just before.
 """
 
 from __future__ import annotations
@@ -21,6 +22,30 @@ from .places import location_of, paragraph_sentences, place_of
 
 ARRESTS = {"arrest", "deport"}  # trigger modes of what the police do (CAMEO 173, 174)
 DOER_LOOKBACK = 3  # sentences back where a passive act's doer may have been named
+# what is put to someone to accept or reject, and the verbs that put it
+PROPOSALS = {
+    "offer",
+    "proposal",
+    "plan",
+    "demand",
+    "request",
+    "invitation",
+    "initiative",
+    "ultimatum",
+    "deal",
+}
+PROPOSING = {
+    "offer",
+    "propose",
+    "suggest",
+    "demand",
+    "request",
+    "invite",
+    "promise",
+    "present",
+    "submit",
+    "table",
+}
 
 
 def unnamed_doers(
@@ -77,6 +102,24 @@ def _doer_told_before(ctx: Context, sent: Span, verb: Token) -> list[Mention]:
                 doers = subject_mentions(ctx, t)
                 if doers:
                     return doers
+    return []
+
+
+def proposer_of(ctx: Context, sent: Span, verb: Token, sources: list[Mention]) -> list[Mention]:
+    """Whose offer, proposal or demand is accepted or rejected when the object names no owner
+    ("X offered to free them, but Y rejected the offer"): who just made one, in the active
+    voice, in this sentence or the few before."""
+    objects = [c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in PROPOSALS]
+    if not objects or any(c.dep_ == "poss" or c.lower_ in ("of", "by") for c in objects[0].children):
+        return []
+    taken = {m.actor.id for m in sources}
+    earlier = [s for s in ctx.sentences if s.end <= sent.start][-DOER_LOOKBACK:]
+    for s in reversed([*earlier, sent]):
+        for t in reversed(s):
+            if t.i < verb.i and t.pos_ == "VERB" and t.lemma_.lower() in PROPOSING and not is_passive(t):
+                found = [m for m in subject_mentions(ctx, t) if m.actor.id not in taken]
+                if found:
+                    return found
     return []
 
 
