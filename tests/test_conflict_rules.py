@@ -434,3 +434,19 @@ def test_what_protesters_demand_as_they_march_is_the_protests_demand(code_text):
 def test_the_offer_accepted_or_rejected_is_of_whoever_just_made_it(code_text, text, etype):
     e = _only(code_text(text), etype)
     assert codes(e["sources"]) == {"CHL"} and codes(e["targets"]) == {"PER"}
+
+
+def test_support_for_no_one_is_a_stance_but_condolences_to_no_one_named_are_a_message(code_text):
+    assert "SUPPORT" not in _types(code_text("The Chilean government immediately welcomed the decision."))
+    e = _only(code_text("President Ana Soto expressed her deep condolences over the tragedy."), "SUPPORT")
+    assert _names(e["sources"]) == {"Ana Soto"}
+
+
+def test_the_governments_of_two_countries_are_both_parties(code_text):
+    e = _only(code_text("The governments of Chile and Peru signed an agreement on fisheries."), "SUPPORT")
+    assert codes(e["sources"] + e["targets"]) == {"CHL", "PER"}
+
+
+def test_a_protest_named_by_its_leaders_is_theirs_not_the_arresting_polices(code_text):
+    events = code_text("Police arrested the leaders of the protest in Lima.")
+    assert all("police" not in _names(e["sources"]) for e in events if e["type"] == "PROTEST")

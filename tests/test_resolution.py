@@ -204,6 +204,25 @@ def test_directed_events_keep_their_direction():
     assert agreement(back, one, kb) is None
 
 
+def test_two_statements_of_one_kind_in_one_text_stay_two_but_two_tellings_of_a_meeting_are_one():
+    from datetime import date
+
+    kb = load_kb()
+    a, b = (
+        _who("KEN", "country", country="KEN", sector=None),
+        _who("UGA", "country", country="UGA", sector=None),
+    )
+    day = date(2025, 3, 3)
+    first = Occurrence("m1", "ACCUSE", day, None, None, [a], [b], {"d1"})
+    second = Occurrence("m2", "ACCUSE", day, None, None, [a], [b], {"d1"})
+    elsewhere = Occurrence("m3", "ACCUSE", day, None, None, [a], [b], {"d2"})
+    assert agreement(second, first, kb) is None  # the coder told them apart
+    assert agreement(elsewhere, first, kb) is not None  # another outlet's report of it
+    met = Occurrence("m4", "CONSULT", day, None, None, [a], [b], {"d1"})
+    again = Occurrence("m5", "CONSULT", day, None, None, [b], [a], {"d1"})
+    assert agreement(again, met, kb) is not None
+
+
 def test_an_undated_report_joins_by_its_weekday_and_only_one_event():
     from datetime import date
 

@@ -36,6 +36,9 @@ WINDOW = timedelta(days=DAY_TOLERANCE + UNDATED_TOLERANCE)
 UNDATED = date(1, 1, 1)  # the blocking day of an event with no day at all
 WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 MUTUAL_TYPES = {"CONSULT"}
+# verbal acts: two of one kind in one text are two statements (its headline and lead are
+# one already, `occasions.headline_as_lead`); a meeting or an attack is often told twice
+STATEMENTS = {"ACCUSE", "REQUEST", "REJECT", "THREATEN", "SUPPORT", "AGREE", "SANCTION"}
 STATE_SECTORS = {None, "GOV", "MIL", "COP", "JUD", "LEG", "SPY", "ELI"}
 
 
@@ -186,6 +189,8 @@ def agreement(m: Occurrence, e: Occurrence, kb: KnowledgeBase) -> tuple[float, s
         return None
     if m.docs & e.docs and m.location and e.location and norm(m.location) != norm(e.location):
         return None  # one text naming two places tells of two occurrences
+    if m.docs & e.docs and m.type in STATEMENTS:
+        return None  # one text telling two statements of one kind: the coder has told them apart
     pairs = _subset_match(m.sources + m.targets, e.sources + e.targets)
     if not pairs:
         return None

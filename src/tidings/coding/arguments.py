@@ -33,7 +33,9 @@ def arguments(
             for m in mentions_in(ctx, c)
         ]
         return unique(agents), unique(subject_mentions(ctx, verb)), False
-    sources = subject_mentions(ctx, verb)
+    holder = _role_holding(ctx, tok) if is_noun else None
+    # "arrested the leaders of the protest": the protest is the leaders', not the police's
+    sources = subject_mentions(ctx, verb) if holder is None else mentions_in(ctx, holder)
     if is_noun and not sources:  # "Israel's invasion", "Palestinian riots"
         sources = [
             m for c in tok.children if c.dep_ in ("poss", "amod", "compound") for m in mentions_in(ctx, c)
@@ -101,6 +103,17 @@ def arguments(
         if agents or trig.mode != "disarm":  # "guerrillas have been demobilized": they disarm
             sources, targets = agents, sources
     return unique(sources), unique(targets), reciprocal
+
+
+def _role_holding(ctx: Context, noun: Token) -> Token | None:
+    """The role noun an act noun names the office of ("the leaders of the protest", "the
+    organizer of Saturday's march"): they, not the clause's subject, are its doers."""
+    head = noun.head
+    if noun.dep_ == "pobj" and head.lower_ == "of" and head.head.pos_ == "NOUN":
+        role = head.head
+        if ctx.kb.roles.get(role.lower_) or ctx.kb.roles.get(role.lemma_.lower()):
+            return role
+    return None
 
 
 def _own(ctx: Context, obj: Token) -> bool:
@@ -184,6 +197,8 @@ def mentions_in(ctx: Context, root: Token, depth: int = 0) -> list[Mention]:
             and (
                 root.dep_ == "prep"
                 or (m is None and (child.lower_ in ("of", "by") or root.lower_ in HONORIFICS))
+                # "the governments of A and B": B's too
+                or (m is not None and m.kind == "group" and child.lower_ == "of")
             )
         )
         if (

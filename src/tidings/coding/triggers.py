@@ -41,6 +41,7 @@ from .words import (
     INTRANSITIVE_PROTESTS,
     JOINT_ACTS,
     MEETING_PLURALS,
+    MESSAGES,
     PLACE_TIME_PREPS,
     QUANTIFIERS,
     REQUIRES_RECIPIENT,
@@ -127,7 +128,9 @@ def code_trigger(ctx: Context, sent: Span, tok: Token) -> Iterator[EventMention]
         and not targets
         and len(sources) < 2  # "A and B held joint drills"
         and not (event_type == "AGREE" and _thing_accepted(verb, is_noun))
-    ):  # an agreement with no one is a stance: "is committed to", "stands ready to", "plans to"
+        and not (event_type == "SUPPORT" and trig.phrase.split()[-1] in MESSAGES)
+    ):  # an agreement with no one is a stance: "is committed to", "stands ready to", "plans to";
+        # support for no one ("welcomed the decision") too, but condolences may name no one
         return
     if trig.event == "CONSULT" and not targets and len(sources) < 2 and not _joined(tok, verb, trig, is_noun):
         return  # a meeting needs two sides: "we discussed the issues", "will hold meetings"

@@ -295,7 +295,9 @@ PLACE_PREPS = {"in", "at", "near", "outside", "inside", "around", "across", "thr
 PLACE_TIME_PREPS = {"in", "at", "on", "during", "after", "before", "since", "until", "near", "within", "for"}
 
 
-REQUIRES_RECIPIENT = {"COOPERATE", "AID", "SANCTION", "AGREE"}
+REQUIRES_RECIPIENT = {"COOPERATE", "AID", "SANCTION", "AGREE", "SUPPORT"}
+# messages that are events though they name no one ("expressed deep condolences to those who lost loved ones")
+MESSAGES = {"condolence", "condolences", "sympathy", "congratulations", "congratulate", "solidarity"}
 # prepositions that name whom an act is for: "send aid to X", "negotiate with X", "help for X"
 RECIPIENT_PREPS = {"to", "with", "for", "into"}
 
