@@ -450,3 +450,11 @@ def test_the_governments_of_two_countries_are_both_parties(code_text):
 def test_a_protest_named_by_its_leaders_is_theirs_not_the_arresting_polices(code_text):
     events = code_text("Police arrested the leaders of the protest in Lima.")
     assert all("police" not in _names(e["sources"]) for e in events if e["type"] == "PROTEST")
+
+
+def test_a_name_after_a_nationality_and_a_title_is_a_person(code_text):
+    e = _only(
+        code_text("Peruvian President Luis Vega sent his condolences to Chilean President Ana Soto."),
+        "SUPPORT",
+    )
+    assert _names(e["targets"]) == {"Ana Soto"} and codes(e["targets"]) == {"CHL"}

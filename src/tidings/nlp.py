@@ -252,9 +252,10 @@ def _overlaps(a: Span, b: Span) -> bool:
 
 
 def _person_span(doc: Doc, i: int, j: int, kb: KnowledgeBase, ents: tuple[Span, ...] = ()) -> Span | None:
-    """A name run doc[i:j] that is a person by its context, or None."""
-    while i < j and doc[i].lower_ in HONORIFICS:
-        i += 1
+    """A name run doc[i:j] that is a person by its context, or None. The name follows the
+    run's last honorific ("Chilean President Ana Soto", "Kenyan Foreign Minister X")."""
+    titles = [k for k in range(i, j) if doc[k].lower_ in HONORIFICS]
+    i = titles[-1] + 1 if titles else i
     if j - i < 1 or j - i > 4:
         return None
     text = doc[i:j].text
