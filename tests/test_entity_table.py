@@ -119,3 +119,12 @@ def test_entities_group_mentions_by_person_and_by_actor():
     table.learn("joe sims", Actor(id="person:joe-sims", name="Joe Sims"))
     found = {(e.kind, e.key): [m.start for m in e.mentions] for e in table.entities()}
     assert found == {("person", "joe sims"): [0, 6], ("country", "VNM"): [3, 9]}
+
+
+def test_a_headline_the_tagger_read_as_one_body_is_its_subjects():
+    from tidings.nlp import load_pipeline
+
+    nlp = load_pipeline()
+    doc = nlp("Vega, Rojas Discuss Fisheries Cooperation\n\n\nPeru and Chile have pledged to work together.")
+    ents = {(e.text, e.label_) for e in doc.ents}
+    assert not any("Discuss" in text or "\n" in text for text, _ in ents)

@@ -141,7 +141,11 @@ def titled_persons(doc: Doc) -> Doc:
             and not any(_overlaps(e, n) for n in owned)
         ]
         doc.ents = filter_spans(keep + new)
-    ents = tuple(_whole_name(doc, e, kb) if e.label_ == "PERSON" else e for e in doc.ents)
+    ents = tuple(
+        _whole_name(doc, e, kb) if e.label_ == "PERSON" else e
+        for ent in doc.ents
+        for e in _headline_subjects(doc, ent, kb)
+    )
     joined: list[Span] = []
     for e in ents:  # "Bilawal Bhutto" + "Zardari": one name the tagger cut in two
         if (
@@ -155,6 +159,32 @@ def titled_persons(doc: Doc) -> Doc:
             joined.append(e)
     doc.ents = [e for e in joined if not _in_a_name(doc, e)]
     return doc
+
+
+def _headline_subjects(doc: Doc, ent: Span, kb: KnowledgeBase) -> list[Span]:
+    """An entity the tagger ran over a title-case headline ("Obama, Putin Discuss Trade") is
+    its subjects, cut at its verb and its commas: each a country, a known body or a person.
+    Whitespace at an entity's end is never part of it."""
+    end = ent.end
+    while end > ent.start and doc[end - 1].is_space:
+        end -= 1
+    verb = next((t.i for t in doc[ent.start + 1 : end] if t.is_title and t.lower_ in HEADLINE_VERBS), None)
+    if verb is None:
+        return (
+            [ent if end == ent.end else Span(doc, ent.start, end, label=ent.label_)]
+            if end > ent.start
+            else []
+        )
+    parts: list[Span] = []
+    start = ent.start
+    for t in doc[ent.start : verb + 1]:
+        if t.i == verb or t.text in (",", "&") or t.lower_ == "and":
+            if t.i > start and all(_name_token(x) for x in doc[start : t.i]):
+                part = doc[start : t.i]
+                label = "GPE" if kb.country(part.text) else "ORG" if kb.org(part.text) else "PERSON"
+                parts.append(Span(doc, start, t.i, label=label))
+            start = t.i + 1
+    return parts
 
 
 def _in_a_name(doc: Doc, ent: Span) -> bool:
@@ -174,8 +204,20 @@ def _in_a_name(doc: Doc, ent: Span) -> bool:
 # X", "President-Elect Y", "Caretaker Prime Minister Z"
 TITLE_AFFIXES = {"designate", "elect", "caretaker", "acting", "interim", "outgoing", "incoming"}
 POSSESSIVE = {"'s", "\u2019s", "'", "\u2019"}
-# verbs of a headline in title case that a tagger takes for a surname ("Kerry Meets With Putin")
+# verbs of a headline in title case that a tagger takes for a surname ("Kerry Meets With Putin"),
+# or for part of a body ("Obama, Putin Discuss ..."); the plural forms after two subjects
 HEADLINE_VERBS = {
+    "meet",
+    "hold",
+    "discuss",
+    "agree",
+    "sign",
+    "vow",
+    "pledge",
+    "urge",
+    "warn",
+    "condemn",
+    "reject",
     "meets",
     "holds",
     "hosts",
