@@ -3,6 +3,8 @@ by hand. Names here are invented for the tests."""
 
 from __future__ import annotations
 
+import pytest
+
 from tidings.actors.entities import Entities, link_short_names, unique_short_names
 from tidings.actors.mentions import Mention
 from tidings.records import Actor
@@ -121,6 +123,7 @@ def test_entities_group_mentions_by_person_and_by_actor():
     assert found == {("person", "joe sims"): [0, 6], ("country", "VNM"): [3, 9]}
 
 
+@pytest.mark.model
 def test_a_headline_the_tagger_read_as_one_body_is_its_subjects():
     from tidings.nlp import load_pipeline
 
