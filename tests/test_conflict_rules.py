@@ -458,3 +458,16 @@ def test_a_name_after_a_nationality_and_a_title_is_a_person(code_text):
         "SUPPORT",
     )
     assert _names(e["targets"]) == {"Ana Soto"} and codes(e["targets"]) == {"CHL"}
+
+
+@pytest.mark.parametrize(
+    ("text", "etype", "state"),
+    [
+        ("Two Chilean journalists were charged with spying in Lima.", "ACCUSE", "PER"),
+        ("A Chilean journalist was sentenced to 22 years in prison.", "SANCTION", "CHL"),
+    ],
+    ids=["charged-where-it-happens", "sentenced-of-their-country"],
+)
+def test_a_charge_or_sentence_with_no_one_named_is_by_the_state(code_text, text, etype, state):
+    e = _only(code_text(text), etype)
+    assert codes(e["sources"]) == {state}

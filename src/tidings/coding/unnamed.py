@@ -1,8 +1,8 @@
 """Who did it when the text names no one: news reports what people undergo in the passive
 ("were arrested", "was freed", "came under investigation") and leaves the doer to the reader.
 The doer is the one the act implies: the authorities of the country where it happens for a
-release or an investigation, its police for an arrest (and for a beating told with the
-arrest), unidentified attackers for an attack (PLOVER's UAF), and for a meeting a speaker of a
+release, an investigation, a charge or a sentence, its police for an arrest (and for a
+beating told with the arrest), unidentified attackers for an attack (PLOVER's UAF), and for a meeting a speaker of a
 transcript tells of ("the meeting with X is just over"), the speaker; and whose offer it is
 that someone accepts or rejects ("the offer"), when the text told it just before.
 """
@@ -21,6 +21,7 @@ from .context import Context
 from .places import location_of, paragraph_sentences, place_of
 
 ARRESTS = {"arrest", "deport"}  # trigger modes of what the police do (CAMEO 173, 174)
+JUDGEMENTS = {"allege", "convict"}  # trigger modes of what prosecutors and courts do (CAMEO 112, 116)
 DOER_LOOKBACK = 3  # sentences back where a passive act's doer may have been named
 # what is put to someone to accept or reject, and the verbs that put it
 PROPOSALS = {
@@ -66,6 +67,10 @@ def unnamed_doers(
         return before or _authorities_where(ctx, sent, verb, tok, targets, "GOV")
     if passive and event_type == "COERCE" and _arrest(ctx, verb):  # "were arrested in X"
         return _police(ctx, sent, verb, targets)
+    if passive and _judged(ctx, verb):  # "were charged with terrorism", "was sentenced to 22 years"
+        found = _authorities_where(ctx, sent, verb, tok, targets, "GOV")
+        home = next((m.actor.country for m in targets if m.actor.country), None)
+        return found or ([_authorities(ctx, home, "GOV", verb)] if home else [])
     return []
 
 
@@ -133,6 +138,12 @@ def _at_the_meeting(ctx: Context, tok: Token, targets: list[Mention]) -> list[Me
         if side is not None and side.key not in {m.key for m in targets} and side.actor.country not in met:
             return [side]
     return []
+
+
+def _judged(ctx: Context, verb: Token) -> bool:
+    """The verb is one of charging, trying or sentencing: what a state does to those within
+    its reach ("were charged", "was convicted", "was jailed")."""
+    return any(t.mode in JUDGEMENTS for t in ctx.lexicon.verbs.get(verb.lemma_.lower(), ()))
 
 
 def _arrest(ctx: Context, verb: Token) -> bool:
