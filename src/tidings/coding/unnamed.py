@@ -1,10 +1,11 @@
 """Who did it when the text names no one: news reports what people undergo in the passive
 ("were arrested", "was freed", "came under investigation") and leaves the doer to the reader.
-The doer is the one the act implies: the authorities of the country where it happens for a
-release, an investigation, a charge or a sentence, its police for an arrest (and for a
-beating told with the arrest), unidentified attackers for an attack (PLOVER's UAF), and for a meeting a speaker of a
-transcript tells of ("the meeting with X is just over"), the speaker; and whose offer it is
-that someone accepts or rejects ("the offer"), when the text told it just before.
+The doer is the one the act implies: whoever the article just told doing the same act; the
+authorities of the country where it happens for a release, an investigation, a charge or a
+sentence; its police for an arrest (and for a beating told with the arrest); unidentified
+attackers for an attack (PLOVER's UAF); and for a meeting a speaker of a transcript tells
+of ("the meeting with X is just over"), the speaker. Also whose offer it is that someone
+accepts or rejects ("the offer"), when the text told it just before.
 """
 
 from __future__ import annotations
