@@ -471,3 +471,17 @@ def test_a_name_after_a_nationality_and_a_title_is_a_person(code_text):
 def test_a_charge_or_sentence_with_no_one_named_is_by_the_state(code_text, text, etype, state):
     e = _only(code_text(text), etype)
     assert codes(e["sources"]) == {state}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Chile took a firm stand against Peru's fishing policy.",
+        "Chile joined Brazil in taking a strong stand against the abuses of the Peruvian regime.",
+        "Chile joined Brazil in condemning Peru's crackdown.",
+    ],
+    ids=["a-stand-against", "joining-in-a-stand", "joining-in-a-condemnation"],
+)
+def test_a_stand_against_a_country_and_joining_in_one_accuse_it(code_text, text):
+    e = _only(code_text(text), "ACCUSE")
+    assert codes(e["sources"]) >= {"CHL"} and codes(e["targets"]) == {"PER"}

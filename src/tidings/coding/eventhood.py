@@ -120,12 +120,17 @@ def not_an_event(ctx: Context, tok: Token, verb: Token, is_noun: bool) -> bool:
     if verb.dep_ == "acl" and any(t.event == "REQUEST" for t in triggers_of(ctx, verb.head)):
         return True  # "its demand that Israel ease restrictions": what is asked, not done
     by_means = verb.dep_ == "pcomp" and verb.head.lower_ == "by" and verb.head.head.pos_ == "VERB"
+    # "we join the EU in condemning X": joining in an act is doing it
+    by_means = (
+        by_means or verb.dep_ == "pcomp" and verb.head.lower_ == "in" and verb.head.head.lemma_ == "join"
+    )
     guilty = by_means or (
         verb.dep_ == "pcomp"
         and verb.head.lower_ == "of"
         and verb.head.head.lower_ == "guilty"
         and not negated(verb.head.head.head)
-    )  # "both sides are guilty of violating the truce", "previewed the talks by blaming X": asserted
+    )  # "both sides are guilty of violating the truce", "previewed the talks by blaming X",
+    # "joined the EU in condemning X": asserted
     if (
         verb.dep_ in ("relcl", "acl", "pcomp", "csubj")
         and not is_noun
