@@ -485,3 +485,9 @@ def test_a_charge_or_sentence_with_no_one_named_is_by_the_state(code_text, text,
 def test_a_stand_against_a_country_and_joining_in_one_accuse_it(code_text, text):
     e = _only(code_text(text), "ACCUSE")
     assert codes(e["sources"]) >= {"CHL"} and codes(e["targets"]) == {"PER"}
+
+
+def test_an_act_told_as_the_means_of_another_is_aimed_at_that_ones_object(code_text):
+    text = "Peru's military said it is prepared to counter Chilean forces with a lightning strike."
+    e = _only(code_text(text), "THREATEN")
+    assert codes(e["sources"]) == {"PER"} and codes(e["targets"]) == {"CHL"}

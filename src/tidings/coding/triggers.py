@@ -13,7 +13,15 @@ from ..actors import Mention
 from ..classify import NONE, main_predicate
 from ..lexicon import Trigger
 from ..records import EventMention
-from .arguments import agreed_for, arguments, doer_phrases, mentions_in, subject_mentions, unique
+from .arguments import (
+    agreed_for,
+    arguments,
+    demonym_mentions,
+    doer_phrases,
+    mentions_in,
+    subject_mentions,
+    unique,
+)
 from .clauses import (
     conditional,
     enacted,
@@ -110,6 +118,8 @@ def code_trigger(ctx: Context, sent: Span, tok: Token) -> Iterator[EventMention]
     targets = [
         t for t in targets if t.actor.id not in {s.actor.id for s in sources} and not _occasion(ctx, t)
     ]
+    if not targets and is_noun:
+        targets = _acted_on_by_means(ctx, tok, sources)  # "counter X's forces with a strike": X
     if not targets and event_type in AIMED_AT_AUTHORITY | {"RETREAT", "AID", "ASSAULT"}:
         targets = _purpose_targets(ctx, verb, sources)  # also "opened the bridge to allow aid to X"
     if not targets and event_type in ("AGREE", "REJECT") and not is_noun:
@@ -154,6 +164,18 @@ def code_trigger(ctx: Context, sent: Span, tok: Token) -> Iterator[EventMention]
     )
     for who, whom in _separate_meetings(trig, event_type, sources, targets, hosted, several):
         yield build_event(ctx, sent, tok, trig, event_type, future, who, whom, reciprocal, belief)
+
+
+def _acted_on_by_means(ctx: Context, noun: Token, sources: list[Mention]) -> list[Mention]:
+    """Whom an act told as the means of another verb is aimed at: that verb's object
+    ("prepared to counter the Chilean forces with a strike", "hit the town with rockets")."""
+    head = noun.head
+    if noun.dep_ != "pobj" or head.lower_ != "with" or head.head.pos_ != "VERB":
+        return []
+    taken = frozenset(m.actor.id for m in sources)
+    objects = [c for c in head.head.children if c.dep_ == "dobj"]
+    found = [m for o in objects for m in mentions_in(ctx, o) or demonym_mentions(ctx, o, taken)]
+    return [m for m in found if m.actor.id not in taken]
 
 
 def _doer_of_object(ctx: Context, verb: Token) -> list[Mention]:
