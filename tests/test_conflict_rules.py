@@ -491,3 +491,8 @@ def test_an_act_told_as_the_means_of_another_is_aimed_at_that_ones_object(code_t
     text = "Peru's military said it is prepared to counter Chilean forces with a lightning strike."
     e = _only(code_text(text), "THREATEN")
     assert codes(e["sources"]) == {"PER"} and codes(e["targets"]) == {"CHL"}
+
+
+def test_a_surrender_to_no_one_named_is_to_the_state_of_the_fighters(code_text):
+    e = _only(code_text("Twenty Peruvian rebel fighters surrendered on Sunday."), "RETREAT")
+    assert codes(e["targets"]) == {"PER"}

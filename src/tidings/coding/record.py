@@ -74,7 +74,8 @@ def build_event(
         or _with_home(ctx, sent, ctx.actors.actor_of(m), sources, meeting=meeting, host=True)
         for m in targets
     )
-    if not target_actors and event_type in DOMESTIC:
+    if not target_actors and (event_type in DOMESTIC or event_type == "RETREAT" and trig.mode == "disarm"):
+        # "twenty rebels surrendered": to the state where they fight (or their own)
         target_actors = _domestic_recipient(ctx, location, source_actors)
     elif not target_actors and event_type == "MOBILIZE":
         target_actors = _foreign_place(ctx, location, source_actors)
