@@ -496,3 +496,16 @@ def test_an_act_told_as_the_means_of_another_is_aimed_at_that_ones_object(code_t
 def test_a_surrender_to_no_one_named_is_to_the_state_of_the_fighters(code_text):
     e = _only(code_text("Twenty Peruvian rebel fighters surrendered on Sunday."), "RETREAT")
     assert codes(e["targets"]) == {"PER"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Peru demanded the release of all prisoners being held in Chile.",
+        "Peru demanded the release of all prisoners held by Chile.",
+    ],
+    ids=["held-in", "held-by"],
+)
+def test_a_demanded_release_asks_whoever_holds_the_captives(code_text, text):
+    e = _only(code_text(text), "REQUEST")
+    assert codes(e["targets"]) == {"CHL"}

@@ -46,6 +46,7 @@ from .words import (
     FALLBACK_MIN,
     FUTURE_SHIFT,
     GATHERINGS,
+    HOLDING,
     INTRANSITIVE_PROTESTS,
     JOINT_ACTS,
     MEETING_PLURALS,
@@ -120,6 +121,8 @@ def code_trigger(ctx: Context, sent: Span, tok: Token) -> Iterator[EventMention]
     ]
     if not targets and is_noun:
         targets = _acted_on_by_means(ctx, tok, sources)  # "counter X's forces with a strike": X
+    if event_type == "REQUEST" and not is_noun:
+        targets = _holders(ctx, verb) or targets  # "demanded the release of prisoners held in X": X
     if not targets and event_type in AIMED_AT_AUTHORITY | {"RETREAT", "AID", "ASSAULT"}:
         targets = _purpose_targets(ctx, verb, sources)  # also "opened the bridge to allow aid to X"
     if not targets and event_type in ("AGREE", "REJECT") and not is_noun:
@@ -164,6 +167,31 @@ def code_trigger(ctx: Context, sent: Span, tok: Token) -> Iterator[EventMention]
     )
     for who, whom in _separate_meetings(trig, event_type, sources, targets, hosted, several):
         yield build_event(ctx, sent, tok, trig, event_type, future, who, whom, reciprocal, belief)
+
+
+def _holders(ctx: Context, verb: Token) -> list[Mention]:
+    """Who is asked when a release is demanded: who holds the captives ("the release of
+    prisoners held by X", "... being held in X"), not the captives."""
+    releases = [
+        c
+        for c in verb.children
+        if c.dep_ == "dobj" and any(t.event == "RETREAT" for t in triggers_of(ctx, c))
+    ]
+    for release in releases:
+        for held in release.subtree:
+            if held.lemma_.lower() not in HOLDING or held.dep_ not in ("acl", "relcl"):
+                continue
+            by = [m for c in held.children if c.dep_ == "agent" for m in mentions_in(ctx, c)]
+            places = [
+                m
+                for p in held.children
+                if p.dep_ == "prep" and p.lower_ == "in"
+                for m in mentions_in(ctx, p)
+                if m.kind == "country"
+            ]
+            if by or places:
+                return by or places
+    return []
 
 
 def _acted_on_by_means(ctx: Context, noun: Token, sources: list[Mention]) -> list[Mention]:

@@ -296,6 +296,8 @@ PLACE_TIME_PREPS = {"in", "at", "on", "during", "after", "before", "since", "unt
 
 
 REQUIRES_RECIPIENT = {"COOPERATE", "AID", "SANCTION", "AGREE", "SUPPORT"}
+# verbs of holding captives: who holds them is who is asked to release them
+HOLDING = {"hold", "detain", "jail", "imprison", "keep", "capture", "seize", "abduct", "kidnap"}
 # messages that are events though they name no one ("expressed deep condolences to those who lost loved ones")
 MESSAGES = {"condolence", "condolences", "sympathy", "congratulations", "congratulate", "solidarity"}
 # prepositions that name whom an act is for: "send aid to X", "negotiate with X", "help for X"
