@@ -13,11 +13,10 @@ from ..actors import Mention
 from ..classify import NONE, main_predicate
 from ..lexicon import Trigger
 from ..records import EventMention
+from .aims import acted_on_by_means, doer_of_object, holders, purpose_targets
 from .arguments import (
     agreed_for,
     arguments,
-    demonym_mentions,
-    doer_phrases,
     mentions_in,
     subject_mentions,
     unique,
@@ -46,7 +45,6 @@ from .words import (
     FALLBACK_MIN,
     FUTURE_SHIFT,
     GATHERINGS,
-    HOLDING,
     INTRANSITIVE_PROTESTS,
     JOINT_ACTS,
     MEETING_PLURALS,
@@ -120,11 +118,11 @@ def code_trigger(ctx: Context, sent: Span, tok: Token) -> Iterator[EventMention]
         t for t in targets if t.actor.id not in {s.actor.id for s in sources} and not _occasion(ctx, t)
     ]
     if not targets and is_noun:
-        targets = _acted_on_by_means(ctx, tok, sources)  # "counter X's forces with a strike": X
+        targets = acted_on_by_means(ctx, tok, sources)  # "counter X's forces with a strike": X
     if event_type == "REQUEST" and not is_noun:
-        targets = _holders(ctx, verb) or targets  # "demanded the release of prisoners held in X": X
+        targets = holders(ctx, verb) or targets  # "demanded the release of prisoners held in X": X
     if not targets and event_type in AIMED_AT_AUTHORITY | {"RETREAT", "AID", "ASSAULT"}:
-        targets = _purpose_targets(ctx, verb, sources)  # also "opened the bridge to allow aid to X"
+        targets = purpose_targets(ctx, verb, sources)  # also "opened the bridge to allow aid to X"
     if not targets and event_type in ("AGREE", "REJECT") and not is_noun:
         targets = proposer_of(ctx, sent, verb, sources)  # "X offered ..., but Y rejected the offer": X
     if not targets and event_type == "AGREE":
@@ -154,7 +152,7 @@ def code_trigger(ctx: Context, sent: Span, tok: Token) -> Iterator[EventMention]
     if event_type in BLAMING:
         # "condemned the arrest of X by Y": Y is accused; "raised her concerns": not herself
         own = {m.actor.id for m in sources}
-        targets = [m for m in _doer_of_object(ctx, verb) if m.actor.id not in own] or targets
+        targets = [m for m in doer_of_object(ctx, verb) if m.actor.id not in own] or targets
     if trig.event == "SUPPORT" and courtesy(verb):
         return  # "Thank you very much", "I want to thank you": the courtesies of remarks
     if event_type in JOINT_ACTS and not targets and len(sources) >= 2:
@@ -167,58 +165,6 @@ def code_trigger(ctx: Context, sent: Span, tok: Token) -> Iterator[EventMention]
     )
     for who, whom in _separate_meetings(trig, event_type, sources, targets, hosted, several):
         yield build_event(ctx, sent, tok, trig, event_type, future, who, whom, reciprocal, belief)
-
-
-def _holders(ctx: Context, verb: Token) -> list[Mention]:
-    """Who is asked when a release is demanded: who holds the captives ("the release of
-    prisoners held by X", "... being held in X"), not the captives."""
-    releases = [
-        c
-        for c in verb.children
-        if c.dep_ == "dobj" and any(t.event == "RETREAT" for t in triggers_of(ctx, c))
-    ]
-    for release in releases:
-        for held in release.subtree:
-            if held.lemma_.lower() not in HOLDING or held.dep_ not in ("acl", "relcl"):
-                continue
-            by = [m for c in held.children if c.dep_ == "agent" for m in mentions_in(ctx, c)]
-            places = [
-                m
-                for p in held.children
-                if p.dep_ == "prep" and p.lower_ == "in"
-                for m in mentions_in(ctx, p)
-                if m.kind == "country"
-            ]
-            if by or places:
-                return by or places
-    return []
-
-
-def _acted_on_by_means(ctx: Context, noun: Token, sources: list[Mention]) -> list[Mention]:
-    """Whom an act told as the means of another verb is aimed at: that verb's object
-    ("prepared to counter the Chilean forces with a strike", "hit the town with rockets")."""
-    head = noun.head
-    if noun.dep_ != "pobj" or head.lower_ != "with" or head.head.pos_ != "VERB":
-        return []
-    taken = frozenset(m.actor.id for m in sources)
-    objects = [c for c in head.head.children if c.dep_ == "dobj"]
-    found = [m for o in objects for m in mentions_in(ctx, o) or demonym_mentions(ctx, o, taken)]
-    return [m for m in found if m.actor.id not in taken]
-
-
-def _doer_of_object(ctx: Context, verb: Token) -> list[Mention]:
-    """Who did the act an accusation is about: the agent ("by Y") or owner ("Y's") of an event
-    noun the verb takes as object ("condemned the shelling of X by Y", "Y's arrest of X")."""
-    for obj in verb.children:
-        if obj.dep_ != "dobj" or not (
-            ctx.lexicon.nouns.get(obj.lower_) or ctx.lexicon.nouns.get(obj.lemma_.lower())
-        ):
-            continue
-        for c in doer_phrases(obj):
-            found = mentions_in(ctx, c)
-            if found:
-                return found
-    return []
 
 
 def _occasion(ctx: Context, m: Mention) -> bool:
@@ -312,33 +258,6 @@ def _not_a_visit(ctx: Context, verb: Token, trig: Trigger) -> bool:
     return all(not an_actor(o) and not a_meeting(o) for o in objects)
 
 
-def _purpose_targets(ctx: Context, verb: Token, sources: list[Mention]) -> list[Mention]:
-    """Actors the purpose of an act names: "to demand the resignation of X", "in protest
-    against X", "calling for X to ..."."""
-    taken = {m.actor.id for m in sources}
-    for child in verb.children:
-        purpose = child.dep_ in ("advcl", "xcomp") and any(
-            c.dep_ == "aux" and c.lower_ == "to" for c in child.children
-        )
-        purpose = (
-            purpose
-            or child.dep_ == "prep"
-            and child.lower_ in ("in", "against")
-            and any(g.lower_ == "protest" for g in child.subtree)
-        )
-        purpose = purpose or child.dep_ == "advcl" and child.tag_ == "VBG"  # "..., demanding X"
-        if purpose:
-            found = [
-                ctx.actors.by_token[t.i]
-                for t in child.subtree
-                if t.i in ctx.actors.by_token and t.i not in ctx.actors.consumed
-            ]
-            found = unique([m for m in found if m.actor.id not in taken])
-            if found:
-                return found[:1]
-    return []
-
-
 def _weapons_test(verb: Token) -> bool:
     """ "test-fired a missile", "fired projectiles into the sea": a weapon fired at no one."""
     doc = verb.doc
@@ -394,7 +313,7 @@ def code_predicate(ctx: Context, sent: Span) -> Iterator[EventMention]:
         t for t in targets if t.actor.id not in {s.actor.id for s in sources} and not _occasion(ctx, t)
     ]
     if not targets and best in AIMED_AT_AUTHORITY:
-        targets = _purpose_targets(ctx, verb, sources)
+        targets = purpose_targets(ctx, verb, sources)
     if not sources or best in REQUIRES_RECIPIENT and not targets:
         return
     trig = Trigger(verb.lemma_.lower(), "verb", best, None, None, ())
