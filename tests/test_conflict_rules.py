@@ -509,3 +509,17 @@ def test_a_surrender_to_no_one_named_is_to_the_state_of_the_fighters(code_text):
 def test_a_demanded_release_asks_whoever_holds_the_captives(code_text, text):
     e = _only(code_text(text), "REQUEST")
     assert codes(e["targets"]) == {"CHL"}
+
+
+def test_a_participles_side_clause_names_no_partner_of_the_act(code_text):
+    text = (
+        "Chile and Peru agreed to hold an economic dialogue in September, fulfilling "
+        "President Karl Montes of Bolivia's call for regional talks."
+    )
+    e = _only(code_text(text), "AGREE")
+    assert codes(e["sources"] + e["targets"]) == {"CHL", "PER"}
+
+
+def test_a_resignation_with_no_one_named_is_from_ones_own_state(code_text):
+    e = _only(code_text("Peru's interior minister resigned on Sunday amid a corruption inquiry."), "RETREAT")
+    assert codes(e["targets"]) == {"PER"}

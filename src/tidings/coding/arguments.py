@@ -9,7 +9,7 @@ from spacy.tokens import Token
 from ..actors import Mention
 from ..lexicon import Trigger
 from ..nlp import HONORIFICS, sent_of
-from .clauses import is_passive, passive_participle, stance_passive, subjunctive, undergone
+from .clauses import is_passive, passive_participle, role_holding, stance_passive, subjunctive, undergone
 from .context import Context
 from .reported import is_reported, says
 from .words import FOLLOW, LIGHT_VERBS, PAIR_DEPS, PLACE_PREPS, PRONOUN_SUBJECTS, RECIPIENT_PREPS, TOPIC_PREPS
@@ -33,7 +33,7 @@ def arguments(
             for m in mentions_in(ctx, c)
         ]
         return unique(agents), unique(subject_mentions(ctx, verb)), False
-    holder = _role_holding(ctx, tok) if is_noun else None
+    holder = role_holding(ctx, tok) if is_noun else None
     # "arrested the leaders of the protest": the protest is the leaders', not the police's
     sources = subject_mentions(ctx, verb) if holder is None else mentions_in(ctx, holder)
     if is_noun and not sources:  # "Israel's invasion", "Palestinian riots"
@@ -103,17 +103,6 @@ def arguments(
         if agents or trig.mode != "disarm":  # "guerrillas have been demobilized": they disarm
             sources, targets = agents, sources
     return unique(sources), unique(targets), reciprocal
-
-
-def _role_holding(ctx: Context, noun: Token) -> Token | None:
-    """The role noun an act noun names the office of ("the leaders of the protest", "the
-    organizer of Saturday's march"): they, not the clause's subject, are its doers."""
-    head = noun.head
-    if noun.dep_ == "pobj" and head.lower_ == "of" and head.head.pos_ == "NOUN":
-        role = head.head
-        if ctx.kb.roles.get(role.lower_) or ctx.kb.roles.get(role.lemma_.lower()):
-            return role
-    return None
 
 
 def _own(ctx: Context, obj: Token) -> bool:
@@ -296,13 +285,17 @@ def _surface_recipient(ctx: Context, tok: Token, trig: Trigger) -> list[Mention]
 def _first_in_phrase(ctx: Context, tok: Token, trig: Trigger, sources: list[Mention]) -> list[Mention]:
     """Last resort for the recipient: the first actor named after the trigger inside its own
     phrase ("lift embargoes on pharmaceutical sales to Iran", "offered its troops to Lebanon",
-    "lifted the curfew in Montenegro"; but where a meeting took place is not who was met)."""
+    "lifted the curfew in Montenegro"; but where a meeting took place is not who was met, nor
+    is anyone of a participle's side clause: "agreed to hold talks, fulfilling X's pledge")."""
     if tok.dep_ in ("nsubj", "nsubjpass") or tok.lemma_.lower() in LIGHT_VERBS:
         return []  # "gave a speech at the X conference" names no recipient
     taken = {m.start for m in sources} | {m.actor.id for m in sources}
+    aside = {t.i for c in tok.children if c.dep_ == "advcl" and c.tag_ == "VBG" for t in c.subtree}
     for t in tok.subtree:
         m = ctx.actors.by_token.get(t.i)
-        if trig.event == "CONSULT" and t.head.lower_ in PLACE_PREPS | TOPIC_PREPS and t.dep_ == "pobj":
+        if t.i in aside or (
+            trig.event == "CONSULT" and t.head.lower_ in PLACE_PREPS | TOPIC_PREPS and t.dep_ == "pobj"
+        ):
             continue  # where a meeting took place, or what it was about, is not who was met
         if (
             t.i > tok.i

@@ -10,6 +10,7 @@ from spacy.tokens import Token
 from ..classify import STANCE_ADJ, main_predicate
 from ..lexicon import Trigger
 from ..nlp import sent_of
+from .context import Context
 from .reported import is_reported
 from .words import (
     DECISION_VERBS,
@@ -196,3 +197,14 @@ def in_main_clause(tok: Token) -> bool:
             return False
         t = t.head
     return False
+
+
+def role_holding(ctx: Context, noun: Token) -> Token | None:
+    """The role noun an act noun names the office of ("the leaders of the protest", "the
+    organizer of Saturday's march"): they, not the clause's subject, are its doers."""
+    head = noun.head
+    if noun.dep_ == "pobj" and head.lower_ == "of" and head.head.pos_ == "NOUN":
+        role = head.head
+        if ctx.kb.roles.get(role.lower_) or ctx.kb.roles.get(role.lemma_.lower()):
+            return role
+    return None

@@ -21,6 +21,8 @@ from .reported import is_reported, reporter
 from .timing import clause_of, event_date, span_edge, times_of
 from .words import DOMESTIC
 
+# retreats made to one's own state when no one is named: surrender, resignation
+YIELDED_HOME = {"disarm", "resign"}
 # offices held at home: the host of a visit who holds one is of the country visited
 HOME_OFFICES = {"GOV", "LEG"}
 
@@ -74,8 +76,10 @@ def build_event(
         or _with_home(ctx, sent, ctx.actors.actor_of(m), sources, meeting=meeting, host=True)
         for m in targets
     )
-    if not target_actors and (event_type in DOMESTIC or event_type == "RETREAT" and trig.mode == "disarm"):
-        # "twenty rebels surrendered": to the state where they fight (or their own)
+    if not target_actors and (
+        event_type in DOMESTIC or event_type == "RETREAT" and trig.mode in YIELDED_HOME
+    ):
+        # "twenty rebels surrendered": to the state where they fight (or their own); "resigned": hers
         target_actors = _domestic_recipient(ctx, location, source_actors)
     elif not target_actors and event_type == "MOBILIZE":
         target_actors = _foreign_place(ctx, location, source_actors)
