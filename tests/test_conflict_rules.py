@@ -523,3 +523,16 @@ def test_a_participles_side_clause_names_no_partner_of_the_act(code_text):
 def test_a_resignation_with_no_one_named_is_from_ones_own_state(code_text):
     e = _only(code_text("Peru's interior minister resigned on Sunday amid a corruption inquiry."), "RETREAT")
     assert codes(e["targets"]) == {"PER"}
+
+
+def test_plural_air_strikes_are_attacks_not_labour_strikes(code_text):
+    e = _only(code_text("Peru carried out air strikes against rebels in Bolivia."), "ASSAULT")
+    assert codes(e["sources"]) == {"PER"}
+    assert "PROTEST" not in _types(code_text("Peru carried out air strikes against rebels in Bolivia."))
+
+
+def test_the_attack_an_act_responds_to_is_not_the_responders(code_text):
+    text = (
+        "President Luis Vega of Peru ordered troops into the north in reaction to a deadly attack on a base."
+    )
+    assert all("Luis Vega" not in _names(e["sources"]) for e in code_text(text) if e["type"] == "ASSAULT")

@@ -52,6 +52,7 @@ def _what_they_called(ctx: Context, verb: Token) -> bool:
 # acts of speech whose nouns take a topic ("concern for", "calls for", "support for")
 STANCE_EVENTS = {"ACCUSE", "SUPPORT", "REQUEST", "REJECT"}
 ASKED_OR_REFUSED = {"REQUEST", "REJECT"}
+RESPONSES = {"reaction", "response", "retaliation", "reprisal", "revenge", "answer"}
 
 
 def _topic_of_a_stance(ctx: Context, noun: Token, depth: int = 0) -> bool:
@@ -67,8 +68,8 @@ def _topic_of_a_stance(ctx: Context, noun: Token, depth: int = 0) -> bool:
     if noun.dep_ != "pobj" or head.dep_ != "prep" or head.head.pos_ != "NOUN" or depth > 3:
         return False
     stance = head.head
-    if any(t.event in STANCE_EVENTS for t in triggers_of(ctx, stance)):
-        return True
+    if stance.lemma_.lower() in RESPONSES or any(t.event in STANCE_EVENTS for t in triggers_of(ctx, stance)):
+        return True  # also "ordered troops in, in reaction to an attack on X": the cause, another's act
     lemma = stance.lemma_.lower()  # "expressed support for": the noun of a verb phrase's trigger
     return (
         stance.dep_ == "dobj"

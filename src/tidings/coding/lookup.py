@@ -54,12 +54,12 @@ def triggers_of(ctx: Context, tok: Token) -> tuple[Trigger, ...]:
         return lex.verbs.get(lemma, ())
     if tok.pos_ in ("NOUN", "PROPN"):
         prev = tok.nbor(-1).lower_ if tok.i > 0 else ""
-        three = f"{tok.nbor(-2).lower_} {prev} {tok.lower_}" if tok.i > 1 else ""
-        if three in lex.nouns:  # "joint military exercises" before "military exercises"
-            return lex.nouns[three]
-        two = f"{prev} {tok.lower_}"
-        if two in lex.nouns:
-            return lex.nouns[two]
+        for word in dict.fromkeys((tok.lower_, tok.lemma_.lower())):  # "air strikes": "air strike"
+            three = f"{tok.nbor(-2).lower_} {prev} {word}" if tok.i > 1 else ""
+            if three in lex.nouns:  # "joint military exercises" before "military exercises"
+                return lex.nouns[three]
+            if f"{prev} {word}" in lex.nouns:
+                return lex.nouns[f"{prev} {word}"]
         if tok.head.lemma_.lower() in LIGHT_VERBS and f"{tok.head.lemma_.lower()} {tok.lower_}" in lex.verbs:
             return ()  # coded from the verb ("hold talks")
         return lex.nouns.get(tok.lower_, ()) or lex.nouns.get(tok.lemma_.lower(), ())
