@@ -536,3 +536,8 @@ def test_the_attack_an_act_responds_to_is_not_the_responders(code_text):
         "President Luis Vega of Peru ordered troops into the north in reaction to a deadly attack on a base."
     )
     assert all("Luis Vega" not in _names(e["sources"]) for e in code_text(text) if e["type"] == "ASSAULT")
+
+
+def test_a_nationality_right_before_a_name_gives_the_persons_country(code_text):
+    e = _only(code_text("Rebels released American Tom Birch on Monday."), "RETREAT")
+    assert _names(e["targets"]) == {"Tom Birch"} and codes(e["targets"]) == {"USA"}

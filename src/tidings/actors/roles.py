@@ -40,7 +40,12 @@ class Roles(Reading):
         title = doc[i : ent.start].text
         role = self.kb.role(title) if title else None
         if role is None:
-            return ent.start, (None, None, None, None)
+            # "South African Carel Strydom", "American Steve Centanni": a nationality alone
+            before = doc[ent.start - 1] if ent.start > 0 else None
+            country = (
+                self.kb.country(before.text) if before is not None and before.ent_type_ == "NORP" else None
+            )
+            return ent.start, (None, None, country, None)
         org = country = None
         k = i - 2 if i > 1 and doc[i - 1].lower_ in ("'s", "\u2019s") else i - 1  # "Iran's leader"
         if k >= 0 and doc[k].ent_type_ in ("ORG", "GPE", "NORP"):
