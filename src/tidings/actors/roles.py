@@ -41,10 +41,8 @@ class Roles(Reading):
         role = self.kb.role(title) if title else None
         if role is None:
             # "South African Carel Strydom", "American Steve Centanni": a nationality alone
-            before = doc[ent.start - 1] if ent.start > 0 else None
-            country = (
-                self.kb.country(before.text) if before is not None and before.ent_type_ == "NORP" else None
-            )
+            prev = doc[ent.start - 1] if ent.start > 0 else None
+            country = self.kb.country(prev.text) if prev is not None and prev.ent_type_ == "NORP" else None
             return ent.start, (None, None, country, None)
         org = country = None
         k = i - 2 if i > 1 and doc[i - 1].lower_ in ("'s", "\u2019s") else i - 1  # "Iran's leader"
