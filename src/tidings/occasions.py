@@ -320,16 +320,16 @@ def one_act_per_sentence(events: Sequence[EventMention]) -> list[EventMention]:
         first = doers[0]
         victims = {a.id: a for e in [first, *told] for a in e.targets}
         merged = replace(first, targets=tuple(victims.values()))
-        events = [merged if e is first else e for e in events if e not in told]
+        events = [merged if e is first else e for e in events if all(e is not t for t in told)]
     protests = [_ids(e.sources) for e in events if e.type == "PROTEST"]
     events = [e for e in events if e.type != "REQUEST" or _ids(e.sources) not in protests]
     kept = [e for e in events if not any(x is not e and _tells_more(x, e) for x in events)]
-    return [e for k, e in enumerate(kept) if not any(_same_sides(x, e) for x in kept[:k])]
+    # one act read off two words of its sentence ("reiterated his concerns about X"): the first
+    return [e for k, e in enumerate(kept) if not any(_sides(x) == _sides(e) for x in kept[:k])]
 
 
-def _same_sides(x: EventMention, e: EventMention) -> bool:
-    """One act read off two words of its sentence ("reiterated his concerns about X")."""
-    return (x.type, _ids(x.sources), _ids(x.targets)) == (e.type, _ids(e.sources), _ids(e.targets))
+def _sides(e: EventMention) -> tuple[str, frozenset[str], frozenset[str]]:
+    return e.type, _ids(e.sources), _ids(e.targets)
 
 
 def _ids(actors: tuple[Actor, ...]) -> frozenset[str]:
@@ -342,5 +342,5 @@ def _unidentified(e: EventMention) -> bool:
 
 def _tells_more(x: EventMention, e: EventMention) -> bool:
     """x is the same act as e with more of its sides named."""
-    xs, xt, es, et = _ids(x.sources), _ids(x.targets), _ids(e.sources), _ids(e.targets)
-    return x.type == e.type and es <= xs and et <= xt and (es, et) != (xs, xt)
+    (xtype, xs, xt), (etype, es, et) = _sides(x), _sides(e)
+    return xtype == etype and es <= xs and et <= xt and (es, et) != (xs, xt)

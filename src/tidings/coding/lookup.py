@@ -54,10 +54,10 @@ def triggers_of(ctx: Context, tok: Token) -> tuple[Trigger, ...]:
         return lex.verbs.get(lemma, ())
     if tok.pos_ in ("NOUN", "PROPN"):
         prev = tok.nbor(-1).lower_ if tok.i > 0 else ""
-        for word in dict.fromkeys((tok.lower_, tok.lemma_.lower())):  # "air strikes": "air strike"
-            three = f"{tok.nbor(-2).lower_} {prev} {word}" if tok.i > 1 else ""
-            if three in lex.nouns:  # "joint military exercises" before "military exercises"
-                return lex.nouns[three]
+        before = f"{tok.nbor(-2).lower_} {prev}" if tok.i > 1 else None
+        for word in (tok.lower_, tok.lemma_.lower()):  # "air strikes" is "air strike"
+            if before is not None and f"{before} {word}" in lex.nouns:  # "joint military exercises"
+                return lex.nouns[f"{before} {word}"]  # before "military exercises"
             if f"{prev} {word}" in lex.nouns:
                 return lex.nouns[f"{prev} {word}"]
         if tok.head.lemma_.lower() in LIGHT_VERBS and f"{tok.head.lemma_.lower()} {tok.lower_}" in lex.verbs:

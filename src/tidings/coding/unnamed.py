@@ -10,6 +10,7 @@ accepts or rejects ("the offer"), when the text told it just before.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 
 from spacy.tokens import Span, Token
@@ -101,14 +102,7 @@ def _doer_told_before(ctx: Context, sent: Span, verb: Token) -> list[Mention]:
     released another hostage. Five others were released Sunday"): news tells the doer once
     and the rest of the act in the passive."""
     lemma = verb.lemma_.lower()
-    earlier = [s for s in ctx.sentences if s.end <= sent.start][-DOER_LOOKBACK:]
-    for s in reversed([*earlier, sent]):
-        for t in s:
-            if t.i < verb.i and t.lemma_.lower() == lemma and t.pos_ == "VERB" and not is_passive(t):
-                doers = subject_mentions(ctx, t)
-                if doers:
-                    return doers
-    return []
+    return _subject_told_before(ctx, sent, verb, lambda t: t.lemma_.lower() == lemma)
 
 
 def proposer_of(ctx: Context, sent: Span, verb: Token, sources: list[Mention]) -> list[Mention]:
@@ -118,11 +112,23 @@ def proposer_of(ctx: Context, sent: Span, verb: Token, sources: list[Mention]) -
     objects = [c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in PROPOSALS]
     if not objects or any(c.dep_ == "poss" or c.lower_ in ("of", "by") for c in objects[0].children):
         return []
-    taken = {m.actor.id for m in sources}
+    taken = frozenset(m.actor.id for m in sources)
+    return _subject_told_before(ctx, sent, verb, lambda t: t.lemma_.lower() in PROPOSING, taken)
+
+
+def _subject_told_before(
+    ctx: Context,
+    sent: Span,
+    verb: Token,
+    matches: Callable[[Token], bool],
+    taken: frozenset[str] = frozenset(),
+) -> list[Mention]:
+    """The subject of the nearest active verb that `matches`, before `verb` in its sentence
+    or in the `DOER_LOOKBACK` sentences before it (not one of `taken`)."""
     earlier = [s for s in ctx.sentences if s.end <= sent.start][-DOER_LOOKBACK:]
     for s in reversed([*earlier, sent]):
         for t in reversed(s):
-            if t.i < verb.i and t.pos_ == "VERB" and t.lemma_.lower() in PROPOSING and not is_passive(t):
+            if t.i < verb.i and t.pos_ == "VERB" and matches(t) and not is_passive(t):
                 found = [m for m in subject_mentions(ctx, t) if m.actor.id not in taken]
                 if found:
                     return found
