@@ -219,6 +219,33 @@ def not_to_itself(events: Sequence[EventMention]) -> list[EventMention]:
     return [e for e in events if e.type != "SUPPORT" or not own(e)]
 
 
+# the sectors of one state's apparatus, and the contacts it has inside itself
+STATE_SECTORS = {"GOV", "MIL", "COP"}
+CONTACTS = {"CONSULT", "SUPPORT", "REQUEST", "COOPERATE", "AID", "AGREE"}
+
+
+def between_two(events: Sequence[EventMention]) -> list[EventMention]:
+    """An event needs two sides (GUIDELINES 1). A target that is one of the sources goes
+    ("observers from countries including Germany were detained", coded for Germany on both
+    sides); a contact inside one state's apparatus is no event ("the President called the
+    U.S. Ambassador", "the agency asked the Defense Department for aircraft", "the president
+    praised his navy"), as a party leader with his own officials is none."""
+    out = []
+    for e in events:
+        givers = {(a.id, a.sector, a.role) for a in e.sources}
+        targets = tuple(t for t in e.targets if (t.id, t.sector, t.role) not in givers)
+        everyone = (*e.sources, *targets)
+        if (
+            e.type in CONTACTS
+            and targets
+            and len({a.country for a in everyone}) == 1
+            and all(a.country and a.sector in STATE_SECTORS and a.id != a.country for a in everyone)
+        ):
+            continue
+        out.append(replace(e, targets=targets) if targets != e.targets else e)
+    return out
+
+
 def meetings_over_visit(events: Sequence[EventMention]) -> list[EventMention]:
     """A sentence that tells a trip and the meetings on it ("traveled to Sochi, where he met
     Putin") is the meetings, with mode visit; the trip is not a second event (GUIDELINES 3)."""

@@ -158,7 +158,9 @@ class Named(Roles, Groups):
         if leader is None and country is None and role and len(name.split()) == 1:
             leader = self.kb.titled_leader(role, name)  # "President Ortega": the one such president
         if leader is not None:  # "Putin offered to ...": a leader's country goes without saying
-            country, sector, role = leader.country, sector or leader.sector, role or leader.role
+            # (the capacity an appositive states stands: "X, President of a foundation")
+            sector = sector if app is not None and app[0] else sector or leader.sector
+            country, role = leader.country, role or leader.role
         actor = Actor(id=person_id(name), name=name, org=org, role=role, country=country, sector=sector)
         # the mention spans the title ("Palestinian leader X"): a parse that makes the title
         # the subject and the name its appositive still finds the person

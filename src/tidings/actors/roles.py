@@ -101,6 +101,15 @@ class Roles(Reading):
                 return start, (doc[start : k - 1].text, org, country, role.sector)
         return None
 
+    def _body_sector(self, ent: Span) -> str:
+        """The sector of a body the knowledge base does not know, from the kind of body its
+        name says it is ("... Foundation for ...": SOC); "" when the name does not say."""
+        for t in ent:
+            role = self.kb.role(t.text)
+            if role is not None and role.kind == "body":
+                return role.sector or ""
+        return ""
+
     def _owner(self, ent: Span) -> tuple[str | None, str | None]:
         text = re.sub(r"^the\s+", "", ent.text, flags=re.I)
         org = self.kb.org(text) or None
@@ -134,6 +143,10 @@ class Roles(Reading):
         if any(t.ent_type_ == "PERSON" for t in phrase):
             return None  # "A, Speaker of Parliament B, and C": the next of a list of people
         words = [t for t in phrase if t.lower_ not in ("a", "an", "the")]
+        while len(words) > 1 and (
+            words[0].ent_type_ in ("GPE", "NORP") or words[0].lower_ in ("'s", "\u2019s")
+        ):
+            words = words[1:]  # "U.S. Ambassador to X", "Peru's envoy": the owner before the title
         head_role = None
         for k in range(min(len(words), 5), 0, -1):
             cand = doc[words[0].i : words[k - 1].i + 1].text
@@ -144,13 +157,21 @@ class Roles(Reading):
         if head_role is None:
             return None
         org = country = None
+        private = None  # a title in a body that is no state's nor known ("president of a foundation")
         for ent in self.ents:
-            if phrase.start <= ent.start < phrase.end and ent.label_ in ("ORG", "GPE", "NORP"):
-                o, c = self._owner(ent)
+            posted = (
+                ent.start > 0 and doc[ent.start - 1 - (doc[ent.start - 1].lower_ == "the")].lower_ == "to"
+            )
+            if phrase.start <= ent.start < phrase.end and ent.label_ in ("ORG", "GPE", "NORP") and not posted:
+                o, c = self._owner(ent)  # not where an envoy is posted ("ambassador to Chile")
                 org, country = org or o, country or c
+                if private is None and ent.label_ == "ORG" and o is None and c is None:
+                    private = self._body_sector(ent)
         self.consumed.update(range(end, j))
         role = self.kb.role(head_role)
         sector = role.sector if role else None
+        if private is not None and org is None and country is None:
+            sector = private or None  # its sector is the body's, not the title's
         titles = [head_role] + [
             w.nbor(1).text + (" " + w.nbor(2).text if w.nbor(2).is_title else "")
             for w in phrase

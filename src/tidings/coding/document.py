@@ -119,7 +119,9 @@ def code_document(
     actors.infer_party_membership()
     # a government's statement is filed from its seat ("WASHINGTON -"), not where its acts land
     home = story_country(ctx, page.dateline.place if page.dateline else None) if issuer is None else None
-    events = occasions.not_to_itself([placed_groups(ctx, _refresh_actors(ctx, e), home) for e in events])
+    events = occasions.between_two(
+        occasions.not_to_itself([placed_groups(ctx, _refresh_actors(ctx, e), home) for e in events])
+    )
     events = occasions.headline_as_lead(events, part_range(page.headline), part_range(page.lead))
     events = occasions.mark_history(events, ctx.base)
     return occasions.attach_to_meetings(events, lambda e: _refers_back(ctx, e)), actors.doc_actors()

@@ -202,6 +202,8 @@ def _with_home(
     if len(named) != 1:
         return actor
     home = named.pop()
+    if host and not meeting and _destination(ctx, sent, home, ("visit",)):
+        return actor  # "invited him to visit Washington": the guest is not of where they would go
     if host and meeting and actor.sector in HOME_OFFICES and _destination(ctx, sent, home):
         return replace(actor, country=home)  # "a trip to Peru, where she met President X": Peru's
     if meeting and (_destination(ctx, sent, home) or actor.id.startswith("person:")):
@@ -215,14 +217,18 @@ def _with_home(
     return replace(actor, country=home)
 
 
-def _destination(ctx: Context, sent: Span, iso3: str) -> bool:
+def _destination(ctx: Context, sent: Span, iso3: str, visited: tuple[str, ...] = ()) -> bool:
     """Whether the sentence names the country as a place gone to or met in ("to Lebanon",
-    "in Sochi, Russia"), not as anyone's own."""
+    "in Sochi, Russia"), or as what the `visited` verbs take ("to visit Washington"), not as
+    anyone's own."""
     for i, m in ctx.actors.by_token.items():
         if sent.start <= i < sent.end and m.actor.country == iso3 and m.kind == "country":
             tok = ctx.doc[i]
             for t in (tok, tok.head, tok.head.head):
-                if t.dep_ == "pobj" and t.head.lower_ in ("to", "in", "at"):
+                if visited:
+                    if t.dep_ == "dobj" and t.head.lemma_ in visited:
+                        return True
+                elif t.dep_ == "pobj" and t.head.lower_ in ("to", "in", "at"):
                     return True
     return False
 

@@ -76,7 +76,10 @@ def code_trigger(ctx: Context, sent: Span, tok: Token) -> Iterator[EventMention]
     triggers = tuple(
         t
         for t in triggers
-        if not _not_a_visit(ctx, verb, t) and not _not_a_call(verb, t) and not _showing(ctx, verb, t)
+        if t.event != NONE  # a state, not an act ("share a commitment to X")
+        and not _not_a_visit(ctx, verb, t)
+        and not _not_a_call(verb, t)
+        and not _showing(ctx, verb, t)
     )
     if not triggers:
         return

@@ -1,0 +1,82 @@
+"""An event is an interaction between two sides (GUIDELINES.md section 1): contacts inside one
+state, targets that are their own sources and standing states are none. Every text here is
+written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.events import names as _names
+from tests.events import only as _only
+
+pytestmark = pytest.mark.model
+
+
+def _types(events: list[dict]) -> list[str]:
+    return [e["type"] for e in events]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "President Lorenzo Vidal of Peru called Ambassador Marta Quiroga, Peru's envoy to Chile, on Monday.",
+        "The Peruvian president praised the Peruvian navy for the rescue.",
+    ],
+)
+def test_a_contact_inside_one_state_is_no_event(code_text, text):
+    assert [e for e in code_text(text) if e["type"] in ("CONSULT", "SUPPORT")] == []
+
+
+def test_a_contact_between_a_state_and_its_citizens_groups_stays(code_text):
+    e = _only(
+        code_text(
+            "President Lorenzo Vidal of Peru sent greetings to Marta Quiroga, "
+            "President of the Andean Foundation for Rural Studies, on her birthday."
+        ),
+        "SUPPORT",
+    )
+    assert _names(e["targets"]) == {"Marta Quiroga"}
+    assert e["targets"][0]["sector"] != "GOV"  # she heads a foundation, not a state
+
+
+def test_an_envoys_country_is_the_one_that_sends_them(code_text):
+    e = _only(
+        code_text("President Lorenzo Vidal of Peru met Marta Quiroga, the U.S. Ambassador to Peru."),
+        "CONSULT",
+    )
+    assert [a["country"] for a in e["targets"]] == ["USA"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Chile and Peru share an ironclad commitment to the alliance.",
+        "The two ministers shared the view that the dispute must be settled peacefully.",
+        "Chile and Bolivia share a long border.",
+    ],
+)
+def test_sharing_a_view_or_a_commitment_is_a_state_not_an_act(code_text, text):
+    assert "COOPERATE" not in _types(code_text(text))
+
+
+def test_sharing_information_is_still_cooperation(code_text):
+    e = _only(code_text("Chile shared intelligence with Peru on Monday."), "COOPERATE")
+    assert _names(e["targets"]) == {"Peru"}
+
+
+def test_a_target_that_is_its_own_source_goes_and_the_act_stays():
+    from tidings.occasions import between_two
+    from tidings.records import Actor, EventMention
+
+    chile = Actor(id="CHL", name="Chile", country="CHL")
+    police = Actor(id="CHL", name="police", country="CHL", sector="COP", role="police")
+    arrest = EventMention("COERCE", "arrest", None, (police,), (chile, police), "x", 0, 1, "arrested")
+    assert [e.targets for e in between_two([arrest])] == [(chile,)]
+    alone = EventMention("COERCE", "arrest", None, (police,), (police,), "x", 0, 1, "arrested")
+    assert [e.targets for e in between_two([alone])] == [()]
+
+
+def test_the_guest_invited_to_visit_a_capital_is_not_of_that_country(code_text):
+    e = _only(code_text("President Anna Kovac invited President Tom Ostrander to visit Lisbon."), "REQUEST")
+    assert [a["country"] for a in e["sources"]] == ["PRT"]  # the inviter hosts
+    assert [a["country"] for a in e["targets"]] == [None]
