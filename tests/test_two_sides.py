@@ -80,3 +80,30 @@ def test_the_guest_invited_to_visit_a_capital_is_not_of_that_country(code_text):
     e = _only(code_text("President Anna Kovac invited President Tom Ostrander to visit Lisbon."), "REQUEST")
     assert [a["country"] for a in e["sources"]] == ["PRT"]  # the inviter hosts
     assert [a["country"] for a in e["targets"]] == [None]
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        ("Chile condemned the arrest of Peruvian journalist Ana Soto.", "PER"),
+        ("Chile condemned Ana Soto's arrest in Lima.", "PER"),
+        ("Chile denounced the conviction of Bolivian activist Ana Soto.", "BOL"),
+    ],
+)
+def test_condemning_an_arrest_accuses_the_state_not_the_one_arrested(code_text, text, country):
+    e = _only(code_text(text), "ACCUSE")
+    assert "Ana Soto" not in _names(e["targets"])
+    assert [a["country"] for a in e["targets"]] == [country]
+
+
+def test_condemning_an_arrest_by_someone_named_accuses_them(code_text):
+    e = _only(code_text("Chile condemned Peru's arrest of Ana Soto."), "ACCUSE")
+    assert _names(e["targets"]) == {"Peru"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Chile sent 200 police officers to the border town on Monday.", "Peru has sent troopers to the port."],
+)
+def test_sending_troops_or_police_is_a_deployment_not_aid(code_text, text):
+    assert [e["type"] for e in code_text(text)] == ["MOBILIZE"]

@@ -12,7 +12,16 @@ from ..nlp import HONORIFICS, sent_of
 from .clauses import is_passive, passive_participle, role_holding, stance_passive, subjunctive, undergone
 from .context import Context
 from .reported import is_reported, says
-from .words import FOLLOW, LIGHT_VERBS, PAIR_DEPS, PLACE_PREPS, PRONOUN_SUBJECTS, RECIPIENT_PREPS, TOPIC_PREPS
+from .words import (
+    FOLLOW,
+    LIGHT_VERBS,
+    PAIR_DEPS,
+    PLACE_PREPS,
+    PRONOUN_SUBJECTS,
+    RECIPIENT_PREPS,
+    STATE_ACTS,
+    TOPIC_PREPS,
+)
 
 
 # arguments -----------------------------------------------------------------
@@ -234,8 +243,16 @@ def _listed(ctx: Context, m: Mention, child: Token) -> bool:
 def doer_phrases(act: Token) -> list[Token]:
     """Where a noun of an act names who did it: its owner ("Y's arrest of X") and an agent
     phrase ("the shelling of X by Y"), however the parser attached the "by"."""
-    owners = [c for c in act.children if c.dep_ == "poss"]
+    owners = [c for c in act.children if c.dep_ == "poss" and not undergone_by_owner(act)]
     return owners + [t for t in act.subtree if t.dep_ in ("agent", "prep") and t.lower_ == "by"]
+
+
+def undergone_by_owner(act: Token) -> bool:
+    """ "Navalny's arrest", "her conviction": the owner of a state's act on a person is the one
+    it was done to, unless an "of" phrase names that one ("the state's prosecution of X")."""
+    return act.lemma_.lower() in STATE_ACTS and not any(
+        c.dep_ == "prep" and c.lower_ == "of" for c in act.children
+    )
 
 
 def demonym_mentions(ctx: Context, noun: Token, taken: frozenset[str] = frozenset()) -> list[Mention]:

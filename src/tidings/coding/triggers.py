@@ -37,7 +37,7 @@ from .lookup import framed_trigger, reframed, triggers_of
 from .record import build_event
 from .remarks import courtesy
 from .reported import reporter
-from .unnamed import proposer_of, unnamed_doers
+from .unnamed import proposer_of, state_behind, unnamed_doers
 from .words import (
     AIMED_AT_AUTHORITY,
     BLAMING,
@@ -155,7 +155,8 @@ def code_trigger(ctx: Context, sent: Span, tok: Token) -> Iterator[EventMention]
     if event_type in BLAMING:
         # "condemned the arrest of X by Y": Y is accused; "raised her concerns": not herself
         own = {m.actor.id for m in sources}
-        targets = [m for m in doer_of_object(ctx, verb) if m.actor.id not in own] or targets
+        doers = [m for m in doer_of_object(ctx, verb) if m.actor.id not in own]
+        targets = doers or state_behind(ctx, sent, verb) or targets
     if trig.event == "SUPPORT" and courtesy(verb):
         return  # "Thank you very much", "I want to thank you": the courtesies of remarks
     if event_type in JOINT_ACTS and not targets and len(sources) >= 2:

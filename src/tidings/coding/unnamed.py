@@ -21,6 +21,7 @@ from .arguments import subject_mentions
 from .clauses import is_passive, undergone
 from .context import Context
 from .places import location_of, paragraph_sentences, place_of
+from .words import STATE_ACTS
 
 ARRESTS = {"arrest", "deport"}  # trigger modes of what the police do (CAMEO 173, 174)
 JUDGEMENTS = {"allege", "convict"}  # trigger modes of what prosecutors and courts do (CAMEO 112, 116)
@@ -73,6 +74,25 @@ def unnamed_doers(
         found = _authorities_where(ctx, sent, verb, tok, targets, "GOV")
         home = next((m.actor.country for m in targets if m.actor.country), None)
         return found or ([_authorities(ctx, home, "GOV", verb)] if home else [])
+    return []
+
+
+def state_behind(ctx: Context, sent: Span, verb: Token) -> list[Mention]:
+    """Whom condemning a state's act on someone accuses when no doer is named ("condemned
+    Navalny's arrest", "denounced the detention of X"): the police (of an arrest) or the
+    authorities where it happened, else of the country of those it was done to, else the
+    police of wherever the story is (placed with the article's groups); never the victim."""
+    for act in (c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in STATE_ACTS):
+        sector = "COP" if act.lemma_.lower() in ("arrest", "detention") else "GOV"
+        victims = [m for t in act.subtree if (m := ctx.actors.by_token.get(t.i)) is not None]
+        found = _authorities_where(ctx, sent, act, act, victims, sector)
+        home = next((m.actor.country for m in victims if m.actor.country), None)
+        if found:
+            return found
+        if home is not None:
+            return [_authorities(ctx, home, sector, act)]
+        police = Actor(id="group:police", name="police", role="police", sector="COP")
+        return [Mention(act.i, act.i, police, "group", "police")]
     return []
 
 

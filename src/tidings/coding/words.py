@@ -212,6 +212,22 @@ ENACTED_BY_DECISION = {"SANCTION", "COERCE"}
 
 
 BLAMING = {"ACCUSE", "REJECT"}  # aimed at who did what they condemn or reject
+# what a state does to people in its reach: "X's arrest" is done to X, never by X; condemned,
+# it accuses the state's police or authorities, not the one it was done to
+STATE_ACTS = {
+    "arrest",
+    "detention",
+    "jailing",
+    "imprisonment",
+    "incarceration",
+    "conviction",
+    "sentencing",
+    "sentence",
+    "trial",
+    "prosecution",
+    "deportation",
+    "persecution",
+}
 
 
 JOINT_ACTS = {"AGREE", "SUPPORT"}  # done together: the first named acts towards the others
