@@ -10,7 +10,7 @@ import pytest
 import tidings
 from tests.conftest import CORPUS
 from tidings.kb import load_kb
-from tidings.merge import Occurrence, Who, agreement
+from tidings.merge import Occurrence, Who, agreement, same_actor
 from tidings.names import org_key, person_key, short_form
 from tidings.records import DocActor
 from tidings.resolve import ActorIndex, Decisions
@@ -438,3 +438,11 @@ def test_a_title_and_surname_name_the_one_leader_with_both():
     )
     assert kb.titled_leader(leader.role, leader.name.split()[-1]) == leader
     assert kb.titled_leader("Astronaut", leader.name.split()[-1]) is None
+
+
+def test_a_country_named_by_one_office_is_not_the_holder_of_another():
+    minister = replace(_who("person:ana-soto", country="PER"), role="Foreign Minister")
+    office = Who(id="PER", name="Peru", kind="country", country="PER", role="President")
+    assert not same_actor(minister, office)  # "the President of Peru" is not the foreign minister
+    assert same_actor(minister, replace(office, role=None))  # a report that says only "Peru"
+    assert same_actor(replace(minister, role="President"), office)

@@ -73,9 +73,23 @@ def same_actor(a: Who, b: Who) -> bool:
     for x, y in ((a, b), (b, a)):
         if x.kind == "person" and x.org and x.org == y.id:
             return True
-        if y.kind == "country" and x.kind != "country" and x.country == y.id and x.sector in STATE_SECTORS:
+        if (
+            y.kind == "country"
+            and x.kind != "country"
+            and x.country == y.id
+            and x.sector in STATE_SECTORS
+            and not _other_office(x, y)
+        ):
             return True
     return False
+
+
+def _other_office(x: Who, y: Who) -> bool:
+    """A country named by one of its offices ("the President of Russia", told without a
+    name) is not a person who holds another ("Foreign Minister Lavrov")."""
+    if x.kind != "person" or not x.role or not y.role or y.role == "implied recipient":
+        return False
+    return not set(norm(x.role).split()) & set(norm(y.role).split())
 
 
 def _one_name(a: str, b: str) -> bool:
