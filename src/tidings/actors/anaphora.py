@@ -43,6 +43,8 @@ class Anaphora(Floors):
             return on_floor  # "I", "we", "you" in a transcript's turn
         if low == "they" and (undergoing := self._undergoing(tok)) is not None:
             return undergoing
+        if low == "they":
+            return self._group_subject_before(tok)
         if low in PRONOUNS:  # not someone its own clause names: "He thanked X" is not X
             mates = {
                 m.key
@@ -87,6 +89,23 @@ class Anaphora(Floors):
         if found is not None:  # what the title tells of them: "the Kenyan leader"
             self.table.fill(found.key, country=country, role=tok.text, sector=role.sector)
         return found
+
+    def _group_subject_before(self, tok: Token) -> Mention | None:
+        """ "X, a previously unknown group, claimed the kidnapping. They were demanding ...":
+        "they" as the subject of a sentence is the body or group the sentence before had as
+        its subject (not a person, who is "he" or "she")."""
+        sent = tok.sent
+        if tok.dep_ not in ("nsubj", "nsubjpass") or tok.head.i != sent.root.i or sent.start == 0:
+            return None
+        before = self.doc[sent.start - 1].sent
+        while before.start > 0 and not before.text.strip():
+            before = self.doc[before.start - 1].sent
+        for s in before.root.children:
+            if s.dep_ in ("nsubj", "nsubjpass"):
+                m = self.by_token.get(s.i)
+                if m is not None and m.kind in ("org", "group"):
+                    return m
+        return None
 
     def _first_person(self, before: int, role: str) -> Mention | None:
         """The first person of the text given this title who acts as a subject ("President

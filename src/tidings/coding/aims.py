@@ -8,10 +8,10 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from ..actors import Mention
-from .arguments import demonym_mentions, doer_phrases, mentions_in, unique
+from .arguments import demonym_mentions, mentions_in, unique
 from .context import Context
 from .lookup import triggers_of
-from .words import HOLDING
+from .words import HOLDING, STATE_ACTS
 
 
 def holders(ctx: Context, verb: Token) -> list[Mention]:
@@ -91,3 +91,18 @@ def purpose_targets(ctx: Context, verb: Token, sources: list[Mention]) -> list[M
             if found:
                 return found[:1]
     return []
+
+
+def doer_phrases(act: Token) -> list[Token]:
+    """Where a noun of an act names who did it: its owner ("Y's arrest of X") and an agent
+    phrase ("the shelling of X by Y"), however the parser attached the "by"."""
+    owners = [c for c in act.children if c.dep_ == "poss" and not undergone_by_owner(act)]
+    return owners + [t for t in act.subtree if t.dep_ in ("agent", "prep") and t.lower_ == "by"]
+
+
+def undergone_by_owner(act: Token) -> bool:
+    """ "Navalny's arrest", "her conviction": the owner of a state's act on a person is the one
+    it was done to, unless an "of" phrase names that one ("the state's prosecution of X")."""
+    return act.lemma_.lower() in STATE_ACTS and not any(
+        c.dep_ == "prep" and c.lower_ == "of" for c in act.children
+    )

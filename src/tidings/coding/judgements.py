@@ -9,7 +9,8 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from ..actors import Mention
-from .arguments import demonym_mentions, doer_phrases, mentions_in
+from .aims import doer_phrases
+from .arguments import demonym_mentions, mentions_in
 from .context import Context
 from .lookup import complements
 
