@@ -778,3 +778,33 @@ def test_a_name_an_appositive_calls_a_group_is_an_actor(code_text):
     )
     e = _only(code_text(text), "REQUEST")
     assert _names(e["sources"]) == {"Condor Southern Brigades"}
+
+
+def test_a_request_or_condolence_in_a_call_with_no_one_named_is_to_the_other_side(code_text):
+    text = (
+        "President Ana Soto of Peru had a telephone conversation with Chilean President Tomas Varga.\n\n"
+        "Ms Soto made a request to assist Bolivia in releasing the detained observers.\n\n"
+        "Mr Varga expressed his deep condolences over the floods."
+    )
+    events = code_text(text)
+    request, condolences = _only(events, "REQUEST"), _only(events, "SUPPORT")
+    assert (_names(request["sources"]), _names(request["targets"])) == ({"Ana Soto"}, {"Tomas Varga"})
+    assert (_names(condolences["sources"]), _names(condolences["targets"])) == ({"Tomas Varga"}, {"Ana Soto"})
+
+
+def test_a_speaker_of_another_meeting_of_the_same_country_is_not_its_side(code_text):
+    text = (
+        "President Ana Soto of Peru had a telephone conversation with Chilean President Tomas Varga.\n\n"
+        "Peruvian senator Luis Prado invited the Bolivian leader without informing the government."
+    )
+    events = [e for e in code_text(text) if e["type"] == "REQUEST"]
+    assert all("Tomas Varga" not in _names(e["targets"]) for e in events)
+
+
+def test_they_after_a_sentence_about_protests_are_its_protesters(code_text):
+    text = (
+        "The first protests started Thursday in Lima, where protesters unfurled banners. "
+        "They were quickly arrested by police."
+    )
+    e = _only(code_text(text), "COERCE")
+    assert _names(e["targets"]) == {"protesters"}

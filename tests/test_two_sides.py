@@ -107,3 +107,75 @@ def test_condemning_an_arrest_by_someone_named_accuses_them(code_text):
 )
 def test_sending_police_is_a_deployment_not_aid(code_text, text):
     assert [e["type"] for e in code_text(text)] == ["MOBILIZE"]
+
+
+@pytest.mark.parametrize(
+    ("text", "etype", "owner", "answerer"),
+    [
+        (
+            "Rebels in Peru rejected President Ana Soto's call for them to disarm.",
+            "REQUEST",
+            "Ana Soto",
+            "Peru",
+        ),
+        ("Chile accepted Peru's invitation to visit Lima.", "REQUEST", "Peru", "Chile"),
+        ("Chile rejected Peru's demand for compensation.", "REQUEST", "Peru", "Chile"),
+    ],
+)
+def test_an_owned_call_that_is_answered_is_its_owners_act(code_text, text, etype, owner, answerer):
+    e = _only(code_text(text), etype)
+    assert (_names(e["sources"]), _names(e["targets"])) == ({owner}, {answerer})
+
+
+def test_an_arrest_owned_by_the_one_arrested_is_no_act_of_theirs(code_text):
+    events = code_text("Chile condemned Ana Soto's arrest.")
+    assert not [e for e in events if "Ana Soto" in _names(e["sources"])]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Chile and Bolivia have conducted four military exercises since 2005.",
+        "More than 100 soldiers and police have been killed since the fighting resumed.",
+        "Since his arrest, the activist has been seen on state television praising President Ana Soto.",
+        "Chile released a statement on the talks.",
+    ],
+)
+def test_tallies_pictures_and_published_statements_are_no_events(code_text, text):
+    assert code_text(text) == []
+
+
+def test_a_count_since_a_recent_day_is_still_news(code_text):
+    e = _only(code_text("Police in Lima have arrested 200 protesters since Monday."), "COERCE")
+    assert e["targets"]
+
+
+def test_a_joint_statement_is_an_agreement_of_its_authors(code_text):
+    e = _only(
+        code_text("The foreign ministers of Chile and Peru released a joint statement on the border."),
+        "AGREE",
+    )
+    assert {a["country"] for a in e["sources"] + e["targets"]} == {"CHL", "PER"}
+
+
+@pytest.mark.parametrize(
+    ("text", "etype", "country"),
+    [
+        (
+            "The EU said it was planning to impose sanctions targeting key Bolivian exports.",
+            "THREATEN",
+            "BOL",
+        ),
+        ("Peru imposed tariffs aimed at Chilean steel.", "SANCTION", "CHL"),
+    ],
+)
+def test_measures_aimed_at_a_countrys_goods_target_that_country(code_text, text, etype, country):
+    e = _only(code_text(text), etype)
+    assert [a["country"] for a in e["targets"]] == [country]
+
+
+def test_a_faction_named_by_its_people_keeps_its_name_wherever_it_is(code_text):
+    e = _only(
+        code_text("Chilean jets carried out airstrikes against Shiite rebels in northern Peru."), "ASSAULT"
+    )
+    assert _names(e["targets"]) == {"Shiite rebels"}

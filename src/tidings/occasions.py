@@ -38,6 +38,8 @@ WITHIN_TYPES = {"SUPPORT", "COOPERATE"}
 # acts made at a meeting that stay events of their own, however they are told ("reiterated
 # his concerns about X" accuses X)
 OWN_ACTS = {"ACCUSE", "REQUEST", "THREATEN", "REJECT"}
+# what a speaker at a meeting says to the other side when no one else is named
+ADDRESSED = {"REQUEST", "SUPPORT"}
 WITHIN_TRIGGERS = {
     "reaffirm",
     "affirm",
@@ -154,10 +156,23 @@ def attach_to_meetings(
             continue
         if e.date is None and meeting.date is not None:
             e = replace(e, date=meeting.date, date_precision=meeting.date_precision, date_basis="inherited")
+        if not e.targets and e.type in ADDRESSED:
+            e = replace(e, targets=_other_side(e, meeting))  # "X made a request ...": to the other
         if e.type in WITHIN_TYPES or e.trigger.lower() in WITHIN_TRIGGERS and e.type not in OWN_ACTS:
             e = replace(e, within=meeting.id)
         out.append(e)
     return out
+
+
+def _other_side(e: EventMention, meeting: EventMention) -> tuple[Actor, ...]:
+    """Whom a speaker at a meeting of two sides addresses when the sentence names no one: the
+    side of the meeting the speaker is not on."""
+    sides = [meeting.sources, meeting.targets]
+    speakers = {x.id for x in e.sources}  # a principal of the meeting, not just one of its country
+    mine = [side for side in sides if any(x.id in speakers for x in side)]
+    if len(mine) != 1 or not all(sides):
+        return e.targets
+    return next(side for side in sides if side is not mine[0])
 
 
 def _of_the_lead_day(e: EventMention, lead: EventMention | None) -> EventMention:

@@ -93,18 +93,22 @@ class Anaphora(Floors):
     def _group_subject_before(self, tok: Token) -> Mention | None:
         """ "X, a previously unknown group, claimed the kidnapping. They were demanding ...":
         "they" as the subject of a sentence is the body or group the sentence before had as
-        its subject (not a person, who is "he" or "she")."""
+        its subject (not a person, who is "he" or "she"); else the last body or group that is
+        the subject of one of its clauses ("The protests started where protesters unfurled
+        banners. They were arrested")."""
         sent = tok.sent
         if tok.dep_ not in ("nsubj", "nsubjpass") or tok.head.i != sent.root.i or sent.start == 0:
             return None
         before = self.doc[sent.start - 1].sent
         while before.start > 0 and not before.text.strip():
             before = self.doc[before.start - 1].sent
-        for s in before.root.children:
-            if s.dep_ in ("nsubj", "nsubjpass"):
-                m = self.by_token.get(s.i)
-                if m is not None and m.kind in ("org", "group"):
-                    return m
+        # its main clause's subject first, then the last subject of any of its clauses
+        subjects = [s for s in before.root.children if s.dep_ in ("nsubj", "nsubjpass")]
+        subjects += [s for s in reversed(before) if s.dep_ in ("nsubj", "nsubjpass")]
+        for s in subjects:
+            m = self.by_token.get(s.i)
+            if m is not None and m.kind in ("org", "group"):
+                return m
         return None
 
     def _first_person(self, before: int, role: str) -> Mention | None:

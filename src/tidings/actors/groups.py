@@ -99,13 +99,14 @@ class Groups(Reading):
             ):
                 out.append(self._group(start - 1, tok.i + 1, self._country_actor(iso3, iso3), tok))
                 out += self._listed_owners(doc[start - 1], tok)
-            elif (within := self._owner_within(tok)) is not None:
-                out.append(self._group(tok.i, tok.i + 1, within, tok))
             elif start > 0 and doc[start - 1].ent_type_ == "NORP" and tok.tag_ in ("NNS", "NNPS"):
-                # "Republican lawmakers", "Shiite militias": a party or faction, not a country
+                # "Republican lawmakers", "Shiite militias": a party or faction, not a country,
+                # wherever it is ("Kurdish rebels in northern Iraq" are not Iraq's)
                 name = doc[start - 1 : tok.i + 1].text
                 base = Actor(id=f"group:{norm(name)}", name=name)
                 out.append(self._group(start - 1, tok.i + 1, base, tok))
+            elif (within := self._owner_within(tok)) is not None:
+                out.append(self._group(tok.i, tok.i + 1, within, tok))
             elif role.kind == "group" and role.sector in UNOWNED_GROUPS and _common_noun(tok):
                 # "Police in Chile dispersed ... Riot police then ...": the same police (a
                 # state's own force; protesters or rebels in a country are not the state)

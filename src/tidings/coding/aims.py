@@ -8,7 +8,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from ..actors import Mention
-from .arguments import demonym_mentions, mentions_in, unique
+from .arguments import demonym_mentions, mentions_in, subject_mentions, unique
 from .context import Context
 from .lookup import triggers_of
 from .words import HOLDING, STATE_ACTS
@@ -106,3 +106,31 @@ def undergone_by_owner(act: Token) -> bool:
     return act.lemma_.lower() in STATE_ACTS and not any(
         c.dep_ == "prep" and c.lower_ == "of" for c in act.children
     )
+
+
+def answered(
+    ctx: Context, noun: Token, verb: Token, sources: list[Mention], targets: list[Mention]
+) -> tuple[list[Mention], list[Mention]]:
+    """An owned act one answers ("rejected President X's calls for them to disarm", "accepted
+    Y's invitation"): the owner made it, to whom it names or else to the one who answers."""
+    owners = [m for c in noun.children if c.dep_ == "poss" for m in mentions_in(ctx, c)]
+    answering = subject_mentions(ctx, verb)
+    mine = {m.actor.id for m in owners}
+    addressed = [m for m in targets if m.actor.id not in mine and m not in sources]
+    return owners, addressed or [m for m in answering if m.actor.id not in mine]
+
+
+def targeted(ctx: Context, verb: Token, sources: list[Mention]) -> list[Mention]:
+    """Whom measures are aimed at when a participle says it ("sanctions targeting Belarusian
+    exports", "tariffs aimed at Chinese steel"): the actors or the country its object names."""
+    taken = frozenset(m.actor.id for m in sources)
+    for t in verb.subtree:
+        if t.dep_ != "acl" or t.lemma_.lower() not in ("target", "aim", "direct"):
+            continue
+        objects = [c for c in t.children if c.dep_ == "dobj"]
+        objects += [o for p in t.children if p.dep_ == "prep" for o in p.children if o.dep_ == "pobj"]
+        found = [m for o in objects for m in mentions_in(ctx, o) or demonym_mentions(ctx, o, taken)]
+        found = [m for m in found if m.actor.id not in taken]
+        if found:
+            return found
+    return []

@@ -75,8 +75,13 @@ def arguments(
             break
     if not targets and not reciprocal and trig.event == "REQUEST":
         # "demanding that President X abandon ...", "its demand that X ease ...": the one asked
-        clauses = [
-            c for c in tok.children if c.dep_ in ("ccomp", "acl") or subjunctive(c)
+        clauses = [  # not "a request to assist X": what is asked, with no one of its own to do it
+            c
+            for c in tok.children
+            if c.dep_ == "ccomp"
+            or c.dep_ == "acl"
+            and any(k.dep_ in ("nsubj", "nsubjpass") for k in c.children)
+            or subjunctive(c)
         ]  # "pushing for X [to] support"
         clauses += [
             c for c in verb.children if is_noun and subjunctive(c)
@@ -275,7 +280,7 @@ def _surface_recipient(ctx: Context, tok: Token, trig: Trigger) -> list[Mention]
     preps = [r for r in trig.recipient if r != "dobj"]
     sent = sent_of(tok)
     for i in range(tok.i + 1, min(sent.end, tok.i + 8)):
-        if ctx.doc[i].lower_ in preps and i + 1 < sent.end:
+        if ctx.doc[i].lower_ in preps and ctx.doc[i].dep_ != "aux" and i + 1 < sent.end:  # not "to assist X"
             for k in (i + 1, i + 2):
                 m = ctx.actors.by_token.get(k) if k < sent.end else None
                 if m is not None and k not in ctx.actors.consumed:
@@ -292,6 +297,8 @@ def _first_in_phrase(ctx: Context, tok: Token, trig: Trigger, sources: list[Ment
         return []  # "gave a speech at the X conference" names no recipient
     taken = {m.start for m in sources} | {m.actor.id for m in sources}
     aside = {t.i for c in tok.children if c.dep_ == "advcl" and c.tag_ == "VBG" for t in c.subtree}
+    if trig.event == "REQUEST":  # "a request to assist X": what is asked, not whom it is asked of
+        aside |= {t.i for c in tok.children if c.dep_ == "acl" and c.tag_ == "VB" for t in c.subtree}
     for t in tok.subtree:
         m = ctx.actors.by_token.get(t.i)
         if t.i in aside or (

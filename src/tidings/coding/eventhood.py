@@ -10,6 +10,7 @@ import re
 from spacy.tokens import Token
 
 from ..classify import STANCE_ADJ
+from .aims import undergone_by_owner
 from .clauses import clause_chain, negated, stance_infinitive, subjunctive, undergone
 from .context import Context
 from .lookup import framed_trigger, triggers_of
@@ -20,6 +21,7 @@ from .words import (
     ATTEMPT_VERBS,
     BACKGROUND_MARKS,
     BACKGROUND_PREPS,
+    DEPICTING,
     ENDING_VERBS,
     HABITUAL,
     HYPOTHETICAL,
@@ -41,6 +43,35 @@ def _period(verb: Token) -> bool:
     return re.search(r"\b(from|between) (\d{4}) (to|until|and|-) (\d{4})\b", text) is not None
 
 
+def _tally(verb: Token) -> bool:
+    """A count of acts since a point in time ("have conducted four exercises since 2005",
+    "more than 100 soldiers have been killed since the conflict resumed"): a running total of
+    many acts, not one event (GUIDELINES 1, long-running states)."""
+    kids = list(verb.children)
+    since = any(  # since a year ("since 2005"), not since a day of this week's news
+        c.dep_ == "prep" and c.lower_ == "since" and any(re.fullmatch(r"\d{4}", t.text) for t in c.subtree)
+        for c in kids
+    ) or (  # a toll since something happened, with no one named doing it (not "killed by rebels")
+        any(
+            c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "since" for m in c.children)
+            for c in kids
+        )
+        and not any(c.dep_ in ("agent", "nsubj") for c in kids)
+    )
+    return since and any(
+        c.dep_ in ("dobj", "nsubjpass") and c.tag_ == "NNS" and any(n.dep_ == "nummod" for n in c.children)
+        for c in kids
+    )
+
+
+def _depicted(verb: Token) -> bool:
+    """ "has been seen on television praising X", "a video shows him saying": what pictures
+    show, not an act reported."""
+    while verb.dep_ == "conj" and verb.head.i != verb.i:
+        verb = verb.head
+    return verb.tag_ == "VBG" and verb.head.lemma_.lower() in DEPICTING and verb.head.i != verb.i
+
+
 def _what_they_called(ctx: Context, verb: Token) -> bool:
     """ "what he called Britain's violation": a free relative of a verb of judging, which
     news writing uses to report a judgement as the speaker's own."""
@@ -55,6 +86,14 @@ ASKED_OR_REFUSED = {"REQUEST", "REJECT"}
 RESPONSES = {"reaction", "response", "retaliation", "reprisal", "revenge", "answer"}
 
 
+def named_owner(ctx: Context, noun: Token) -> bool:
+    """An act's noun with a named owner ("rejected Peru's demand", "President X's calls") is
+    that owner's act, told as it is answered: an act of its own, not a topic."""
+    if undergone_by_owner(noun):
+        return False  # "condemned Navalny's arrest": he was arrested
+    return any(c.dep_ == "poss" and c.pos_ == "PROPN" and c.i in ctx.actors.by_token for c in noun.children)
+
+
 def _topic_of_a_stance(ctx: Context, noun: Token, depth: int = 0) -> bool:
     """An event noun in the phrase of a stance noun is its topic, not an act reported ("voiced
     concern for the attack on X", "renewed calls for talks", "condolences over the raid"), as
@@ -63,8 +102,8 @@ def _topic_of_a_stance(ctx: Context, noun: Token, depth: int = 0) -> bool:
     while noun.dep_ == "conj" and noun.head.i != noun.i:
         noun = noun.head
     head = noun.head
-    if noun.dep_ == "dobj":
-        return any(t.event in ASKED_OR_REFUSED for t in triggers_of(ctx, head))
+    if noun.dep_ == "dobj":  # but "rejected X's calls for them to disarm": X did call
+        return not named_owner(ctx, noun) and any(t.event in ASKED_OR_REFUSED for t in triggers_of(ctx, head))
     if noun.dep_ != "pobj" or head.dep_ != "prep" or head.head.pos_ != "NOUN" or depth > 3:
         return False
     stance = head.head
@@ -179,7 +218,7 @@ def not_an_event(ctx: Context, tok: Token, verb: Token, is_noun: bool) -> bool:
         and any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
     ):
         return True  # "X wants Y to attack Z": a wish about another's act, not an act
-    if _period(verb):
+    if _period(verb) or _tally(verb) or _depicted(verb):
         return True  # "fought a border war from 1998 to 2000": history, not news (rule 10)
     if is_noun and _topic_of_a_stance(ctx, tok):
         return True  # "his concern for the attack on X", "calls for talks": what it is about
@@ -193,6 +232,7 @@ def not_an_event(ctx: Context, tok: Token, verb: Token, is_noun: bool) -> bool:
             and verb.lemma_.lower() not in LIGHT_VERBS
             and tok.dep_ in ("dobj", "nsubj", "nsubjpass", "attr")
         )  # "attended the summit", not "At a session with X, Y discussed"
+        covered = covered and not (tok.dep_ == "dobj" and named_owner(ctx, tok))  # "rejected X's demand"
         return covered or _background_noun(ctx, tok)
     return False
 
@@ -250,7 +290,8 @@ def _background_noun_at(ctx: Context, tok: Token, at: Token) -> bool:
         return False  # "negotiators returned to Geneva for talks": they came to take part
     preps = {r for t in triggers_of(ctx, tok) for r in t.recipient}
     has_partner = any(c.dep_ == "prep" and c.lower_ in preps for c in tok.children)
-    return not (has_partner or (at.dep_ == "dobj" and at.head.lemma_.lower() in LIGHT_VERBS))
+    light = at.dep_ == "dobj" and (at.head.lemma_.lower() in LIGHT_VERBS or named_owner(ctx, at))
+    return not (has_partner or light)
 
 
 def _ended(verb: Token) -> bool:

@@ -13,7 +13,7 @@ from ..actors import Mention
 from ..classify import NONE, main_predicate
 from ..lexicon import Trigger
 from ..records import EventMention
-from .aims import acted_on_by_means, doer_of_object, holders, purpose_targets
+from .aims import acted_on_by_means, answered, doer_of_object, holders, purpose_targets, targeted
 from .arguments import (
     agreed_for,
     arguments,
@@ -31,7 +31,7 @@ from .clauses import (
     is_refusal,
 )
 from .context import Context
-from .eventhood import not_an_event
+from .eventhood import named_owner, not_an_event
 from .judgements import a_judgement, judged
 from .lookup import framed_trigger, reframed, triggers_of
 from .record import build_event
@@ -47,6 +47,7 @@ from .words import (
     GATHERINGS,
     INTRANSITIVE_PROTESTS,
     JOINT_ACTS,
+    LIGHT_VERBS,
     MEETING_PLURALS,
     MESSAGES,
     PLACE_TIME_PREPS,
@@ -96,6 +97,8 @@ def code_trigger(ctx: Context, sent: Span, tok: Token) -> Iterator[EventMention]
             best = (trig, sources, targets, reciprocal)
     assert best is not None  # there is at least one trigger
     trig, sources, targets, reciprocal = best
+    if is_noun and tok.dep_ == "dobj" and named_owner(ctx, tok):
+        sources, targets = answered(ctx, tok, verb, sources, targets)  # "rejected X's demand": X's
     if obliged:  # "X said Y must hand over ...": X asks Y (PLOVER: REQUEST)
         sources, targets, reciprocal = subject_mentions(ctx, reporter(verb)), sources, False
         if not targets:  # "a reminder to Iraq that it must ...": the one reminded
@@ -122,10 +125,14 @@ def code_trigger(ctx: Context, sent: Span, tok: Token) -> Iterator[EventMention]
     ]
     if not targets and is_noun:
         targets = acted_on_by_means(ctx, tok, sources)  # "counter X's forces with a strike": X
+    # "made a request to assist X": what is asked, whoever it helps; not whom it is asked of
+    light_request = is_noun and event_type == "REQUEST" and verb.lemma_.lower() in LIGHT_VERBS
     if event_type == "REQUEST" and not is_noun:
         targets = holders(ctx, verb) or targets  # "demanded the release of prisoners held in X": X
-    if not targets and event_type in AIMED_AT_AUTHORITY | {"RETREAT", "AID", "ASSAULT"}:
+    if not targets and event_type in AIMED_AT_AUTHORITY | {"RETREAT", "AID", "ASSAULT"} and not light_request:
         targets = purpose_targets(ctx, verb, sources)  # also "opened the bridge to allow aid to X"
+    if not targets and event_type in ("SANCTION", "THREATEN"):
+        targets = targeted(ctx, verb, sources)  # "sanctions targeting Belarusian exports": Belarus
     if not targets and event_type in ("AGREE", "REJECT") and not is_noun:
         targets = proposer_of(ctx, sent, verb, sources)  # "X offered ..., but Y rejected the offer": X
     if not targets and event_type == "AGREE":

@@ -211,6 +211,9 @@ FUTURE_SHIFT = {
 ENACTED_BY_DECISION = {"SANCTION", "COERCE"}
 
 
+# what a camera or a viewer records: "was seen on television praising X", "a video shows X
+# saying": a description of pictures, not a report of an act (GUIDELINES 1)
+DEPICTING = {"see", "show", "film", "picture", "photograph", "depict", "appear"}
 BLAMING = {"ACCUSE", "REJECT"}  # aimed at who did what they condemn or reject
 # what a state does to people in its reach: "X's arrest" is done to X, never by X; condemned,
 # it accuses the state's police or authorities, not the one it was done to
