@@ -179,3 +179,42 @@ def test_a_faction_named_by_its_people_keeps_its_name_wherever_it_is(code_text):
         code_text("Chilean jets carried out airstrikes against Shiite rebels in northern Peru."), "ASSAULT"
     )
     assert _names(e["targets"]) == {"Shiite rebels"}
+
+
+def test_a_statement_saying_an_act_violates_commitments_accuses_their_owner(pipeline):
+    from tidings.records import RawDocument
+
+    title = "Statement on the verdict against Ana Soto"
+    text = (
+        f"{title}\n\nThe conviction of Ana Soto shows a blatant disregard for justice and "
+        "contravenes Peru's commitments under the Lima accords."
+    )
+    raw = RawDocument(
+        "page", "text", text, title=title, outlet="U.S. Department of State", published="2024-06-05"
+    )
+    [result] = pipeline.process([raw])
+    e = next(e for e in result.events if e.type == "ACCUSE")
+    assert ([a.country for a in e.sources], [a.name for a in e.targets]) == (["USA"], ["Peru"])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Chilean Foreign Ministry said the detention of Ana Soto violates Peru's obligations.",
+        "Chile said the Peruvian decision shows a blatant disregard for the ruling.",
+    ],
+)
+def test_saying_an_act_does_wrong_accuses_its_owner(code_text, text):
+    e = _only(code_text(text), "ACCUSE")
+    assert (_names(e["targets"]), [a["country"] for a in e["sources"]]) == ({"Peru"}, ["CHL"])
+
+
+def test_a_charge_before_a_countrys_court_is_brought_by_its_authorities(code_text):
+    text = "Nine bloggers were charged with terrorism before Peru's Higher Court of Justice on Thursday."
+    e = _only(code_text(text), "ACCUSE")
+    assert [a["country"] for a in e["sources"]] == ["PER"]
+
+
+def test_a_sentence_opening_conjunction_is_no_part_of_a_title(code_text):
+    e = _only(code_text("But rebel leader Tomas Varga has refused to sign the deal with Peru."), "REJECT")
+    assert [(a["role"], a["sector"]) for a in e["sources"]] == [("rebel leader", "REB")]

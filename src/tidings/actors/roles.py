@@ -33,6 +33,7 @@ class Roles(Reading):
                 or _lower_title_word(doc[i - 1], ent.start - i)
             )
             and doc[i - 1].ent_type_ != "PERSON"
+            and doc[i - 1].pos_ not in ("CCONJ", "SCONJ", "DET", "PRON", "ADP", "ADV")  # "But rebel leader X"
         ):
             if doc[i - 1].ent_type_ in ("ORG", "GPE", "NORP"):
                 break

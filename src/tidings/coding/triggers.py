@@ -32,7 +32,7 @@ from .clauses import (
 )
 from .context import Context
 from .eventhood import named_owner, not_an_event
-from .judgements import a_judgement, judged
+from .judgements import a_judgement, judged, wronging_act
 from .lookup import framed_trigger, reframed, triggers_of
 from .record import build_event
 from .remarks import courtesy
@@ -291,9 +291,29 @@ def _belief(ctx: Context, anchor: Token, event_type: str) -> float | None:
     return ctx.classifier.predict(anchor).get(event_type, 0.0)
 
 
+def _wrongs_judged(ctx: Context, sent: Span) -> Iterator[tuple[tuple[Token, list[Mention]], list[Mention]]]:
+    """Acts a sentence says do wrong, with who says so: the statement's own voice (its signatory
+    or issuing body), or the subject of the verb reporting the clause ("X said the move
+    violates ...")."""
+    root = sent.root
+    voice = ctx.actors.speaker or ctx.actors.issuer
+    if voice is not None and (wronged := wronging_act(ctx, root)) is not None:
+        kind = "person" if voice.id.startswith("person:") else "org"
+        yield wronged, [Mention(root.i, root.i, voice, kind, voice.id)]
+    for clause in (c for c in root.children if c.dep_ == "ccomp"):
+        sayers = subject_mentions(ctx, root)
+        if sayers and (wronged := wronging_act(ctx, clause)) is not None:
+            yield wronged, sayers
+
+
 def code_predicate(ctx: Context, sent: Span) -> Iterator[EventMention]:
     """A sentence no trigger matched: the classifier reads its main predicate, and the
     predicate's subject and object are the actors."""
+    for wronged, who in _wrongs_judged(ctx, sent):  # "the conviction of X violates Y's commitments"
+        verb, blamed = wronged
+        trig = Trigger(verb.lemma_.lower(), "verb", "ACCUSE", "disapprove", "111", ())
+        yield build_event(ctx, sent, verb, trig, "ACCUSE", False, who, blamed, False, 0.5)
+        return
     if ctx.classifier is None:
         return
     verb = main_predicate(sent)

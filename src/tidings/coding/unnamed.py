@@ -193,7 +193,7 @@ def _authorities_where(
     investigation in Italy" -> Italy); none when the text does not say where."""
     place = place_of(ctx, tok) or location_of(ctx, sent, verb, targets)
     iso3 = ctx.kb.country(place) if place else None
-    if iso3 is None:  # "freed from Burmese jails": the country of the place's demonym
+    if iso3 is None:  # "freed from Burmese jails", "charged before Peru's high court": its country
         demonyms = [
             m.text
             for p in verb.children
@@ -201,7 +201,7 @@ def _authorities_where(
             for o in p.children
             if o.dep_ == "pobj"
             for m in o.children
-            if m.dep_ in ("amod", "compound") and m.ent_type_ in ("NORP", "GPE")
+            if m.dep_ in ("amod", "compound", "poss") and m.ent_type_ in ("NORP", "GPE")
         ]
         iso3 = next((c for d in demonyms if (c := ctx.kb.country(d))), None)
     if iso3 is None:
