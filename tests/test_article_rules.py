@@ -808,3 +808,17 @@ def test_they_after_a_sentence_about_protests_are_its_protesters(code_text):
     )
     e = _only(code_text(text), "COERCE")
     assert _names(e["targets"]) == {"protesters"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "President Ana Soto praised Tomas Varga.\n\nThe journalist Luisa Prado was arrested in Lima.",
+        "President Ana Soto praised Tomas Varga.\n\n"
+        "The Peruvian journalist and blogger Luisa Prado was beaten and arrested in Lima.",
+    ],
+)
+def test_a_title_before_a_name_is_no_reference_to_someone_told_before(code_text, text):
+    e = _only(code_text(text), "COERCE")
+    assert "Luisa Prado" in _names(e["targets"]) and "Tomas Varga" not in _names(e["targets"])
+    assert [a["sector"] for a in e["sources"]] == ["COP"]

@@ -218,3 +218,15 @@ def test_a_charge_before_a_countrys_court_is_brought_by_its_authorities(code_tex
 def test_a_sentence_opening_conjunction_is_no_part_of_a_title(code_text):
     e = _only(code_text("But rebel leader Tomas Varga has refused to sign the deal with Peru."), "REJECT")
     assert [(a["role"], a["sector"]) for a in e["sources"]] == [("rebel leader", "REB")]
+
+
+def test_gathering_against_an_action_is_a_protest(code_text):
+    e = _only(
+        code_text("Hundreds of Lima residents gathered on Sunday against the police action."), "PROTEST"
+    )
+    assert [a["sector"] for a in e["targets"]] == ["COP"]
+
+
+def test_receiving_reinforcements_is_a_mobilization(code_text):
+    e = _only(code_text("The insurgents said they were receiving reinforcements from the north."), "MOBILIZE")
+    assert [a["sector"] for a in e["sources"]] == ["REB"]

@@ -66,6 +66,8 @@ class Anaphora(Floors):
         role = self.kb.roles.get(low)
         if role is None or role.kind != "person":
             return None
+        if any(self._titled(c) for c in tok.children):
+            return None  # "the journalist Ana Soto was arrested": her title, not someone told before
         dets = [c for c in tok.children if c.dep_ == "det"]
         if not dets or dets[0].lower_ not in ("the", "this"):
             return None
@@ -89,6 +91,18 @@ class Anaphora(Floors):
         if found is not None:  # what the title tells of them: "the Kenyan leader"
             self.table.fill(found.key, country=country, role=tok.text, sector=role.sector)
         return found
+
+    def _titled(self, name: Token) -> bool:
+        """A name that a title word before it belongs to: "the journalist [Ana Soto]", "the
+        journalist and blogger [Ana Soto]" (not "the minister and Ana Soto", two people)."""
+        if name.ent_type_ != "PERSON":
+            return False
+        if name.dep_ in ("appos", "compound"):
+            return True
+        return name.dep_ == "conj" and any(
+            c.dep_ == "compound" and (r := self.kb.roles.get(c.lower_)) is not None and r.kind == "person"
+            for c in name.children
+        )
 
     def _group_subject_before(self, tok: Token) -> Mention | None:
         """ "X, a previously unknown group, claimed the kidnapping. They were demanding ...":
