@@ -822,3 +822,40 @@ def test_a_title_before_a_name_is_no_reference_to_someone_told_before(code_text,
     e = _only(code_text(text), "COERCE")
     assert "Luisa Prado" in _names(e["targets"]) and "Tomas Varga" not in _names(e["targets"])
     assert [a["sector"] for a in e["sources"]] == ["COP"]
+
+
+@pytest.mark.parametrize(
+    ("text", "met"),
+    [
+        (
+            "Following a bilateral meeting with Chilean President Tomas Varga on June 8, "
+            "Vice President Ana Soto announced new aid.",
+            "Tomas Varga",
+        ),
+        (
+            "Mr Ostrander arrived for a meeting with the Chilean President after his talks with "
+            "Chile's Foreign Minister Tomas Varga.",
+            "Tomas Varga",
+        ),
+    ],
+)
+def test_a_meeting_a_time_phrase_tells_for_the_first_time_is_an_event(code_text, text, met):
+    assert any(met in _names(e["sources"] + e["targets"]) for e in code_text(text) if e["type"] == "CONSULT")
+
+
+def test_a_meeting_a_time_phrase_refers_back_to_is_no_new_event(code_text):
+    assert not [
+        e
+        for e in code_text("Following the meeting with Chile, President Ana Soto left Lima.")
+        if e["type"] == "CONSULT"
+    ]
+
+
+def test_a_countrys_title_is_no_person_of_unknown_country(code_text):
+    events = code_text("Mr Ostrander arrived for a meeting with the Chilean President on Monday.")
+    assert all(a["country"] != "CHL" for e in events for a in e["sources"] if a["name"] == "Ostrander")
+
+
+def test_a_trip_home_is_no_visit(code_text):
+    events = code_text("President Ana Soto of Peru arrived in Lima on Monday.")
+    assert not [e for e in events if e["type"] == "CONSULT"]

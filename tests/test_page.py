@@ -434,6 +434,13 @@ def test_a_statement_names_its_signatory_in_the_headline_or_above_the_lead():
         None,
     )
     assert signed.signatory() == ("Luis Vega", "Minister of Foreign Affairs")
+    block = read_page(
+        "Independence Day\n\nPress Statement\n\nLuis R. Vega\n\nMinister of Foreign Affairs\n\n"
+        "On behalf of the Government of Peru, I extend warm congratulations to the people of Chile.",
+        "Independence Day",
+        None,
+    )
+    assert block.signatory() == ("Luis R. Vega", "Minister of Foreign Affairs")  # a two-line block
     assert (
         read_page("Chile and Peru sign a trade pact\n\nThe two sides signed it.", None, None).signatory()
         is None

@@ -446,3 +446,43 @@ def test_a_country_named_by_one_office_is_not_the_holder_of_another():
     assert not same_actor(minister, office)  # "the President of Peru" is not the foreign minister
     assert same_actor(minister, replace(office, role=None))  # a report that says only "Peru"
     assert same_actor(replace(minister, role="President"), office)
+
+
+def test_a_country_whose_code_a_body_shares_is_never_that_body(code_text):
+    e = next(
+        e
+        for e in code_text("President Ana Soto of Peru met the President of Cabo Verde in Lima on Monday.")
+        if e["type"] == "CONSULT"
+    )
+    [cape_verde] = [a for a in e["sources"] + e["targets"] if a["country"] == "CPV"]
+    assert cape_verde["id"] != "CPV"  # the knowledge base's id of the Communist Party of Vietnam
+    index = ActorIndex(load_kb())
+    entry = index.resolve(
+        DocActor(cape_verde["id"], "country", "Cabo Verde", ("Cabo Verde",), None, None, "CPV")
+    )
+    party = index.resolve(DocActor("CPV", "org", "Communist Party of Vietnam", (), None, None, "VNM"))
+    assert entry.id != party.id and "Vietnam" not in entry.name
+
+
+def test_one_texts_two_office_holders_of_one_surname_stay_two():
+    from datetime import date
+
+    kb = load_kb()
+    president = replace(_who("person:varga", country="CHL"), name="Varga", role="President")
+    commander = replace(_who("person:tomas-varga"), name="Tomas Varga", role="Commander of the Armed Forces")
+    guest = _who("person:ana-soto", country="PER")
+    day = date(2025, 3, 3)
+    one = Occurrence("m1", "CONSULT", day, day, None, [guest], [president], {"d1"})
+    other = Occurrence("m2", "CONSULT", day, day, None, [guest], [commander], {"d1"})
+    assert agreement(other, one, kb) is None  # the same text names both: two meetings
+    elsewhere = Occurrence("m3", "CONSULT", day, day, None, [guest], [replace(commander, role=None)], {"d2"})
+    assert agreement(elsewhere, one, kb) is not None  # another outlet's "Tomas Varga" may be him
+
+
+def test_one_texts_people_with_two_offices_resolve_to_two_actors():
+    index = ActorIndex(load_kb())
+    full = index.resolve(_person("Tomas Varga", None, None, "Commander of the Armed Forces"))
+    short = index.resolve(_person("Varga", "CHL", None, "President"), frozenset({full.id}))
+    assert short.id != full.id
+    again = index.resolve(_person("Varga", "CHL", None, "President"))
+    assert again.id == short.id

@@ -39,6 +39,14 @@ def test_one_label_or_only_roles_in_the_room_is_no_transcript():
     assert not read_turns("QUESTION: When?\n\nMODERATOR: Next question.\n")
 
 
+def test_headings_of_a_digest_are_no_speakers():
+    text = (
+        "Press Releases: Independence Day Statement to Chile\n\nOn behalf of Peru, I send my best wishes.\n\n"
+        "Press Releases: Minister Vega Meets Chilean Envoy\n\nThe two discussed trade.\n"
+    )
+    assert not read_turns(text)
+
+
 def test_vocative_after_an_interpreters_note_and_well():
     assert vocative("(Via interpreter) Mr. President, thank you.") == ["mr", "president"]
     assert vocative("Well, Sergio, thank you very much.") == ["sergio"]

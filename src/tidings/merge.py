@@ -27,6 +27,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from .kb import KnowledgeBase, norm
+from .names import two_offices
 from .records import Actor
 
 Day = date  # the type, by a name the field `Occurrence.date` does not shadow
@@ -58,12 +59,14 @@ class Who(Actor):
         return out
 
 
-def same_actor(a: Who, b: Who) -> bool:
+def same_actor(a: Who, b: Who, one_text: bool = False) -> bool:
     """One actor, or a person and the body they act for, or a state actor and its country, or
     one person named in full by one outlet and in part by another ("Barack Obama", "President
     Obama"), of no different countries."""
     if a.id == b.id:
         return True
+    if a.kind == b.kind == "person" and one_text and two_offices(a.role, b.role):
+        return False  # one text's two people ("President Aoun ... Commander Joseph Aoun") are two
     if (
         a.kind == b.kind == "person"
         and _one_name(a.name, b.name)
@@ -87,9 +90,7 @@ def same_actor(a: Who, b: Who) -> bool:
 def _other_office(x: Who, y: Who) -> bool:
     """A country named by one of its offices ("the President of Russia", told without a
     name) is not a person who holds another ("Foreign Minister Lavrov")."""
-    if x.kind != "person" or not x.role or not y.role or y.role == "implied recipient":
-        return False
-    return not set(norm(x.role).split()) & set(norm(y.role).split())
+    return x.kind == "person" and y.role != "implied recipient" and two_offices(x.role, y.role)
 
 
 def _one_name(a: str, b: str) -> bool:
@@ -150,18 +151,18 @@ class Occurrence:
         self.docs |= other.docs
 
 
-def _subset_match(mine: list[Who], theirs: list[Who]) -> list[tuple[Who, Who]] | None:
+def _subset_match(mine: list[Who], theirs: list[Who], one_text: bool = False) -> list[tuple[Who, Who]] | None:
     """Pairs (mine, theirs) when every actor of the smaller list is one of the other's."""
     pairs: list[tuple[Who, Who]] = []
     if len(mine) <= len(theirs):
         for w in mine:
-            v = next((v for v in theirs if same_actor(w, v)), None)
+            v = next((v for v in theirs if same_actor(w, v, one_text)), None)
             if v is None:
                 return None
             pairs.append((w, v))
     else:
         for v in theirs:
-            found = next((w for w in mine if same_actor(w, v)), None)
+            found = next((w for w in mine if same_actor(w, v, one_text)), None)
             if found is None:
                 return None
             pairs.append((found, v))
@@ -205,7 +206,7 @@ def agreement(m: Occurrence, e: Occurrence, kb: KnowledgeBase) -> tuple[float, s
         return None  # one text naming two places tells of two occurrences
     if m.docs & e.docs and m.type in STATEMENTS:
         return None  # one text telling two statements of one kind: the coder has told them apart
-    pairs = _subset_match(m.sources + m.targets, e.sources + e.targets)
+    pairs = _subset_match(m.sources + m.targets, e.sources + e.targets, bool(m.docs & e.docs))
     if not pairs:
         return None
     directed = m.type not in MUTUAL_TYPES and m.targets and e.targets

@@ -138,3 +138,9 @@ def org_key(name: str, kb: KnowledgeBase) -> str:
 
 
 __all__ = ["org_key", "person_key", "short_form", "strip_titles", "tradition"]
+
+
+def two_offices(a: str | None, b: str | None) -> bool:
+    """Two capacities that share no word ("President", "Commander of the Armed Forces"): the
+    people of one text who hold them are two people, whatever their names."""
+    return bool(a and b) and not set(norm(a or "").split()) & set(norm(b or "").split())

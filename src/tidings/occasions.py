@@ -21,7 +21,7 @@ from datetime import date, timedelta
 from spacy.tokens import Span, Token
 
 from . import dates
-from .records import Actor, EventMention
+from .records import Actor, EventMention, is_country_id
 
 # history: a resolved date this many days before the dispatch is not the dispatch's news
 BACKGROUND_DAYS = 14
@@ -228,8 +228,8 @@ def not_to_itself(events: Sequence[EventMention]) -> list[EventMention]:
 
     def own(e: EventMention) -> bool:
         served = {a.country for a in e.sources if a.sector in ("GOV", None) and a.country}
-        served |= {a.id for a in e.sources if len(a.id) == 3}
-        return bool(e.targets) and all(t.id in served and len(t.id) == 3 for t in e.targets)
+        served |= {a.id for a in e.sources if is_country_id(a.id)}
+        return bool(e.targets) and all(is_country_id(t.id) and {t.id, t.country} & served for t in e.targets)
 
     return [e for e in events if e.type != "SUPPORT" or not own(e)]
 
@@ -244,12 +244,15 @@ def between_two(events: Sequence[EventMention]) -> list[EventMention]:
     ("observers from countries including Germany were detained", coded for Germany on both
     sides); a contact inside one state's apparatus is no event ("the President called the
     U.S. Ambassador", "the agency asked the Defense Department for aircraft", "the president
-    praised his navy"), as a party leader with his own officials is none."""
+    praised his navy"), as a party leader with his own officials is none; nor is a trip home."""
     out = []
     for e in events:
         givers = {(a.id, a.sector, a.role) for a in e.sources}
         targets = tuple(t for t in e.targets if (t.id, t.sector, t.role) not in givers)
         everyone = (*e.sources, *targets)
+        home = {a.country for a in e.sources}
+        if e.mode == "visit" and targets and all(is_country_id(t.id) and t.country in home for t in targets):
+            continue  # a trip home ("President X of Peru arrived in Lima") visits no one
         if (
             e.type in CONTACTS
             and targets
@@ -267,9 +270,7 @@ def meetings_over_visit(events: Sequence[EventMention]) -> list[EventMention]:
 
     def frame(e: EventMention) -> bool:
         return (
-            e.type == "CONSULT"
-            and e.mode == "visit"
-            and all(re.fullmatch(r"[A-Z]{3}", t.id) for t in e.targets)
+            e.type == "CONSULT" and e.mode == "visit" and all(is_country_id(t.id) for t in e.targets)
         )  # a trip to a country, or no one
 
     frames = [e for e in events if frame(e)]

@@ -67,6 +67,12 @@ SIGNED = re.compile(
     r"(?P<name>[A-Z][a-z][\w.'\u2019-]*(?: [A-Z][\w.'\u2019-]*){1,3}), "
     r"(?P<title>(?:[A-Z][a-z]+|of|the|for)(?: (?:[A-Z][a-z]+|of|the|for|and)){0,6})"
 )
+# the two lines of a signature block: a name, then an office
+SIGNER = re.compile(r"[A-Z][a-z]+(?: [A-Z]\.)?(?: [A-Z][a-z][\w'\u2019-]*){1,2}")
+OFFICE = re.compile(
+    r"(?:[A-Z][a-z]+ )*(?:Secretary|Minister|President|Spokesperson|Spokesman|Ambassador|Envoy|"
+    r"Administrator|Director|Chancellor|Governor|Commissioner)(?: (?:[A-Z][a-z]+|of|the|for|and))*"
+)
 YEAR_IN_HEADLINE = re.compile(r"\b(19[5-9]\d|20\d\d)\b")
 MAX_LAG = timedelta(days=90)  # a dateline this much older than publication is a site clock, not a dispatch
 SPEAKER = re.compile(r"[A-Z][A-Z .'’-]{1,40}:")
@@ -160,12 +166,16 @@ class Page:
         if found:
             return _name_case(found["name"]), found["title"]
         lead = self.lead
-        for part in self.parts:
-            if lead is None or part.start >= lead.start:
-                break
-            signed = SIGNED.fullmatch(self.text[part.start : part.end].strip())
+        above = [p for p in self.parts if lead is not None and p.start < lead.start]
+        for k, part in enumerate(above):
+            line = self.text[part.start : part.end].strip()
+            signed = SIGNED.fullmatch(line)
             if signed:
                 return _name_case(signed["name"]), signed["title"]
+            # the name on one line and the office on the next ("Michael R. Pompeo" / "Secretary of State")
+            nxt = self.text[above[k + 1].start : above[k + 1].end].strip() if k + 1 < len(above) else ""
+            if SIGNER.fullmatch(line) and OFFICE.fullmatch(nxt):
+                return _name_case(line), nxt
         return None
 
     def year(self) -> int | None:

@@ -8,10 +8,21 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
 from typing import Any
+
+
+def country_actor_id(iso3: str, org_ids: Collection[str]) -> str:
+    """A country's actor id: its ISO3 code, unless a body the knowledge base knows has that
+    id ("CPV", "NAM"); then "country:ISO3", so that Cabo Verde is never that body."""
+    return f"country:{iso3}" if iso3 in org_ids else iso3
+
+
+def is_country_id(actor_id: str) -> bool:
+    return actor_id.startswith("country:") or len(actor_id) == 3 and actor_id.isupper()
 
 
 def content_hash(text: str) -> str:

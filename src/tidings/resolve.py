@@ -37,7 +37,12 @@ def kind_of(actor_id: str, kb: KnowledgeBase) -> str:
         return "person"
     if actor_id.startswith("group:"):
         return "group"
-    if len(actor_id) == 3 and actor_id.isupper() and actor_id not in kb.org_by_id:
+    if (
+        actor_id.startswith("country:")
+        or len(actor_id) == 3
+        and actor_id.isupper()
+        and actor_id not in kb.org_by_id
+    ):
         return "country"
     return "org"
 
@@ -122,10 +127,11 @@ class ActorIndex:
         return entries, aliases
 
     # resolving -----------------------------------------------------------------
-    def resolve(self, a: DocActor) -> ActorEntry:
-        """The canonical actor of a document's actor (created when none fits)."""
+    def resolve(self, a: DocActor, apart: frozenset[str] = frozenset()) -> ActorEntry:
+        """The canonical actor of a document's actor (created when none fits); a person is
+        none of `apart`, the canonical people its document's other people already are."""
         if a.kind == "person":
-            entry, keys = self._person(a)
+            entry, keys = self._person(a, apart)
         elif a.kind == "country":
             entry, keys = self._fixed(a, a.id), [f"country:{a.id}"]
         elif a.kind == "group":
@@ -212,7 +218,7 @@ class ActorIndex:
                     return self._fill(entry, a), keys
         return ActorEntry(self._free_id(a.id), "org", a.name, a.country, a.id, a.sector), keys
 
-    def _person(self, a: DocActor) -> tuple[ActorEntry, list[str]]:
+    def _person(self, a: DocActor, apart: frozenset[str] = frozenset()) -> tuple[ActorEntry, list[str]]:
         key = person_key(a.name, self.kb) or a.name.lower()
         keys = [f"person:{key}"]
         words = key.split()
@@ -221,13 +227,20 @@ class ActorIndex:
         candidates = [self.entries[i] for i in self.keys.get(f"person:{key}", ())]
         if not candidates and len(words) == 1:  # "Lam": a known person called so, if only one fits
             short = [self.entries[i] for i in self.keys.get(f"short:{key}", ())]
-            fitting = [e for e in short if _compatible(e.country, a.country) and _compatible(e.org, a.org)]
+            fitting = [
+                e
+                for e in short
+                if e.id not in apart and _compatible(e.country, a.country) and _compatible(e.org, a.org)
+            ]
             if len(fitting) == 1 and (a.country or a.org or a.role):
                 candidates = fitting
         fitting = [
             e
             for e in candidates
-            if e.kind == "person" and _compatible(e.country, a.country) and _compatible(e.org, a.org)
+            if e.kind == "person"
+            and e.id not in apart
+            and _compatible(e.country, a.country)
+            and _compatible(e.org, a.org)
         ]
         if fitting:
             best = max(fitting, key=lambda e: (e.country == a.country) + (e.org == a.org))

@@ -86,7 +86,7 @@ class Turns:
 def read_turns(text: str) -> Turns:
     """The speaker turns of a text: at least two labels, at least one of which names someone;
     otherwise no turns (a "Note:" or "Related:" line does not make a transcript)."""
-    found = list(LABEL.finditer(text))
+    found = [m for m in LABEL.finditer(text) if _spoken(text, m.end())]
     turns = tuple(
         Turn(
             m["label"].strip(), m.start(), m.end(), found[k + 1].start() if k + 1 < len(found) else len(text)
@@ -96,6 +96,16 @@ def read_turns(text: str) -> Turns:
     if len(turns) < 2 or all(t.anonymous for t in turns):
         return Turns()
     return Turns(turns)
+
+
+def _spoken(text: str, start: int) -> bool:
+    """Whether what follows a label is said, not a heading's title ("Press Releases: Statement
+    to X"): a said line ends a sentence or runs on."""
+    end = text.find("\n", start)
+    line = text[start : len(text) if end == -1 else end].rstrip()
+    return len(line) > 160 or line.endswith(
+        (".", ",", "?", "!", '"', "\u201d", "\u2019", "'", ")", "\u2026", ":")
+    )
 
 
 def vocative(text: str) -> list[str]:

@@ -86,8 +86,18 @@ class Anaphora(Floors):
         if country is None and tok.text[0].isupper() and (principal := self._first_person(tok.i, low)):
             return principal  # "The President", capitalised and bare: the page's own principal
         found = self._last_person(tok.i, country, low)
-        if found is None and not served:  # "the Kenyan leader": the Kenyan last named, whatever their title
-            found = self._last_person(tok.i, country)
+        if found is None and not served:
+            # "the Kenyan leader": the Kenyan last named, whatever their title; but not one its
+            # own sentence names ("Mr X met the Russian President" does not make X that president)
+            sent = tok.sent
+            mates = {  # those named before it in its sentence
+                m.key
+                for t in sent[: tok.i - sent.start]
+                if (m := self.by_token.get(t.i)) is not None
+                and m.kind == "person"
+                and not m.start <= tok.i < m.end
+            }
+            found = self._last_person(tok.i, country, exclude=mates)
         if found is not None:  # what the title tells of them: "the Kenyan leader"
             self.table.fill(found.key, country=country, role=tok.text, sector=role.sector)
         return found

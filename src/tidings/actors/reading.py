@@ -9,7 +9,7 @@ from collections.abc import Collection
 from spacy.tokens import Doc, Span
 
 from ..kb import KnowledgeBase
-from ..records import Actor
+from ..records import Actor, country_actor_id
 from ..turns import Turns
 from .entities import Entities
 from .mentions import BACKING, Mention
@@ -60,7 +60,9 @@ class Reading:
         return ent.end + 1 < len(doc) and doc[ent.end].text == "-" and doc[ent.end + 1].lower_ in BACKING
 
     def _country_actor(self, iso3: str, text: str) -> Actor:
-        return Actor(id=iso3, name=self._country_name(iso3, text), country=iso3)
+        return Actor(
+            id=country_actor_id(iso3, self.kb.org_by_id), name=self._country_name(iso3, text), country=iso3
+        )
 
     def country_actor(self, iso3: str) -> Actor:
         """The actor of a country, by its ISO3 code."""

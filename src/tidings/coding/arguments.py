@@ -160,7 +160,9 @@ def subject_mentions(ctx: Context, verb: Token) -> list[Mention]:
             if not found and all(s.lower_ in PRONOUN_SUBJECTS for s in subjects) and is_reported(v):
                 return subject_mentions(ctx, v.head)
             return found
-        if v.dep_ in ("conj", "xcomp", "advcl", "acomp") and v.head.i != v.i:
+        if (
+            v.dep_ in ("conj", "xcomp", "advcl", "acomp") or v.tag_ == "VBG" and v.dep_ == "prep"
+        ) and v.head.i != v.i:
             v = v.head
         elif v.dep_ == "pcomp" and v.head.dep_ == "prep":
             v = v.head.head  # "resorted to throwing stones": who resorted

@@ -250,7 +250,9 @@ def _background_noun_at(ctx: Context, tok: Token, at: Token) -> bool:
     prep = at.head if at.dep_ == "pobj" else None
     protest = any(t.event == "PROTEST" for t in triggers_of(ctx, tok))
     if prep is not None and prep.lower_ in BACKGROUND_PREPS and not (protest and prep.lower_ == "during"):
-        return True  # "after the talks"; but "threw stones during demonstrations" tells of them
+        # "after the talks"; but "threw stones during demonstrations" tells of them, and so
+        # does "following a meeting with X", "after his talks with X": one not told before
+        return not _introduced(ctx, tok, dets)
     about = prep.head if prep is not None else None
     if (
         prep is not None
@@ -292,6 +294,19 @@ def _background_noun_at(ctx: Context, tok: Token, at: Token) -> bool:
     has_partner = any(c.dep_ == "prep" and c.lower_ in preps for c in tok.children)
     light = at.dep_ == "dobj" and (at.head.lemma_.lower() in LIGHT_VERBS or named_owner(ctx, at))
     return not (has_partner or light)
+
+
+def _introduced(ctx: Context, tok: Token, dets: list[str]) -> bool:
+    """A meeting a time phrase tells for the first time: "a" or an owner before it and a
+    counterpart named ("following a bilateral meeting with X", "after his talks with X")."""
+    if not dets or dets[0] not in ("a", "an", "his", "her", "their", "its") or not tok.tag_.startswith("NN"):
+        return False
+    if not any(t.event == "CONSULT" for t in triggers_of(ctx, tok)):
+        return False
+    return any(
+        c.dep_ == "prep" and c.lower_ == "with" and any(t.i in ctx.actors.by_token for t in c.subtree)
+        for c in tok.children
+    )
 
 
 def _ended(verb: Token) -> bool:

@@ -13,6 +13,7 @@ from sqlalchemy import bindparam, insert, select, update
 from sqlalchemy.engine import Connection
 
 from ..kb import KnowledgeBase
+from ..names import two_offices
 from ..records import DocActor
 from ..resolve import ActorEntry, ActorIndex, Decisions
 from .schema import actor_aliases, actors, decisions, doc_actors
@@ -69,7 +70,17 @@ class Resolution:
                     r.country,
                     r.sector,
                 )
-        resolved = {(doc, lid): index.resolve(d) for doc in doc_ids for lid, d in local[doc].items()}
+        resolved = {}
+        for doc in doc_ids:
+            # one document's people are as many people as it tells apart ("President Aoun ...
+            # and Commander Joseph Aoun"): the fullest names first, none taken twice
+            people: list[tuple[str, str | None]] = []  # (canonical id, the role this text gives)
+            for lid, d in sorted(local[doc].items(), key=lambda kv: -len(kv[1].name.split())):
+                apart = frozenset(i for i, role in people if two_offices(role, d.role))
+                entry = index.resolve(d, apart if d.kind == "person" else frozenset())
+                resolved[(doc, lid)] = entry
+                if d.kind == "person":
+                    people.append((entry.id, d.role))
         if resolved:
             conn.execute(
                 update(doc_actors)
