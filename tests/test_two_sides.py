@@ -230,3 +230,19 @@ def test_gathering_against_an_action_is_a_protest(code_text):
 def test_receiving_reinforcements_is_a_mobilization(code_text):
     e = _only(code_text("The insurgents said they were receiving reinforcements from the north."), "MOBILIZE")
     assert [a["sector"] for a in e["sources"]] == ["REB"]
+
+
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        (
+            "Chile imposed sanctions on three companies linked to the Andean Liberation Front.",
+            "Andean Liberation Front",
+        ),
+        ("Peru sanctioned two officials tied to the Bolivian government.", "Bolivia"),
+        ("The European Union adopted sanctions related to the Bolivian government's abuses.", "Bolivia"),
+    ],
+)
+def test_sanctions_on_people_tied_to_a_body_are_aimed_at_it(code_text, text, target):
+    e = _only(code_text(text), "SANCTION")
+    assert _names(e["targets"]) == {target}

@@ -134,3 +134,34 @@ def targeted(ctx: Context, verb: Token, sources: list[Mention]) -> list[Mention]
         if found:
             return found
     return []
+
+
+AFFILIATED = {
+    "associate",
+    "associated",
+    "link",
+    "linked",
+    "tie",
+    "tied",
+    "connect",
+    "connected",
+    "affiliate",
+    "affiliated",
+}
+
+
+def affiliates_of(ctx: Context, tok: Token, verb: Token) -> list[Mention]:
+    """Whom measures on unnamed people are aimed at: the body they are tied to ("sanctions on
+    four entities and seven individuals associated with X", "companies linked to X")."""
+    heads = [c for h in {tok, verb} for c in h.children if c.dep_ in ("dobj", "prep")]
+    for t in (t for h in heads for t in h.subtree):
+        if t.lemma_.lower() in AFFILIATED or t.lower_ in AFFILIATED:
+            found = [
+                m
+                for p in t.children
+                if p.dep_ == "prep" and p.lower_ in ("with", "to")
+                for m in mentions_in(ctx, p)
+            ]
+            if found:
+                return found
+    return []

@@ -13,7 +13,15 @@ from ..actors import Mention
 from ..classify import NONE, main_predicate
 from ..lexicon import Trigger
 from ..records import EventMention
-from .aims import acted_on_by_means, answered, doer_of_object, holders, purpose_targets, targeted
+from .aims import (
+    acted_on_by_means,
+    affiliates_of,
+    answered,
+    doer_of_object,
+    holders,
+    purpose_targets,
+    targeted,
+)
 from .arguments import (
     agreed_for,
     arguments,
@@ -132,7 +140,8 @@ def code_trigger(ctx: Context, sent: Span, tok: Token) -> Iterator[EventMention]
     if not targets and event_type in AIMED_AT_AUTHORITY | {"RETREAT", "AID", "ASSAULT"} and not light_request:
         targets = purpose_targets(ctx, verb, sources)  # also "opened the bridge to allow aid to X"
     if not targets and event_type in ("SANCTION", "THREATEN"):
-        targets = targeted(ctx, verb, sources)  # "sanctions targeting Belarusian exports": Belarus
+        # "sanctions targeting Belarusian exports": Belarus; "on individuals linked to X": X
+        targets = targeted(ctx, verb, sources) or affiliates_of(ctx, tok, verb)
     if not targets and event_type in ("AGREE", "REJECT") and not is_noun:
         targets = proposer_of(ctx, sent, verb, sources)  # "X offered ..., but Y rejected the offer": X
     if not targets and event_type == "AGREE":
