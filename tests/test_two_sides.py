@@ -246,3 +246,17 @@ def test_receiving_reinforcements_is_a_mobilization(code_text):
 def test_sanctions_on_people_tied_to_a_body_are_aimed_at_it(code_text, text, target):
     e = _only(code_text(text), "SANCTION")
     assert _names(e["targets"]) == {target}
+
+
+def test_a_protest_a_threat_serves_is_no_protest_of_its_own(code_text):
+    text = "Peru has been threatening for weeks to launch strikes against Chile to protest Chilean drills."
+    assert [e["type"] for e in code_text(text)] == ["THREATEN"]
+
+
+def test_a_strike_placed_in_its_country_is_aimed_at_its_state(code_text):
+    text = (
+        "Peru's police arrested ten activists in Lima on Monday.\n\n"
+        "Unions launched a strike last week to protest the new fuel tax."
+    )
+    e = _only(code_text(text), "PROTEST")
+    assert [(a["country"], a["role"]) for a in e["targets"]] == [("PER", "implied recipient")]

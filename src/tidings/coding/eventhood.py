@@ -184,7 +184,7 @@ def not_an_event(ctx: Context, tok: Token, verb: Token, is_noun: bool) -> bool:
         protest = (
             verb is tok
             and any(t.event == "PROTEST" for t in triggers_of(ctx, tok))
-            and not triggers_of(ctx, verb.head)
+            and not _act_above(ctx, verb)
         )
         steps = gov in ("take", "adopt") and any(
             c.dep_ == "dobj" and c.lemma_.lower() in STEP_NOUNS for c in verb.head.children
@@ -294,6 +294,21 @@ def _background_noun_at(ctx: Context, tok: Token, at: Token) -> bool:
     has_partner = any(c.dep_ == "prep" and c.lower_ in preps for c in tok.children)
     light = at.dep_ == "dobj" and (at.head.lemma_.lower() in LIGHT_VERBS or named_owner(ctx, at))
     return not (has_partner or light)
+
+
+def _act_above(ctx: Context, verb: Token) -> bool:
+    """Whether a purpose clause serves an act ("threatened for weeks to launch strikes ... to
+    protest the drills": the protest is the threat's aim), through the clauses above it."""
+    v = verb
+    for _ in range(4):
+        if v.head.i == v.i:
+            return False
+        v = v.head
+        if triggers_of(ctx, v):
+            return True
+        if v.dep_ not in ("xcomp", "advcl", "conj", "ccomp"):
+            return False
+    return False
 
 
 def _introduced(ctx: Context, tok: Token, dets: list[str]) -> bool:

@@ -14,6 +14,7 @@ from ..actors import Mention
 from ..records import Actor, EventMention
 from .arguments import mentions_in
 from .context import Context
+from .words import DOMESTIC
 
 
 def location_of(ctx: Context, sent: Span, anchor: Token, participants: list[Mention]) -> str | None:
@@ -104,6 +105,12 @@ def placed_groups(ctx: Context, event: EventMention, home: str | None) -> EventM
             return a
         return replace(a, country=where)
 
-    return replace(
+    event = replace(
         event, sources=tuple(map(placed, event.sources)), targets=tuple(map(placed, event.targets))
     )
+    homes = {a.country for a in event.sources if a.country}
+    if event.type in DOMESTIC and not event.targets and len(homes) == 1:
+        # "Unions launched a strike to protest ...": aimed at their state, now that they are placed
+        implied = replace(ctx.actors.country_actor(homes.pop()), role="implied recipient")
+        event = replace(event, targets=(implied,))
+    return event
