@@ -260,3 +260,14 @@ def test_a_strike_placed_in_its_country_is_aimed_at_its_state(code_text):
     )
     e = _only(code_text(text), "PROTEST")
     assert [(a["country"], a["role"]) for a in e["targets"]] == [("PER", "implied recipient")]
+
+
+def test_a_commander_stating_his_sides_refusal_is_its_actor(code_text):
+    text = "Rebel commander Tomas Varga said Sunday that separatist fighters would not observe the truce."
+    e = _only(code_text(text), "REJECT")
+    assert _names(e["sources"]) == {"Tomas Varga"}
+
+
+def test_someone_else_telling_a_groups_refusal_leaves_it_the_groups(code_text):
+    e = _only(code_text("President Ana Soto said the rebels would not observe the truce."), "REJECT")
+    assert _names(e["sources"]) == {"rebels"}

@@ -44,7 +44,7 @@ from .judgements import a_judgement, judged, wronging_act
 from .lookup import framed_trigger, reframed, triggers_of
 from .record import build_event
 from .remarks import courtesy
-from .reported import reporter
+from .reported import is_reported, reporter
 from .unnamed import proposer_of, state_behind, unnamed_doers
 from .words import (
     AIMED_AT_AUTHORITY,
@@ -150,6 +150,8 @@ def code_trigger(ctx: Context, sent: Span, tok: Token) -> Iterator[EventMention]
         event_type = "MOBILIZE"  # a missile test is a show of force (PLOVER MOBILIZE)
         trig = replace(trig, event="MOBILIZE", mode="weapons", cameo="15")
     belief = _belief(ctx, verb, event_type)
+    if event_type in STANCES and sources and all(m.kind == "group" for m in sources):
+        sources = _own_side_speaker(ctx, verb, sources)  # "commander X said his fighters would not ..."
     if not sources and targets:  # "were freed", "was beaten and arrested": no doer named
         sources = unnamed_doers(ctx, sent, verb, tok, event_type, is_noun, targets)
     if (
@@ -185,6 +187,22 @@ def code_trigger(ctx: Context, sent: Span, tok: Token) -> Iterator[EventMention]
     )
     for who, whom in _separate_meetings(trig, event_type, sources, targets, hosted, several):
         yield build_event(ctx, sent, tok, trig, event_type, future, who, whom, reciprocal, belief)
+
+
+# a side's stance a spokesman or commander states for it
+STANCES = {"REJECT", "AGREE", "THREATEN", "REQUEST"}
+
+
+def _own_side_speaker(ctx: Context, verb: Token, sources: list[Mention]) -> list[Mention]:
+    """Who states a stance for an unnamed body of their own side ("Rebel commander X said
+    separatist fighters would not observe the truce"): the speaker, when of that sector."""
+    if not is_reported(verb):
+        return sources
+    speakers = [m for m in subject_mentions(ctx, reporter(verb)) if m.kind == "person"]
+    sectors = {m.actor.sector for m in sources}
+    if len(speakers) == 1 and speakers[0].actor.sector in sectors - {None}:
+        return speakers
+    return sources
 
 
 def _occasion(ctx: Context, m: Mention) -> bool:
