@@ -271,3 +271,10 @@ def test_a_commander_stating_his_sides_refusal_is_its_actor(code_text):
 def test_someone_else_telling_a_groups_refusal_leaves_it_the_groups(code_text):
     e = _only(code_text("President Ana Soto said the rebels would not observe the truce."), "REJECT")
     assert _names(e["sources"]) == {"rebels"}
+
+
+def test_meeting_needs_is_no_meeting(code_text):
+    events = code_text(
+        "Peru is airlifting relief supplies to save lives and meet the urgent needs of the Chilean people."
+    )
+    assert "CONSULT" not in [e["type"] for e in events]
