@@ -278,3 +278,12 @@ def test_meeting_needs_is_no_meeting(code_text):
         "Peru is airlifting relief supplies to save lives and meet the urgent needs of the Chilean people."
     )
     assert "CONSULT" not in [e["type"] for e in events]
+
+
+def test_the_conjuncts_of_a_purpose_share_it(code_text):
+    text = (
+        "President Ana Soto and President Tomas Varga spoke about the situation in Somalia, agreeing to "
+        "work with other members of the international community to help Somalia hold credible and "
+        "peaceful elections and to support a regional strategy to counter al-Shabaab."
+    )
+    assert "SUPPORT" not in [e["type"] for e in code_text(text)]

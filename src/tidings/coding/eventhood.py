@@ -179,22 +179,27 @@ def not_an_event(ctx: Context, tok: Token, verb: Token, is_noun: bool) -> bool:
         and not _narrative_relative(verb)
     ):
         return True
-    if verb.dep_ in ("xcomp", "advcl") and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
-        gov = verb.head.lemma_.lower()
+    purpose = verb  # "to help X hold elections and to support Y": the conjuncts share the purpose
+    while purpose.dep_ in ("conj", "ccomp") and purpose.head.i != purpose.i:
+        purpose = purpose.head  # and "to help X [hold elections and] support Y"
+    if purpose.dep_ in ("xcomp", "advcl") and any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in purpose.children
+    ):
+        gov = purpose.head.lemma_.lower()
         protest = (
             verb is tok
             and any(t.event == "PROTEST" for t in triggers_of(ctx, tok))
             and not _act_above(ctx, verb)
         )
         steps = gov in ("take", "adopt") and any(
-            c.dep_ == "dobj" and c.lemma_.lower() in STEP_NOUNS for c in verb.head.children
+            c.dep_ == "dobj" and c.lemma_.lower() in STEP_NOUNS for c in purpose.head.children
         )  # "took steps to ease"
         # "used sticks to beat protesters", "used the summit to criticize X": done by those means
         done_by = {"continue", "use", "employ"}
         carried_out = gov in INTENT_VERBS | STANCE_ADJ | ATTEMPT_VERBS | done_by or steps
-        carried_out = carried_out or stance_infinitive(verb)
-        carried_out = carried_out or performative(verb.head)
-        if (not carried_out or triggers_of(ctx, verb.head)) and not protest:
+        carried_out = carried_out or stance_infinitive(purpose)
+        carried_out = carried_out or performative(purpose.head)
+        if (not carried_out or triggers_of(ctx, purpose.head)) and not protest:
             return True  # purpose clause, or covered by the governing trigger ("agreed to meet");
             # but "stayed away from work to protest X" is a protest
     if (
