@@ -859,3 +859,18 @@ def test_a_countrys_title_is_no_person_of_unknown_country(code_text):
 def test_a_trip_home_is_no_visit(code_text):
     events = code_text("President Ana Soto of Peru arrived in Lima on Monday.")
     assert not [e for e in events if e["type"] == "CONSULT"]
+
+
+def test_an_exercise_or_operation_named_after_its_noun_is_no_actor(pipeline):
+    from spacy.tokens import Span
+
+    from tidings.actors import DocActors
+    from tidings.turns import read_turns
+
+    text = "Troops from Chile are taking part in exercise Condor Shield and in Operation Pacific Guard."
+    doc = pipeline.nlp(text)
+    names = {"Condor Shield": (8, 10), "Pacific Guard": (13, 15)}
+    assert [doc[a:b].text for a, b in names.values()] == list(names)
+    doc.ents = [e for e in doc.ents if e.end <= 8] + [Span(doc, a, b, label="ORG") for a, b in names.values()]
+    actors = DocActors(doc, pipeline.kb, pipeline.lexicon.nouns, None, set(), None, None, read_turns(text))
+    assert not {m.actor.name for m in actors.mentions()} & set(names)

@@ -20,6 +20,10 @@ from .roles import Roles
 OCCASION_MODIFIERS = {"press", "joint", "news", "media"}  # "Press Availability", "Joint Statement"
 
 
+# nouns an occasion's proper name follows: "exercise Cope Tiger", "Operation Desert Shield"
+NAMED_OCCASIONS = {"exercise", "exercises", "drill", "drills", "maneuvers", "manoeuvres"}
+
+
 class Named(Roles, Groups):
     """Mentions read from named entities."""
 
@@ -51,6 +55,9 @@ class Named(Roles, Groups):
 
     def _from_entity(self, ent: Span) -> Mention | None:
         label = ent.label_
+        before = self.doc[ent.start - 1] if ent.start > 0 else None
+        if before is not None and (before.lower_ in NAMED_OCCASIONS or before.text == "Operation"):
+            return None  # "exercise Cope Tiger", "Operation Desert Shield": an occasion's name
         if (
             label == "PERSON"
             or self.kb.leader(ent.text)
