@@ -287,3 +287,14 @@ def test_the_conjuncts_of_a_purpose_share_it(code_text):
         "peaceful elections and to support a regional strategy to counter al-Shabaab."
     )
     assert "SUPPORT" not in [e["type"] for e in code_text(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "etype"),
+    [
+        ("Chilean warplanes struck rebel positions near the border.", "ASSAULT"),
+        ("Thousands of workers struck on Monday in Santiago.", "PROTEST"),
+    ],
+)
+def test_a_verb_with_an_object_takes_its_transitive_sense(code_text, text, etype):
+    assert [e["type"] for e in code_text(text)] == [etype]

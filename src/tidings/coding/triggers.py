@@ -99,12 +99,20 @@ def code_trigger(ctx: Context, sent: Span, tok: Token) -> Iterator[EventMention]
         return
     future = threat or is_future(verb)
     best = None
+    transitive = not is_noun and any(c.dep_ == "dobj" for c in verb.children)
     for trig in triggers:
         sources, targets, reciprocal = arguments(ctx, tok, verb, trig, is_noun)
-        if best is None or (targets and not best[2]):
-            best = (trig, sources, targets, reciprocal)
+        # the reading that names whom it is aimed at; else, of a verb with an object, the sense
+        # that takes one ("warplanes struck rebel positions" hit; "workers struck" walk out)
+        takes_object = transitive and "dobj" in trig.recipient
+        if (
+            best is None
+            or (targets and not best[2])
+            or (not targets and not best[2] and takes_object and not best[4])
+        ):
+            best = (trig, sources, targets, reciprocal, takes_object)
     assert best is not None  # there is at least one trigger
-    trig, sources, targets, reciprocal = best
+    trig, sources, targets, reciprocal, _ = best
     if is_noun and tok.dep_ == "dobj" and named_owner(ctx, tok):
         sources, targets = answered(ctx, tok, verb, sources, targets)  # "rejected X's demand": X's
     if obliged:  # "X said Y must hand over ...": X asks Y (PLOVER: REQUEST)
