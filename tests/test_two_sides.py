@@ -298,3 +298,16 @@ def test_the_conjuncts_of_a_purpose_share_it(code_text):
 )
 def test_a_verb_with_an_object_takes_its_transitive_sense(code_text, text, etype):
     assert [e["type"] for e in code_text(text)] == [etype]
+
+
+@pytest.mark.parametrize(
+    "text", ["Peru pulled out of the talks with Chile.", "Chile withdrew from the peace talks on Monday."]
+)
+def test_withdrawing_from_talks_rejects_them_and_holds_none(code_text, text):
+    assert [e["type"] for e in code_text(text)] == ["REJECT"]
+
+
+def test_troops_withdrawing_from_a_town_still_retreat(code_text):
+    assert [e["type"] for e in code_text("Chilean troops withdrew from the border town on Monday.")] == [
+        "RETREAT"
+    ]

@@ -23,7 +23,7 @@ class Frame:
     """A verb that reports another event when its object or subject is of a kind."""
 
     triggers: frozenset[str]
-    slot: str  # "dobj", "nsubj" or "complement" (what a verb of judging calls its object)
+    slot: str  # "dobj", "nsubj", "complement" (what a verb of judging calls its object) or "from"
     words: frozenset[str]
     event: str
     mode: str | None
@@ -90,10 +90,10 @@ def _frames() -> list[Frame]:
         if not line.strip() or line.startswith("#"):
             continue
         cells = line.split("\t")
-        if len(cells) < 6 or cells[1] not in ("dobj", "nsubj", "complement"):
+        if len(cells) < 6 or cells[1] not in ("dobj", "nsubj", "complement", "from"):
             raise ValueError(
-                f"data/object_frames.tsv:{n}: expected 6 tab-separated cells with slot dobj, nsubj "
-                "or complement"
+                f"data/object_frames.tsv:{n}: expected 6 tab-separated cells with slot dobj, nsubj, "
+                "complement or from"
             )
         triggers, slot, words, event, mode, cameo, recipient = (cells + [""])[:7]
         out.append(

@@ -13,7 +13,7 @@ from ..classify import STANCE_ADJ
 from .aims import undergone_by_owner
 from .clauses import clause_chain, negated, stance_infinitive, subjunctive, undergone
 from .context import Context
-from .lookup import framed_trigger, triggers_of
+from .lookup import framed_trigger, left_behind, triggers_of
 from .remarks import performative, speakers_leave
 from .reported import denied, is_reported, says
 from .words import (
@@ -225,7 +225,7 @@ def not_an_event(ctx: Context, tok: Token, verb: Token, is_noun: bool) -> bool:
         return True  # "X wants Y to attack Z": a wish about another's act, not an act
     if _period(verb) or _tally(verb) or _depicted(verb):
         return True  # "fought a border war from 1998 to 2000": history, not news (rule 10)
-    if is_noun and _topic_of_a_stance(ctx, tok):
+    if is_noun and (_topic_of_a_stance(ctx, tok) or left_behind(ctx, tok)):
         return True  # "his concern for the attack on X", "calls for talks": what it is about
     if is_noun and verb.lemma_.lower() in INTENT_VERBS and triggers_of(ctx, verb) and tok.i > verb.i:
         return True  # "pledged 500 million euros in aid": what is promised, coded as the promise

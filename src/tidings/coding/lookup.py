@@ -85,6 +85,8 @@ def _frame(ctx: Context, verb: Token, phrase: str) -> Frame | None:
             continue
         if frame.slot == "complement":
             heads = complements(verb)
+        elif frame.slot == "from":  # what one withdraws from: "pulled out of the talks"
+            heads = withdrawn_from(verb)
         else:
             heads = [c for c in verb.children if c.dep_ == frame.slot]
             heads += [h for x in heads for h in x.conjuncts]
@@ -94,6 +96,23 @@ def _frame(ctx: Context, verb: Token, phrase: str) -> Frame | None:
         if words & frame.words:
             return frame
     return None
+
+
+def withdrawn_from(verb: Token) -> list[Token]:
+    """What a verb withdraws from: the object of its "from" or "(out) of" phrase."""
+    preps = [p for p in verb.children if p.dep_ == "prep"]
+    preps += [q for p in preps if p.lower_ == "out" for q in p.children if q.dep_ == "prep"]
+    return [o for p in preps if p.lower_ in ("from", "of") for o in p.children if o.dep_ == "pobj"]
+
+
+def left_behind(ctx: Context, noun: Token) -> bool:
+    """A meeting or a deal a verb withdraws from ("pulled out of the talks"): what is refused."""
+    v = noun.head
+    while v.dep_ == "prep" and v.head.i != v.i:
+        v = v.head
+    if noun not in withdrawn_from(v):
+        return False
+    return any((f := _frame(ctx, v, t.phrase)) is not None and f.slot == "from" for t in triggers_of(ctx, v))
 
 
 def complements(verb: Token) -> list[Token]:
