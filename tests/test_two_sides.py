@@ -311,3 +311,15 @@ def test_troops_withdrawing_from_a_town_still_retreat(code_text):
     assert [e["type"] for e in code_text("Chilean troops withdrew from the border town on Monday.")] == [
         "RETREAT"
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Government forces shelled the rebel-held town overnight.",
+        "Chilean jets bombed the rebel-controlled district.",
+    ],
+)
+def test_an_attack_on_a_place_named_by_its_holders_is_aimed_at_them(code_text, text):
+    e = _only(code_text(text), "ASSAULT")
+    assert [a["sector"] for a in e["targets"]] == ["REB"]

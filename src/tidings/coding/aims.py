@@ -8,6 +8,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from ..actors import Mention
+from ..records import Actor
 from .arguments import demonym_mentions, mentions_in, subject_mentions, unique
 from .context import Context
 from .lookup import triggers_of
@@ -164,4 +165,25 @@ def affiliates_of(ctx: Context, tok: Token, verb: Token) -> list[Mention]:
             ]
             if found:
                 return found
+    return []
+
+
+HOLDING_PLACES = {"held", "controlled", "occupied", "run", "dominated"}
+
+
+def holders_of_place(ctx: Context, verb: Token) -> list[Mention]:
+    """Whom an attack on a place is aimed at when the place is named by who holds it ("shelled
+    the rebel-held town", "strikes on Taliban-controlled districts"): its holders."""
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    objects += [o for p in verb.children if p.dep_ == "prep" for o in p.children if o.dep_ == "pobj"]
+    for place in objects:
+        for mod in (c for c in place.children if c.dep_ == "amod" and c.lower_ in HOLDING_PLACES):
+            for who in (c for c in mod.children if c.dep_ in ("npadvmod", "compound", "nmod", "amod")):
+                if who.i in ctx.actors.by_token:
+                    return [ctx.actors.by_token[who.i]]
+                role = ctx.kb.roles.get(who.lower_ + "s") or ctx.kb.roles.get(who.lower_)
+                if role is not None and role.kind == "group":
+                    name = who.lower_ + "s"
+                    actor = Actor(id=f"group:{name}", name=name, role=name, sector=role.sector)
+                    return [Mention(who.i, who.i + 1, actor, "group", name)]
     return []

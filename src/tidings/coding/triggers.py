@@ -19,6 +19,7 @@ from .aims import (
     answered,
     doer_of_object,
     holders,
+    holders_of_place,
     purpose_targets,
     targeted,
 )
@@ -145,6 +146,8 @@ def code_trigger(ctx: Context, sent: Span, tok: Token) -> Iterator[EventMention]
     light_request = is_noun and event_type == "REQUEST" and verb.lemma_.lower() in LIGHT_VERBS
     if event_type == "REQUEST" and not is_noun:
         targets = holders(ctx, verb) or targets  # "demanded the release of prisoners held in X": X
+    if not targets and event_type == "ASSAULT":
+        targets = holders_of_place(ctx, verb)  # "shelled the rebel-held town": the rebels
     if not targets and event_type in AIMED_AT_AUTHORITY | {"RETREAT", "AID", "ASSAULT"} and not light_request:
         targets = purpose_targets(ctx, verb, sources)  # also "opened the bridge to allow aid to X"
     if not targets and event_type in ("SANCTION", "THREATEN"):
