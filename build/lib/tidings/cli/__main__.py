@@ -1,5 +1,0 @@
-"""`python -m tidings.cli`: the `tidings` command."""
-
-from . import main
-
-main()
