@@ -235,7 +235,7 @@ def not_to_itself(events: Sequence[EventMention]) -> list[EventMention]:
 
 
 # the sectors of one state's apparatus, and the contacts it has inside itself
-STATE_SECTORS = {"GOV", "MIL", "COP"}
+APPARATUS = {"GOV", "MIL", "COP"}
 CONTACTS = {"CONSULT", "SUPPORT", "REQUEST", "COOPERATE", "AID", "AGREE"}
 
 
@@ -257,7 +257,7 @@ def between_two(events: Sequence[EventMention]) -> list[EventMention]:
             e.type in CONTACTS
             and targets
             and len({a.country for a in everyone}) == 1
-            and all(a.country and a.sector in STATE_SECTORS and a.id != a.country for a in everyone)
+            and all(a.country and a.sector in APPARATUS and a.id != a.country for a in everyone)
         ):
             continue
         out.append(replace(e, targets=targets) if targets != e.targets else e)

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field, replace
 
 from .kb import KnowledgeBase
 from .names import org_key, person_key, short_form
-from .records import Actor, DocActor
+from .records import Actor, DocActor, is_country_id
 
 
 @dataclass(frozen=True)
@@ -37,12 +37,7 @@ def kind_of(actor_id: str, kb: KnowledgeBase) -> str:
         return "person"
     if actor_id.startswith("group:"):
         return "group"
-    if (
-        actor_id.startswith("country:")
-        or len(actor_id) == 3
-        and actor_id.isupper()
-        and actor_id not in kb.org_by_id
-    ):
+    if is_country_id(actor_id) and actor_id not in kb.org_by_id:
         return "country"
     return "org"
 

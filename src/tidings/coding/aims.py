@@ -128,9 +128,7 @@ def targeted(ctx: Context, verb: Token, sources: list[Mention]) -> list[Mention]
     for t in verb.subtree:
         if t.dep_ != "acl" or t.lemma_.lower() not in ("target", "aim", "direct"):
             continue
-        objects = [c for c in t.children if c.dep_ == "dobj"]
-        objects += [o for p in t.children if p.dep_ == "prep" for o in p.children if o.dep_ == "pobj"]
-        found = [m for o in objects for m in mentions_in(ctx, o) or demonym_mentions(ctx, o, taken)]
+        found = [m for o in _acted_on(t) for m in mentions_in(ctx, o) or demonym_mentions(ctx, o, taken)]
         found = [m for m in found if m.actor.id not in taken]
         if found:
             return found
@@ -174,9 +172,7 @@ HOLDING_PLACES = {"held", "controlled", "occupied", "run", "dominated"}
 def holders_of_place(ctx: Context, verb: Token) -> list[Mention]:
     """Whom an attack on a place is aimed at when the place is named by who holds it ("shelled
     the rebel-held town", "strikes on Taliban-controlled districts"): its holders."""
-    objects = [c for c in verb.children if c.dep_ == "dobj"]
-    objects += [o for p in verb.children if p.dep_ == "prep" for o in p.children if o.dep_ == "pobj"]
-    for place in objects:
+    for place in _acted_on(verb):
         for mod in (c for c in place.children if c.dep_ == "amod" and c.lower_ in HOLDING_PLACES):
             for who in (c for c in mod.children if c.dep_ in ("npadvmod", "compound", "nmod", "amod")):
                 if who.i in ctx.actors.by_token:
@@ -187,3 +183,9 @@ def holders_of_place(ctx: Context, verb: Token) -> list[Mention]:
                     actor = Actor(id=f"group:{name}", name=name, role=name, sector=role.sector)
                     return [Mention(who.i, who.i + 1, actor, "group", name)]
     return []
+
+
+def _acted_on(verb: Token) -> list[Token]:
+    """What a verb acts on: its object and the objects of its prepositions."""
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    return objects + [o for p in verb.children if p.dep_ == "prep" for o in p.children if o.dep_ == "pobj"]

@@ -59,8 +59,9 @@ def wronging_act(ctx: Context, root: Token) -> tuple[Token, list[Mention]] | Non
     act = subjects[0]
     if not (act.lemma_.lower() in STATE_ACTS | DEEDS or ctx.lexicon.nouns.get(act.lemma_.lower())):
         return None
+    in_act = {t.i for t in act.subtree}
     for v in verbs:  # "contravenes Peru's commitments": whose commitments they are
-        bound = [t for t in v.subtree if t.lemma_.lower() in BINDING and t.i not in set(act.subtree)]
+        bound = [t for t in v.subtree if t.lemma_.lower() in BINDING and t.i not in in_act]
         found = [m for t in bound for c in t.children if c.dep_ == "poss" for m in mentions_in(ctx, c)]
         if found:
             return v, found

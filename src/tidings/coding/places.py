@@ -111,6 +111,10 @@ def placed_groups(ctx: Context, event: EventMention, home: str | None) -> EventM
     homes = {a.country for a in event.sources if a.country}
     if event.type in DOMESTIC and not event.targets and len(homes) == 1:
         # "Unions launched a strike to protest ...": aimed at their state, now that they are placed
-        implied = replace(ctx.actors.country_actor(homes.pop()), role="implied recipient")
-        event = replace(event, targets=(implied,))
+        event = replace(event, targets=implied(ctx, homes.pop()))
     return event
+
+
+def implied(ctx: Context, iso3: str) -> tuple[Actor, ...]:
+    """A country as a recipient the sentence implies but does not name."""
+    return (replace(ctx.actors.country_actor(iso3), role="implied recipient"),)

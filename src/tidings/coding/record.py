@@ -16,7 +16,7 @@ from ..records import Actor, EventMention
 from ..records import Span as Mark
 from .clauses import governing_verb, in_main_clause, is_future, negated, present
 from .context import Context
-from .places import location_of
+from .places import implied, location_of
 from .reported import is_reported, reporter
 from .timing import clause_of, event_date, span_edge, times_of
 from .words import DOMESTIC
@@ -136,7 +136,7 @@ def _domestic_recipient(ctx: Context, location: str | None, sources: tuple[Actor
         home = own.pop() if len(own) == 1 else None
     if home is None:
         return ()
-    return _implied(ctx, home)
+    return implied(ctx, home)
 
 
 def _foreign_place(ctx: Context, location: str | None, sources: tuple[Actor, ...]) -> tuple[Actor, ...]:
@@ -144,12 +144,7 @@ def _foreign_place(ctx: Context, location: str | None, sources: tuple[Actor, ...
     there = ctx.kb.country(location) if location else None
     if there is None or there in {a.country for a in sources}:
         return ()
-    return _implied(ctx, there)
-
-
-def _implied(ctx: Context, iso3: str) -> tuple[Actor, ...]:
-    """A country as a recipient the sentence implies but does not name."""
-    return (replace(ctx.actors.country_actor(iso3), role="implied recipient"),)
+    return implied(ctx, there)
 
 
 def _unidentified_at(

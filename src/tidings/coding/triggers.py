@@ -338,9 +338,10 @@ def _wrongs_judged(ctx: Context, sent: Span) -> Iterator[tuple[tuple[Token, list
     if voice is not None and (wronged := wronging_act(ctx, root)) is not None:
         kind = "person" if voice.id.startswith("person:") else "org"
         yield wronged, [Mention(root.i, root.i, voice, kind, voice.id)]
-    for clause in (c for c in root.children if c.dep_ == "ccomp"):
-        sayers = subject_mentions(ctx, root)
-        if sayers and (wronged := wronging_act(ctx, clause)) is not None:
+    clauses = [c for c in root.children if c.dep_ == "ccomp"]
+    sayers = subject_mentions(ctx, root) if clauses else []
+    for clause in clauses if sayers else ():
+        if (wronged := wronging_act(ctx, clause)) is not None:
             yield wronged, sayers
 
 

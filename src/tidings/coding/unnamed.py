@@ -71,9 +71,7 @@ def unnamed_doers(
     if passive and event_type == "COERCE" and _arrest(ctx, verb):  # "were arrested in X"
         return _police(ctx, sent, verb, targets)
     if passive and _judged(ctx, verb):  # "were charged with terrorism", "was sentenced to 22 years"
-        found = _authorities_where(ctx, sent, verb, tok, targets, "GOV")
-        home = next((m.actor.country for m in targets if m.actor.country), None)
-        return found or ([_authorities(ctx, home, "GOV", verb)] if home else [])
+        return _state_at(ctx, sent, verb, tok, targets, "GOV")
     return []
 
 
@@ -85,12 +83,9 @@ def state_behind(ctx: Context, sent: Span, verb: Token) -> list[Mention]:
     for act in (c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in STATE_ACTS):
         sector = "COP" if act.lemma_.lower() in ("arrest", "detention") else "GOV"
         victims = [m for t in act.subtree if (m := ctx.actors.by_token.get(t.i)) is not None]
-        found = _authorities_where(ctx, sent, act, act, victims, sector)
-        home = next((m.actor.country for m in victims if m.actor.country), None)
+        found = _state_at(ctx, sent, act, act, victims, sector)
         if found:
             return found
-        if home is not None:
-            return [_authorities(ctx, home, sector, act)]
         police = Actor(id="group:police", name="police", role="police", sector="COP")
         return [Mention(act.i, act.i, police, "group", "police")]
     return []
@@ -110,11 +105,20 @@ def _police(ctx: Context, sent: Span, arrest: Token, targets: list[Mention]) -> 
     ]
     if named:
         return named[-1:]
-    found = _authorities_where(ctx, sent, arrest, arrest, targets, "COP")
+    return _state_at(ctx, sent, arrest, arrest, targets, "COP")
+
+
+def _state_at(
+    ctx: Context, sent: Span, verb: Token, tok: Token, targets: list[Mention], sector: str
+) -> list[Mention]:
+    """The authorities (or police) of the country where it happens, else of the country of
+    those it is done to ("a Cuban journalist was arrested"): a state acts on those within its
+    reach. None when neither is known."""
+    found = _authorities_where(ctx, sent, verb, tok, targets, sector)
     home = next((m.actor.country for m in targets if m.actor.country), None)
     if found or home is None:
         return found
-    return [_authorities(ctx, home, "COP", arrest)]
+    return [_authorities(ctx, home, sector, tok)]
 
 
 def _doer_told_before(ctx: Context, sent: Span, verb: Token) -> list[Mention]:
